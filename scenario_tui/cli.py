@@ -1,0 +1,141 @@
+"""The `scenario-tui` command line: the TUI by default, plus authoring and library commands.
+
+Heavy imports (networkx, textual) happen inside the commands that need them, so `--help` and
+the catalogue start quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scenario-tui",
+        description="Train cloud-architecture decisions as playable decision trees.",
+        epilog="Run without a command to open the catalogue. Authors: see docs/authoring.md.",
+    )
+    parser.add_argument("--scenarios", action="append", default=[], metavar="DIR",
+                        help="add an author's folder of scenarios to the library (repeatable)")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="where progress is stored (default: the platform's user data dir)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="play one scenario by id")
+    play.add_argument("scenario_id", metavar="ID")
+    play.add_argument("--exam", action="store_true", help="no feedback until the debrief")
+
+    commands.add_parser("list", help="print the library: id, title, difficulty, decisions, best")
+
+    check = commands.add_parser("validate", help="check scenario files and folders")
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files or folders (default: the bundled library)")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+
+    export = commands.add_parser("export", help="write a scenario's graph in another format")
+    export.add_argument("file", metavar="FILE")
+    from .graph_formats import FORMATS
+
+    export.add_argument("--format", choices=FORMATS, default="node-link")
+    export.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    return parser
+
+
+def _usage_error(message: str) -> int:
+    print(f"scenario-tui: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from . import library
+    from .problems import render
+
+    paths = [Path(p) for p in args.paths] or [library.library_dir()]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        return _usage_error(f"no such file or folder: {', '.join(missing)}")
+    lib = library.load(paths, with_bundled=False)
+    problems = lib.problems
+    print(render(problems, len(lib.entries), args.format))
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from . import library
+    from .scoring import analyse
+
+    lib = library.load(args.scenarios)
+    rows = [("ID", "TITLE", "DIFFICULTY", "DECISIONS", "BEST")]
+    for scenario in lib.scenarios.values():
+        analysis = analyse(scenario)
+        rows.append((scenario.id, scenario.title, scenario.difficulty,
+                     str(analysis.decisions_on_best_path), str(analysis.best_score)))
+    for entry in lib.broken:
+        first = entry.errors[0] if entry.errors else None
+        rows.append((Path(entry.path).stem, f"BROKEN: {first.format().splitlines()[0]}"
+                     if first else "BROKEN", "-", "-", "-"))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+              + "  " + row[4])
+    print(f"\n{len(lib.scenarios)} playable, {len(lib.broken)} broken. "
+          "Check files with `scenario-tui validate PATH`.")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from . import loader
+    from .graph_formats import export
+    from .problems import render
+    from .validate import check_graph
+
+    path = Path(args.file)
+    if not path.is_file():
+        return _usage_error(f"no such file: {args.file}")
+    scenario, problems = loader.load_file(path)
+    if scenario is not None:
+        problems = problems + check_graph(scenario)
+    errors = [p for p in problems if p.is_error]
+    if scenario is None or errors:
+        print(render(errors, 1, "text"), file=sys.stderr)
+        return EXIT_PROBLEMS
+    text = export(scenario, args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    try:
+        from .ui.app import run
+    except ImportError:  # the TUI is not built yet: fall back to the list
+        print(cmd_list(args) or "", end="")
+        return EXIT_OK
+    return run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    missing = [d for d in args.scenarios if not Path(d).is_dir()]
+    if missing:
+        return _usage_error(f"--scenarios: no such folder: {', '.join(missing)}")
+    handlers = {"validate": cmd_validate, "list": cmd_list, "export": cmd_export}
+    handler = handlers.get(args.command or "", cmd_tui)
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""Play state: an immutable value that screens hold and replace whole.
+
+A play-through is the scenario id, the mode and the choices made so far. Every operation
+returns a new `Play`; nothing here knows about the terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .model import Choice, Scenario
+from .scoring import Analysis, analyse, grade, path_score, percent, pillar_totals
+
+PRACTICE = "practice"
+EXAM = "exam"
+
+
+class PlayError(ValueError):
+    """An impossible move, such as choosing at an ending."""
+
+
+@dataclass(frozen=True)
+class Play:
+    """One play-through: where it started and the choices taken from there."""
+
+    scenario_id: str
+    mode: str = PRACTICE
+    origin: str = ""
+    choices: tuple[Choice, ...] = field(default=())
+
+    def node(self, scenario: Scenario) -> str:
+        """The node the learner is at now."""
+        return self.choices[-1].target if self.choices else (self.origin or scenario.start)
+
+    def finished(self, scenario: Scenario) -> bool:
+        return scenario.is_ending(self.node(scenario))
+
+    def choose(self, scenario: Scenario, index: int) -> Play:
+        """Take the choice at 0-based `index` of the current node."""
+        options = scenario.choices(self.node(scenario))
+        if not 0 <= index < len(options):
+            raise PlayError(f"no choice {index + 1} here")
+        return replace(self, choices=(*self.choices, options[index]))
+
+    def undo(self) -> Play:
+        """Take back the last choice (practice mode offers this)."""
+        if not self.choices:
+            raise PlayError("nothing to undo")
+        return replace(self, choices=self.choices[:-1])
+
+    def rewind(self, steps: int) -> Play:
+        """Keep only the first `steps` choices: replay from that decision."""
+        return replace(self, choices=self.choices[:steps])
+
+    @property
+    def score(self) -> int:
+        return path_score(self.choices)
+
+
+def start(scenario: Scenario, mode: str = PRACTICE, origin: str = "") -> Play:
+    if mode not in (PRACTICE, EXAM):
+        raise PlayError(f"unknown mode {mode!r}")
+    return Play(scenario.id, mode, origin)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One decision in a debrief: what was chosen against what was best there."""
+
+    number: int
+    node: str
+    chosen: Choice
+    best: Choice
+    regret: int
+    verdict: str
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """Everything the debrief screen shows, computed from a finished play."""
+
+    scenario: Scenario
+    play: Play
+    analysis: Analysis
+    steps: tuple[Step, ...]
+    score: int
+    best: int
+    worst: int
+    percent: int
+    grade: str
+    pillars: dict[str, int]
+    best_pillars: dict[str, int]
+    ending: str
+    outcome: str | None
+
+    @property
+    def best_path(self) -> list[Choice]:
+        return self.analysis.best_path(self.play.origin or None)
+
+
+def debrief(scenario: Scenario, play: Play, analysis: Analysis | None = None) -> Debrief:
+    """Score a play against the best available from where it started."""
+    analysis = analysis or analyse(scenario)
+    origin = play.origin or scenario.start
+    steps = tuple(
+        Step(number, choice.source, choice, analysis.best_choice[choice.source],
+             analysis.regret(choice), analysis.verdict(choice))
+        for number, choice in enumerate(play.choices, start=1)
+    )
+    best, worst = analysis.best[origin], analysis.worst[origin]
+    ending = play.node(scenario)
+    return Debrief(
+        scenario=scenario, play=play, analysis=analysis, steps=steps, score=play.score,
+        best=best, worst=worst, percent=percent(play.score, best),
+        grade=grade(play.score, best), pillars=pillar_totals(play.choices),
+        best_pillars=pillar_totals(analysis.best_path(origin)), ending=ending,
+        outcome=scenario.node(ending).end,
+    )

@@ -1,0 +1,175 @@
+"""Write a scenario's graph out (authoring YAML, node-link, GraphML, DOT, Mermaid) and read
+node-link data back in."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import networkx as nx
+import yaml
+
+from .model import Scenario
+from .problems import ERROR, Problem
+
+FORMATS = ("yaml", "node-link", "graphml", "dot", "mermaid")
+_META_ORDER = ("id", "title", "situation", "difficulty", "domain", "tags", "services", "sources",
+               "verified", "covers", "start")
+
+
+def to_node_link(scenario: Scenario) -> dict[str, Any]:
+    """networkx node-link data with every attribute (edges keyed by choice index)."""
+    return nx.node_link_data(scenario.graph, edges="edges")
+
+
+def from_node_link(data: dict[str, Any], path: str) -> tuple[Scenario | None, list[Problem]]:
+    """Load node-link data; check it carries what a scenario needs."""
+    def fail(message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(path, 1, 1, ERROR, "E013", f"node-link data: {message}",
+                              "export it again with `scenario-tui export --format node-link`")]
+
+    data = _plain(data)
+    edges_key = "edges" if "edges" in data else "links"
+    try:
+        graph = nx.node_link_graph(
+            {**data, "multigraph": True, "directed": True}, edges=edges_key
+        )
+    except (KeyError, TypeError, ValueError, nx.NetworkXError) as error:
+        return fail(f"cannot build a graph ({error})")
+    meta = graph.graph
+    for key in ("id", "start"):
+        if not isinstance(meta.get(key), str):
+            return fail(f"graph attribute {key!r} is missing")
+    if meta["start"] not in graph:
+        return fail(f"start node {meta['start']!r} is not a node")
+    for source, target, key, attrs in graph.edges(keys=True, data=True):
+        if not isinstance(key, int):
+            return fail(f"edge {source}->{target} needs an integer key (the choice index)")
+        for name, kind in (("label", str), ("why", str), ("points", int)):
+            if not isinstance(attrs.get(name), kind):
+                return fail(f"edge {source}->{target} lacks {name!r}")
+    for node, attrs in graph.nodes(data=True):
+        if not isinstance(attrs.get("text"), str):
+            return fail(f"node {node!r} lacks 'text'")
+    return Scenario(graph, path), []
+
+
+def _plain(value: Any) -> Any:
+    """Position-tracking containers from the YAML reader, as plain dicts and lists."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def to_authoring(scenario: Scenario) -> dict[str, Any]:
+    """The scenario as authoring-format data (the inverse of the loader)."""
+    meta = scenario.graph.graph
+    out: dict[str, Any] = {key: meta[key] for key in _META_ORDER if meta.get(key) not in
+                           (None, [], ())}
+    nodes: dict[str, Any] = {}
+    for node in scenario.graph:
+        situation = scenario.node(node)
+        entry: dict[str, Any] = {}
+        if situation.end:
+            entry["end"] = situation.end
+        entry["text"] = situation.text
+        if situation.services:
+            entry["services"] = list(situation.services)
+        choices = []
+        for choice in scenario.choices(node):
+            item: dict[str, Any] = {"label": choice.label, "to": choice.target,
+                                    "points": choice.points, "why": choice.why}
+            if choice.misconception:
+                item["misconception"] = choice.misconception
+            if choice.pillars:
+                item["pillars"] = dict(choice.pillars)
+            choices.append(item)
+        if choices:
+            entry["choices"] = choices
+        nodes[node] = entry
+    out["nodes"] = nodes
+    return out
+
+
+def _dump_yaml(data: Any) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _flat(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list, tuple)) \
+        else value
+
+
+def to_graphml(scenario: Scenario) -> str:
+    """GraphML; lists and mappings (tags, pillars) are stored as JSON text."""
+    graph = nx.MultiDiGraph()
+    graph.graph.update({k: _flat(v) for k, v in scenario.graph.graph.items()})
+    for node, attrs in scenario.graph.nodes(data=True):
+        graph.add_node(node, **{k: _flat(v) for k, v in attrs.items()})
+    for source, target, key, attrs in scenario.graph.edges(keys=True, data=True):
+        graph.add_edge(source, target, key=key, **{k: _flat(v) for k, v in attrs.items()})
+    return "\n".join(nx.generate_graphml(graph)) + "\n"
+
+
+def _quote_dot(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _short(text: str, width: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def to_dot(scenario: Scenario) -> str:
+    """Graphviz DOT: endings as double circles, choices labelled with number and points."""
+    lines = [f"digraph {_quote_dot(scenario.id)} {{", "  rankdir=TB;",
+             "  node [shape=box, style=rounded];"]
+    for node in scenario.graph:
+        situation = scenario.node(node)
+        shape = ", shape=doublecircle" if situation.is_ending else ""
+        label = f"{node}\\n{_short(situation.text, 40)}"
+        lines.append(f'  {_quote_dot(node)} [label="{label.replace(chr(34), chr(39))}"{shape}];')
+    for node in scenario.graph:
+        for choice in scenario.choices(node):
+            label = f"{choice.number}. {_short(choice.label, 36)} ({choice.points:+d})"
+            lines.append(f"  {_quote_dot(node)} -> {_quote_dot(choice.target)} "
+                         f"[label={_quote_dot(label)}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _mermaid_text(text: str) -> str:
+    return _short(text, 40).replace('"', "#quot;")
+
+
+def to_mermaid(scenario: Scenario) -> str:
+    """A Mermaid flowchart for Markdown docs; endings are drawn as rounded stadiums."""
+    ids = {node: f"n{index}" for index, node in enumerate(scenario.graph)}
+    lines = ["flowchart TD"]
+    for node, short in ids.items():
+        situation = scenario.node(node)
+        text = f"{node}: {_mermaid_text(situation.text)}"
+        lines.append(f'  {short}(["{text}"])' if situation.is_ending else f'  {short}["{text}"]')
+    for node in scenario.graph:
+        for choice in scenario.choices(node):
+            label = f"{choice.number}. {_mermaid_text(choice.label)} ({choice.points:+d})"
+            lines.append(f'  {ids[node]} -->|"{label}"| {ids[choice.target]}')
+    return "\n".join(lines) + "\n"
+
+
+def export(scenario: Scenario, fmt: str) -> str:
+    """Render the scenario in one of `FORMATS`."""
+    if fmt == "yaml":
+        return (f"# yaml-language-server: $schema=../assets/scenario.schema.json\n"
+                f"{_dump_yaml(to_authoring(scenario))}")
+    if fmt == "node-link":
+        return _dump_yaml(to_node_link(scenario))
+    if fmt == "graphml":
+        return to_graphml(scenario)
+    if fmt == "dot":
+        return to_dot(scenario)
+    if fmt == "mermaid":
+        return to_mermaid(scenario)
+    raise ValueError(f"unknown format {fmt!r}")

@@ -1,0 +1,336 @@
+"""Turn a parsed scenario document into a `Scenario`, reporting shape problems with positions.
+
+The loader checks fields and types; `validate` then checks the graph (start, targets,
+reachability, cycles). A node-link document (as written by `export --format node-link`) is
+recognised by its keys and loaded through `graph_formats`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from . import yaml_source
+from .model import DIFFICULTIES, DOMAINS, OUTCOMES, PILLARS, Scenario
+from .problems import ERROR, WARNING, Problem
+from .yaml_source import Mapping, Pos, Sequence
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+TOPIC = re.compile(r"^T\d{3}$")
+TOP_FIELDS = ("id", "title", "situation", "difficulty", "domain", "tags", "services", "sources",
+              "verified", "covers", "start", "lint", "nodes")
+TOP_REQUIRED = ("id", "title", "situation", "difficulty", "services", "sources", "verified",
+                "nodes")
+NODE_FIELDS = ("text", "end", "choices", "services", "lint")
+CHOICE_FIELDS = ("label", "to", "points", "why", "misconception", "pillars")
+CHOICE_REQUIRED = ("label", "to", "points", "why")
+
+
+class _Checker:
+    """Collects problems for one file while reading fields out of it."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def error(self, pos: Pos, code: str, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.path, pos[0], pos[1], ERROR, code, message, hint))
+
+    def warning(self, pos: Pos, code: str, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.path, pos[0], pos[1], WARNING, code, message, hint))
+
+    def fields(self, mapping: Mapping, allowed: tuple[str, ...], required: tuple[str, ...],
+               where: str) -> None:
+        for key in mapping:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}?" if close else (
+                    "allowed here: " + ", ".join(allowed))
+                self.error(mapping.kpos(key), "E012", f"unknown field {key!r} in {where}", hint)
+        for key in required:
+            if key not in mapping:
+                self.error(mapping.start, "E011", f"missing required field {key!r} in {where}",
+                           f"add `{key}:` (see docs/authoring.md)")
+
+    def text(self, mapping: Mapping, key: str, where: str, *, code: str = "E013") -> str:
+        value = mapping.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.error(mapping.pos(key), "E013", f"{where} {key!r} must be text, "
+                       f"not {_kind(value)}", "quote the value")
+            return str(value)
+        if not value.strip():
+            self.error(mapping.pos(key), code, f"{where} {key!r} is empty", "write it out")
+        return value
+
+    def words(self, mapping: Mapping, key: str, where: str, pattern: re.Pattern[str] | None
+              = None, hint: str = "") -> list[str]:
+        value = mapping.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, Sequence):
+            self.error(mapping.pos(key), "E013", f"{where} {key!r} must be a list, "
+                       f"not {_kind(value)}", f"write `{key}: [a, b]`")
+            return []
+        items: list[str] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or (pattern and not pattern.match(item)):
+                self.error(value.pos(index), "E013", f"bad item {item!r} in {key!r}",
+                           hint or "use lower-case words joined by '-'")
+                continue
+            items.append(item)
+        return items
+
+    def choice_of(self, mapping: Mapping, key: str, allowed: tuple[str, ...], where: str
+                  ) -> str | None:
+        value = mapping.get(key)
+        if value is None:
+            return None
+        if value not in allowed:
+            close = difflib.get_close_matches(str(value), allowed, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "one of: " + ", ".join(allowed)
+            self.error(mapping.pos(key), "E013", f"{where} {key!r} is {value!r}", hint)
+            return None
+        return str(value)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a number"
+    if isinstance(value, (Mapping, dict)):
+        return "a mapping"
+    if isinstance(value, (Sequence, list)):
+        return "a list"
+    if value is None:
+        return "empty"
+    return "text" if isinstance(value, str) else type(value).__name__
+
+
+def is_node_link(data: Any) -> bool:
+    return isinstance(data, dict) and "nodes" in data and ("edges" in data or "links" in data) \
+        and "graph" in data
+
+
+def build(data: Any, path: str) -> tuple[Scenario | None, list[Problem]]:
+    """Build a scenario from parsed data; None when it is too broken to form a graph."""
+    if is_node_link(data):
+        from .graph_formats import from_node_link
+
+        return from_node_link(data, path)
+    check = _Checker(path)
+    if not isinstance(data, Mapping):
+        start = getattr(data, "start", (1, 1))
+        check.error(start, "E010", f"a scenario must be a mapping of fields, not {_kind(data)}",
+                    "start the file with `id: my-scenario` (see docs/authoring.md)")
+        return None, check.problems
+    check.fields(data, TOP_FIELDS, TOP_REQUIRED, "the scenario")
+    meta = _metadata(data, check, path)
+    nodes = data.get("nodes")
+    if nodes is not None and not isinstance(nodes, Mapping):
+        check.error(data.pos("nodes"), "E013", f"'nodes' must be a mapping of node ids, "
+                    f"not {_kind(nodes)}", "write `nodes:` then one indented key per node")
+        nodes = None
+    if nodes is None or meta is None:
+        return None, check.problems
+    graph = nx.MultiDiGraph(**meta)
+    pending: list[tuple[str, str, int, dict[str, Any], Pos]] = []
+    for node_id, node in nodes.items():
+        _node(node_id, node, nodes, check, graph, pending)
+    for source, target, index, attrs, pos in pending:
+        if target in graph:
+            graph.add_edge(source, target, key=index, **attrs)
+        else:
+            close = difflib.get_close_matches(target, [str(n) for n in nodes], n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "add a node with this id"
+            check.error(pos, "E021", f"choice at {source!r} leads to undefined node {target!r}",
+                        hint)
+    start = meta.get("start")
+    if start is None:
+        start = next(iter(nodes), None)
+        if start is None:
+            check.error(data.pos("nodes"), "E011", "'nodes' is empty", "add a first situation")
+            return None, check.problems
+        graph.graph["start"] = start
+    elif start not in graph:
+        close = difflib.get_close_matches(str(start), [str(n) for n in nodes], n=1)
+        check.error(data.pos("start"), "E020", f"start node {start!r} is not defined",
+                    f"did you mean {close[0]!r}?" if close else "name one of the nodes")
+        return None, check.problems
+    stem = Path(path).stem
+    if stem and stem != meta["id"] and Path(path).suffix in (".yaml", ".yml"):
+        check.warning(data.pos("id"), "W031", f"file name {stem!r} does not match id "
+                      f"{meta['id']!r}", f"rename the file to {meta['id']}.yaml")
+    return Scenario(graph, path), check.problems
+
+
+def _metadata(data: Mapping, check: _Checker, path: str) -> dict[str, Any] | None:
+    scenario_id = data.get("id")
+    if scenario_id is not None and (not isinstance(scenario_id, str)
+                                    or not SLUG.match(scenario_id)):
+        check.error(data.pos("id"), "E013", f"id {scenario_id!r} is not a slug",
+                    "use lower-case letters, digits and '-', like read-heavy-database")
+        scenario_id = None
+    meta: dict[str, Any] = {
+        "id": scenario_id,
+        "title": check.text(data, "title", "the scenario's"),
+        "situation": check.text(data, "situation", "the scenario's"),
+        "difficulty": check.choice_of(data, "difficulty", DIFFICULTIES, "difficulty"),
+        "tags": check.words(data, "tags", "the scenario's", None),
+        "services": check.words(data, "services", "the scenario's", SLUG),
+        "sources": check.words(data, "sources", "the scenario's", re.compile(r"^https?://\S+$"),
+                               "a source is a URL starting with https://"),
+        "covers": check.words(data, "covers", "the scenario's", TOPIC,
+                              "a topic id looks like T042"),
+    }
+    domain = check.choice_of(data, "domain", DOMAINS, "domain")
+    if domain:
+        meta["domain"] = domain
+    verified = data.get("verified")
+    if isinstance(verified, (dt.date, dt.datetime)):
+        meta["verified"] = verified.isoformat()[:10]
+    elif verified is not None:
+        check.error(data.pos("verified"), "E013", f"verified {verified!r} is not a date",
+                    "write it as YYYY-MM-DD, unquoted")
+    if "sources" in data and not meta["sources"] and isinstance(data["sources"], Sequence):
+        check.error(data.pos("sources"), "E011", "'sources' is empty",
+                    "list the AWS documentation pages the facts come from")
+    start = data.get("start")
+    if start is not None:
+        if isinstance(start, str):
+            meta["start"] = start
+        else:
+            check.error(data.pos("start"), "E013", "start must be a node id", "")
+    if scenario_id is None:
+        return None
+    return meta
+
+
+def _node(node_id: Any, node: Any, nodes: Mapping, check: _Checker, graph: nx.MultiDiGraph,
+          pending: list[tuple[str, str, int, dict[str, Any], Pos]]) -> None:
+    key_pos = nodes.kpos(node_id)
+    if not isinstance(node_id, str) or not SLUG.match(node_id):
+        check.error(key_pos, "E013", f"node id {node_id!r} is not a slug",
+                    "use lower-case letters, digits and '-'")
+        node_id = str(node_id)
+    if not isinstance(node, Mapping):
+        check.error(nodes.pos(node_id), "E013", f"node {node_id!r} must be a mapping, "
+                    f"not {_kind(node)}", "give it `text:` and `choices:` (or `end:`)")
+        graph.add_node(node_id, text="", line=key_pos[0])
+        return
+    where = f"node {node_id!r}"
+    check.fields(node, NODE_FIELDS, ("text",), where)
+    attrs: dict[str, Any] = {"text": check.text(node, "text", where), "line": key_pos[0]}
+    end = check.choice_of(node, "end", OUTCOMES, "end") if "end" in node else None
+    if end:
+        attrs["end"] = end
+    elif "end" in node and node["end"] is None:
+        check.error(node.pos("end"), "E013", f"{where} has an empty 'end'",
+                    "write `end: success`, `partial` or `failure`")
+    services = check.words(node, "services", where, SLUG)
+    if services:
+        attrs["services"] = services
+    graph.add_node(node_id, **attrs)
+    choices = node.get("choices")
+    if choices is None:
+        if "end" not in node:
+            check.error(key_pos, "E022", f"{where} has no choices and is not an ending",
+                        "add `choices:` or mark it `end: success|partial|failure`")
+        return
+    if not isinstance(choices, Sequence):
+        check.error(node.pos("choices"), "E013", f"{where} 'choices' must be a list",
+                    "start each choice with '- label: ...'")
+        return
+    if "end" in node:
+        check.error(node.pos("choices"), "E023", f"ending {node_id!r} has choices",
+                    "an ending closes the story: remove `end:` or the choices")
+        return
+    if not choices:
+        check.error(node.pos("choices"), "E022", f"{where} has an empty choice list",
+                    "add choices or mark it as an ending")
+    for index, choice in enumerate(choices):
+        _choice(node_id, index, choice, choices.pos(index), check, pending)
+
+
+def _choice(node_id: str, index: int, choice: Any, pos: Pos, check: _Checker,
+            pending: list[tuple[str, str, int, dict[str, Any], Pos]]) -> None:
+    where = f"choice {index + 1} of {node_id!r}"
+    if not isinstance(choice, Mapping):
+        check.error(pos, "E013", f"{where} must be a mapping", "write `- label: ...` etc.")
+        return
+    check.fields(choice, CHOICE_FIELDS, tuple(k for k in CHOICE_REQUIRED if k != "why"), where)
+    attrs: dict[str, Any] = {"label": check.text(choice, "label", where), "line": pos[0]}
+    why = choice.get("why")
+    if why is None or (isinstance(why, str) and not why.strip()):
+        check.error(choice.pos("why") if "why" in choice else pos, "E025",
+                    f"{where} has no explanation",
+                    "add `why:` naming the fact that makes it right, partly right or wrong")
+        attrs["why"] = ""
+    else:
+        attrs["why"] = check.text(choice, "why", where)
+    points = choice.get("points", 0)
+    if isinstance(points, bool) or not isinstance(points, int):
+        check.error(choice.pos("points"), "E013", f"{where} points must be a whole number, "
+                    f"not {_kind(points)}", "e.g. 2 right, 1 partly right, 0 wrong")
+        points = 0
+    attrs["points"] = points
+    if "misconception" in choice:
+        tag = choice["misconception"]
+        if isinstance(tag, str) and SLUG.match(tag):
+            attrs["misconception"] = tag
+        else:
+            check.error(choice.pos("misconception"), "E013", f"misconception {tag!r} is not "
+                        "a tag", "a short kebab-case tag such as multi-az-for-read-scaling")
+    pillars = choice.get("pillars")
+    if pillars is not None:
+        attrs["pillars"] = _pillars(pillars, choice.pos("pillars"), where, check)
+    target = choice.get("to")
+    if isinstance(target, str):
+        pending.append((node_id, target, index, attrs, choice.pos("to")))
+    elif target is not None:
+        check.error(choice.pos("to"), "E013", f"{where} 'to' must be a node id", "")
+
+
+def _pillars(value: Any, pos: Pos, where: str, check: _Checker) -> dict[str, int]:
+    if not isinstance(value, Mapping):
+        check.error(pos, "E013", f"{where} pillars must be a mapping",
+                    "e.g. pillars: {cost: -1, reliability: 2}")
+        return {}
+    result: dict[str, int] = {}
+    for name, amount in value.items():
+        if name not in PILLARS:
+            close = difflib.get_close_matches(str(name), PILLARS, n=1)
+            check.error(value.kpos(name), "E012", f"unknown pillar {name!r}",
+                        f"did you mean {close[0]!r}?" if close else "one of: " +
+                        ", ".join(PILLARS))
+        elif isinstance(amount, bool) or not isinstance(amount, int) or not -3 <= amount <= 3:
+            check.error(value.pos(name), "E013", f"pillar {name!r} must be a whole number "
+                        "from -3 to 3", "")
+        else:
+            result[name] = amount
+    return result
+
+
+def load_file(path: Path | str) -> tuple[Scenario | None, list[Problem]]:
+    """Read, parse and build one scenario file."""
+    doc = yaml_source.read(path)
+    if doc.data is None or any(p.code in ("E001", "E002", "E004") for p in doc.problems):
+        return None, doc.problems
+    scenario, problems = build(doc.data, doc.path)
+    return scenario, doc.problems + problems
+
+
+def load_text(text: str, path: str = "<text>") -> tuple[Scenario | None, list[Problem]]:
+    """Parse and build a scenario from text (used by the author preview and tests)."""
+    doc = yaml_source.parse(text, path)
+    if doc.data is None or any(p.code in ("E001", "E002", "E004") for p in doc.problems):
+        return None, doc.problems
+    scenario, problems = build(doc.data, path)
+    return scenario, doc.problems + problems

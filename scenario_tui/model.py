@@ -1,0 +1,138 @@
+"""The domain model: a scenario is metadata plus a networkx MultiDiGraph.
+
+Situations are nodes, choices are edges. A `MultiDiGraph` keeps two choices that lead from one
+situation to the same next node (two wrong answers, one consequence) as two edges; each edge's
+key is the choice's index at its node, so the authored order survives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+PILLARS = ("operations", "security", "reliability", "performance", "cost", "sustainability")
+"""The six AWS Well-Architected pillars, as authors spell them in `pillars:`."""
+PILLAR_TITLES = {
+    "operations": "Operational excellence",
+    "security": "Security",
+    "reliability": "Reliability",
+    "performance": "Performance efficiency",
+    "cost": "Cost optimization",
+    "sustainability": "Sustainability",
+}
+DIFFICULTIES = ("beginner", "intermediate", "advanced")
+DOMAINS = ("development", "security", "deployment", "troubleshooting")
+OUTCOMES = ("success", "partial", "failure")
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One edge of the graph: a choice offered at `source` that leads to `target`."""
+
+    source: str
+    target: str
+    index: int
+    label: str
+    points: int
+    why: str
+    misconception: str | None = None
+    pillars: dict[str, int] = field(default_factory=dict)
+    line: int = 0
+
+    @property
+    def number(self) -> int:
+        """The 1-based number shown to the learner."""
+        return self.index + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """One node of the graph: a situation to decide, or an ending."""
+
+    id: str
+    text: str
+    end: str | None = None
+    services: tuple[str, ...] = ()
+    line: int = 0
+
+    @property
+    def is_ending(self) -> bool:
+        return self.end is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceCard:
+    """A glossary entry for one AWS service."""
+
+    id: str
+    name: str
+    summary: str
+    docs: str = ""
+
+
+class Scenario:
+    """Metadata plus the decision graph; everything a screen or report needs to read."""
+
+    def __init__(self, graph: nx.MultiDiGraph, path: str = "") -> None:
+        self.graph = graph
+        self.path = path
+        meta = graph.graph
+        self.id: str = meta["id"]
+        self.title: str = meta.get("title", self.id)
+        self.situation: str = meta.get("situation", "")
+        self.difficulty: str = meta.get("difficulty", "intermediate")
+        self.domain: str | None = meta.get("domain")
+        self.tags: tuple[str, ...] = tuple(meta.get("tags", ()))
+        self.services: tuple[str, ...] = tuple(meta.get("services", ()))
+        self.sources: tuple[str, ...] = tuple(meta.get("sources", ()))
+        self.verified: str = meta.get("verified", "")
+        self.covers: tuple[str, ...] = tuple(meta.get("covers", ()))
+        self.start: str = meta["start"]
+
+    def __repr__(self) -> str:
+        return f"Scenario({self.id!r}, nodes={self.graph.number_of_nodes()})"
+
+    @cached_property
+    def _choices(self) -> dict[str, tuple[Choice, ...]]:
+        table: dict[str, list[Choice]] = {node: [] for node in self.graph}
+        for source, target, key, data in self.graph.edges(keys=True, data=True):
+            table[source].append(Choice(
+                source=source, target=target, index=key, label=data["label"],
+                points=data["points"], why=data["why"], misconception=data.get("misconception"),
+                pillars=dict(data.get("pillars") or {}), line=data.get("line", 0),
+            ))
+        return {node: tuple(sorted(items, key=lambda c: c.index)) for node, items in table.items()}
+
+    def choices(self, node: str) -> tuple[Choice, ...]:
+        """The choices offered at `node`, in authored order."""
+        return self._choices.get(node, ())
+
+    def node(self, node: str) -> Situation:
+        data: dict[str, Any] = self.graph.nodes[node]
+        return Situation(
+            id=node, text=data.get("text", ""), end=data.get("end"),
+            services=tuple(data.get("services", ())), line=data.get("line", 0),
+        )
+
+    @property
+    def nodes(self) -> list[str]:
+        return list(self.graph.nodes)
+
+    def is_ending(self, node: str) -> bool:
+        return self.graph.nodes[node].get("end") is not None
+
+    @cached_property
+    def content_hash(self) -> str:
+        """A stable digest of the scenario's content, to tell edited versions apart."""
+        import hashlib
+        import json
+
+        from .graph_formats import to_node_link
+
+        payload = json.dumps(to_node_link(self), sort_keys=True, default=str,
+                             ensure_ascii=False)
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]

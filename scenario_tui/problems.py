@@ -1,0 +1,74 @@
+"""Problems found in scenario files: values, not exceptions, until they reach the edge."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding at a place in a file (line and column are 1-based; 0 means the whole file)."""
+
+    path: str
+    line: int
+    column: int
+    severity: str
+    code: str
+    message: str
+    hint: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+    def format(self) -> str:
+        """The `file:line:col: severity CODE message` line, with the hint indented below."""
+        head = f"{self.location}: {self.severity} {self.code} {self.message}"
+        return f"{head}\n    hint: {self.hint}" if self.hint else head
+
+    def github(self) -> str:
+        """A GitHub Actions workflow annotation."""
+        kind = "error" if self.is_error else "warning"
+        text = f"{self.code} {self.message}" + (f" (hint: {self.hint})" if self.hint else "")
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{kind} file={self.path},line={max(self.line, 1)},col={max(self.column, 1)}::{text}"
+
+
+def sort_key(problem: Problem) -> tuple[str, int, int, str]:
+    return (problem.path, problem.line, problem.column, problem.code)
+
+
+def summary(problems: Iterable[Problem], files: int) -> str:
+    """The closing line of a report: counts of errors and warnings over the files checked."""
+    problems = list(problems)
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    noun = "file" if files == 1 else "files"
+    if not problems:
+        return f"{files} {noun} checked: no problems"
+    return f"{files} {noun} checked: {errors} error(s), {warnings} warning(s)"
+
+
+def render(problems: list[Problem], files: int, fmt: str) -> str:
+    """Render a report as `text`, `json` or `github` annotations."""
+    ordered = sorted(problems, key=sort_key)
+    if fmt == "json":
+        return json.dumps(
+            {"files": files, "problems": [asdict(p) for p in ordered]}, indent=2, ensure_ascii=False
+        )
+    if fmt == "github":
+        lines = [p.github() for p in ordered]
+        lines.append(summary(ordered, files))
+        return "\n".join(lines)
+    lines = [p.format() for p in ordered]
+    lines.append(summary(ordered, files))
+    return "\n".join(lines)
