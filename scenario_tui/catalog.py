@@ -1,0 +1,123 @@
+"""The catalogue: one summary row per scenario file, cached so the app starts fast.
+
+Building the rows needs every file parsed, graphed and scored. The rows are cached as JSON
+keyed by the path, size and modification time of every scenario and glossary file, so a start
+with an unchanged library reads one small file and imports neither networkx nor the loader.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+CACHE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """What the catalogue shows about one scenario file, playable or broken."""
+
+    path: str
+    id: str
+    title: str
+    situation: str = ""
+    difficulty: str = ""
+    domain: str = ""
+    tags: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+    decisions: int = 0
+    best: int = 0
+    errors: tuple[str, ...] = field(default=())
+    warnings: int = 0
+
+    @property
+    def playable(self) -> bool:
+        return not self.errors
+
+    @property
+    def first_error(self) -> str:
+        return self.errors[0] if self.errors else ""
+
+
+def _signature(roots: Sequence[Path | str]) -> list[list[object]]:
+    from .library import GLOSSARY_NAME, SCENARIO_SUFFIXES
+
+    rows: list[list[object]] = []
+    for root in roots:
+        root = Path(root)
+        items = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for item in items:
+            if item.suffix in SCENARIO_SUFFIXES or item.name == GLOSSARY_NAME:
+                try:
+                    stat = item.stat()
+                except OSError:
+                    continue
+                rows.append([str(item.resolve()), stat.st_size, stat.st_mtime_ns])
+    return rows
+
+
+def build(roots: Sequence[Path | str]) -> list[CatalogEntry]:
+    """Load every scenario under `roots` and summarise it (slow path: parses everything)."""
+    from . import library
+    from .scoring import analyse
+
+    lib = library.load(list(roots), with_bundled=False)
+    entries: list[CatalogEntry] = []
+    for item in lib.entries:
+        errors = tuple(p.format().splitlines()[0] for p in item.errors)
+        warnings = len(item.problems) - len(item.errors)
+        scenario = item.scenario
+        if scenario is None or errors:
+            entries.append(CatalogEntry(
+                path=item.path, id=scenario.id if scenario else Path(item.path).stem,
+                title=scenario.title if scenario else Path(item.path).stem,
+                situation=scenario.situation if scenario else "", errors=errors or ("broken",),
+                warnings=warnings,
+            ))
+            continue
+        analysis = analyse(scenario)
+        entries.append(CatalogEntry(
+            path=item.path, id=scenario.id, title=scenario.title, situation=scenario.situation,
+            difficulty=scenario.difficulty, domain=scenario.domain or "", tags=scenario.tags,
+            services=scenario.services, decisions=analysis.decisions_on_best_path,
+            best=analysis.best_score, warnings=warnings,
+        ))
+    return entries
+
+
+def scan(roots: Sequence[Path | str], cache_file: Path | None = None) -> list[CatalogEntry]:
+    """The catalogue for `roots`, from the cache when no file has changed since it was written."""
+    signature = _signature(roots)
+    if cache_file is not None:
+        try:
+            cached = json.loads(cache_file.read_text(encoding="utf-8"))
+            if cached.get("version") == CACHE_VERSION and cached.get("signature") == signature:
+                return [_entry(row) for row in cached["entries"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    entries = build(roots)
+    if cache_file is not None:
+        _write(cache_file, signature, entries)
+    return entries
+
+
+def _entry(row: dict[str, object]) -> CatalogEntry:
+    for key in ("tags", "services", "errors"):
+        row[key] = tuple(row.get(key) or ())  # type: ignore[arg-type]
+    return CatalogEntry(**row)  # type: ignore[arg-type]
+
+
+def _write(cache_file: Path, signature: list[list[object]], entries: list[CatalogEntry]) -> None:
+    """Write atomically, so a crash mid-write never leaves a half cache behind."""
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        temp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        payload = {"version": CACHE_VERSION, "signature": signature,
+                   "entries": [asdict(entry) for entry in entries]}
+        temp.write_text(json.dumps(payload), encoding="utf-8")
+        os.replace(temp, cache_file)
+    except OSError:
+        pass

@@ -1,0 +1,192 @@
+"""The progress store: finished play-throughs and settings in SQLite.
+
+One file in the platform's user data dir (or `--data-dir`). WAL mode and one transaction per
+write mean a crash loses at most the play-through in progress; a corrupt or foreign file is
+moved aside and a fresh store is started.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "scenario-tui"
+DB_NAME = "progress.sqlite3"
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS plays (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    scenario_id TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    path TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    best INTEGER NOT NULL,
+    duration REAL NOT NULL,
+    finished_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS plays_scenario ON plays (scenario_id, finished_at);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def data_dir(override: str | Path | None = None) -> Path:
+    """`--data-dir`, else $SCENARIO_TUI_DATA_DIR, else the platform's user data dir."""
+    if override:
+        return Path(override)
+    env = os.environ.get("SCENARIO_TUI_DATA_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class PlayRecord:
+    """One finished play-through. `path` lists (node, choice index) pairs in order."""
+
+    scenario_id: str
+    content_hash: str
+    mode: str
+    path: tuple[tuple[str, int], ...]
+    score: int
+    best: int
+    duration: float
+    finished_at: str
+
+    @property
+    def uid(self) -> str:
+        """Identity used to merge imports without duplicates."""
+        import hashlib
+
+        key = json.dumps([self.scenario_id, self.finished_at, self.path, self.mode])
+        return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class ScenarioStats:
+    """The catalogue's view of one scenario's history."""
+
+    best_score: int
+    best_possible: int
+    attempts: int
+    last_played: str
+
+
+def now_utc() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+class ProgressStore:
+    """Records and queries play-throughs; every public method is one short transaction."""
+
+    def __init__(self, path: Path, clock: Callable[[], str] = now_utc) -> None:
+        self.path = path
+        self.clock = clock
+        self.notice = ""
+        """Set when a damaged file had to be moved aside (the app shows it once)."""
+        self._connection = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as error:
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{os.getpid()}")
+            os.replace(self.path, aside)
+            self.notice = (f"The progress file was damaged ({error}); it was moved to "
+                           f"{aside} and a fresh one was started.")
+            return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, timeout=10, isolation_level=None,
+                                     check_same_thread=False)
+        try:
+            connection.execute("PRAGMA busy_timeout = 10000")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if tables - {"plays", "settings"} or (tables and version != SCHEMA_VERSION):
+                raise sqlite3.DatabaseError("not a scenario-tui progress file")
+            connection.executescript(_SCHEMA)
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            connection.execute("PRAGMA quick_check").fetchone()
+        except sqlite3.DatabaseError:
+            connection.close()
+            raise
+        return connection
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._connection
+        except BaseException:
+            self._connection.execute("ROLLBACK")
+            raise
+        self._connection.execute("COMMIT")
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def record(self, record: PlayRecord) -> bool:
+        """Store a finished play-through; False if the same one is already stored."""
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO plays (uid, scenario_id, content_hash, mode, path, score,"
+                " best, duration, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (record.uid, record.scenario_id, record.content_hash, record.mode,
+                 json.dumps(record.path), record.score, record.best, record.duration,
+                 record.finished_at),
+            )
+            return cursor.rowcount == 1
+
+    def plays(self, scenario_id: str | None = None) -> list[PlayRecord]:
+        query = ("SELECT scenario_id, content_hash, mode, path, score, best, duration, "
+                 "finished_at FROM plays")
+        args: tuple[str, ...] = ()
+        if scenario_id is not None:
+            query += " WHERE scenario_id = ?"
+            args = (scenario_id,)
+        rows = self._connection.execute(query + " ORDER BY finished_at, id", args).fetchall()
+        return [PlayRecord(r[0], r[1], r[2], tuple((n, i) for n, i in json.loads(r[3])), r[4],
+                           r[5], r[6], r[7]) for r in rows]
+
+    def stats(self) -> dict[str, ScenarioStats]:
+        """Best score, attempts and last play per scenario."""
+        rows = self._connection.execute(
+            "SELECT scenario_id, MAX(score * 1.0 / MAX(best, 1)), COUNT(*), MAX(finished_at) "
+            "FROM plays GROUP BY scenario_id").fetchall()
+        result: dict[str, ScenarioStats] = {}
+        for scenario_id, _, attempts, last in rows:
+            best_row = self._connection.execute(
+                "SELECT score, best FROM plays WHERE scenario_id = ? "
+                "ORDER BY score * 1.0 / MAX(best, 1) DESC, finished_at DESC LIMIT 1",
+                (scenario_id,)).fetchone()
+            result[scenario_id] = ScenarioStats(best_row[0], best_row[1], attempts, last)
+        return result
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self._connection.execute("SELECT value FROM settings WHERE key = ?",
+                                       (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) "
+                       "DO UPDATE SET value = excluded.value", (key, value))
+
+
+def open_store(directory: str | Path | None = None,
+               clock: Callable[[], str] = now_utc) -> ProgressStore:
+    return ProgressStore(data_dir(directory) / DB_NAME, clock)
