@@ -14,6 +14,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 CACHE_VERSION = 1
+GLOSSARY_NAME = "glossary.yaml"
+SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
+"""Kept equal to `library`'s: importing `library` here would pull in networkx on every start."""
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,6 @@ class CatalogEntry:
 
 
 def _signature(roots: Sequence[Path | str]) -> list[list[object]]:
-    from .library import GLOSSARY_NAME, SCENARIO_SUFFIXES
-
     rows: list[list[object]] = []
     for root in roots:
         root = Path(root)

@@ -7,6 +7,7 @@ recognised by its keys and loaded through `graph_formats`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import re
@@ -168,7 +169,12 @@ def build(data: Any, path: str) -> tuple[Scenario | None, list[Problem]]:
     if stem and stem != meta["id"] and Path(path).suffix in (".yaml", ".yml"):
         check.warning(data.pos("id"), "W031", f"file name {stem!r} does not match id "
                       f"{meta['id']!r}", f"rename the file to {meta['id']}.yaml")
-    return Scenario(graph, path), check.problems
+    scenario = Scenario(graph, path)
+    scenario.positions = {str(key): data.pos(key) for key in data}
+    services = data.get("services")
+    if isinstance(services, Sequence):
+        scenario.service_positions = {str(s): services.pos(i) for i, s in enumerate(services)}
+    return scenario, check.problems
 
 
 def _metadata(data: Mapping, check: _Checker, path: str) -> dict[str, Any] | None:
@@ -194,6 +200,9 @@ def _metadata(data: Mapping, check: _Checker, path: str) -> dict[str, Any] | Non
     if domain:
         meta["domain"] = domain
     verified = data.get("verified")
+    if isinstance(verified, str):
+        with contextlib.suppress(ValueError):
+            verified = dt.date.fromisoformat(verified)
     if isinstance(verified, (dt.date, dt.datetime)):
         meta["verified"] = verified.isoformat()[:10]
     elif verified is not None:
@@ -223,11 +232,12 @@ def _node(node_id: Any, node: Any, nodes: Mapping, check: _Checker, graph: nx.Mu
     if not isinstance(node, Mapping):
         check.error(nodes.pos(node_id), "E013", f"node {node_id!r} must be a mapping, "
                     f"not {_kind(node)}", "give it `text:` and `choices:` (or `end:`)")
-        graph.add_node(node_id, text="", line=key_pos[0])
+        graph.add_node(node_id, text="", line=key_pos[0], column=key_pos[1])
         return
     where = f"node {node_id!r}"
     check.fields(node, NODE_FIELDS, ("text",), where)
-    attrs: dict[str, Any] = {"text": check.text(node, "text", where), "line": key_pos[0]}
+    attrs: dict[str, Any] = {"text": check.text(node, "text", where), "line": key_pos[0],
+                             "column": key_pos[1]}
     end = check.choice_of(node, "end", OUTCOMES, "end") if "end" in node else None
     if end:
         attrs["end"] = end
@@ -239,6 +249,10 @@ def _node(node_id: Any, node: Any, nodes: Mapping, check: _Checker, graph: nx.Mu
         attrs["services"] = services
     graph.add_node(node_id, **attrs)
     choices = node.get("choices")
+    if choices is None:  # a misspelt `choices` (already reported as E012) still counts
+        typo = [k for k in node if k not in NODE_FIELDS
+                and difflib.get_close_matches(str(k), ["choices"], n=1, cutoff=0.6)]
+        choices = node[typo[0]] if typo else None
     if choices is None:
         if "end" not in node:
             check.error(key_pos, "E022", f"{where} has no choices and is not an ending",
@@ -266,7 +280,8 @@ def _choice(node_id: str, index: int, choice: Any, pos: Pos, check: _Checker,
         check.error(pos, "E013", f"{where} must be a mapping", "write `- label: ...` etc.")
         return
     check.fields(choice, CHOICE_FIELDS, tuple(k for k in CHOICE_REQUIRED if k != "why"), where)
-    attrs: dict[str, Any] = {"label": check.text(choice, "label", where), "line": pos[0]}
+    attrs: dict[str, Any] = {"label": check.text(choice, "label", where), "line": pos[0],
+                             "column": pos[1]}
     why = choice.get("why")
     if why is None or (isinstance(why, str) and not why.strip()):
         check.error(choice.pos("why") if "why" in choice else pos, "E025",

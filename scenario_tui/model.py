@@ -92,6 +92,9 @@ class Scenario:
         self.verified: str = meta.get("verified", "")
         self.covers: tuple[str, ...] = tuple(meta.get("covers", ()))
         self.start: str = meta["start"]
+        self.positions: dict[str, tuple[int, int]] = {}
+        """Source (line, column) of each top-level value, when loaded from an authored file."""
+        self.service_positions: dict[str, tuple[int, int]] = {}
 
     def __repr__(self) -> str:
         return f"Scenario({self.id!r}, nodes={self.graph.number_of_nodes()})"

@@ -40,7 +40,8 @@ class Problem:
         kind = "error" if self.is_error else "warning"
         text = f"{self.code} {self.message}" + (f" (hint: {self.hint})" if self.hint else "")
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{kind} file={self.path},line={max(self.line, 1)},col={max(self.column, 1)}::{text}"
+        line, column = max(self.line, 1), max(self.column, 1)
+        return f"::{kind} file={self.path},line={line},col={column}::{text}"
 
 
 def sort_key(problem: Problem) -> tuple[str, int, int, str]:

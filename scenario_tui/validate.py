@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
 import networkx as nx
@@ -14,26 +15,31 @@ def check_graph(scenario: Scenario) -> list[Problem]:
     """Cycles and unreachable nodes; both need the whole graph, so they run after loading."""
     graph, path = scenario.graph, scenario.path
     problems: list[Problem] = []
+    depth = nx.single_source_shortest_path_length(graph, scenario.start)
     for component in nx.strongly_connected_components(graph):
         if len(component) == 1:
             (node,) = component
             if not graph.has_edge(node, node):
                 continue
-        cycle_edges = nx.find_cycle(graph.subgraph(component))
+        entry = min(component, key=lambda n: (depth.get(n, len(graph)), n))
+        cycle_edges = nx.find_cycle(graph.subgraph(component), source=entry)
         cycle = [edge[0] for edge in cycle_edges] + [cycle_edges[0][0]]
-        closing = cycle_edges[-1]
-        line = graph.edges[closing].get("line", 0) if len(closing) == 3 else 0
+        # Blame the edge that jumps back nearest the start: that is the one to redirect.
+        back = min(cycle_edges, key=lambda e: depth.get(e[1], len(graph)))
+        attrs = graph.edges[back]
         problems.append(Problem(
-            path, line or graph.nodes[closing[0]].get("line", 0), 1, ERROR, "E024",
-            "cycle: " + " -> ".join(cycle),
-            "scenarios are acyclic so the best path is defined: send one of these choices "
-            "to a new node instead of back",
+            path, attrs.get("line", 1), attrs.get("column", 1), ERROR, "E024",
+            "cycle: " + " -> ".join(cycle) + f" (the choice at {back[0]!r} leads back to "
+            f"{back[1]!r})",
+            "scenarios are acyclic so the best path is defined: send this choice to a new "
+            "node instead of back",
         ))
     reachable = nx.descendants(graph, scenario.start) | {scenario.start}
     for node in graph:
         if node not in reachable:
             problems.append(Problem(
-                path, graph.nodes[node].get("line", 0), 1, WARNING, "W030",
+                path, graph.nodes[node].get("line", 1), graph.nodes[node].get("column", 1),
+                WARNING, "W030",
                 f"node {node!r} cannot be reached from the start {scenario.start!r}",
                 "point a choice at it, or delete it",
             ))
@@ -44,17 +50,17 @@ def check_services(scenario: Scenario, known: Iterable[str], glossary_path: str)
     """Every service id a scenario or node lists must have a glossary card."""
     known = set(known)
     problems: list[Problem] = []
-    listed = [(service, 0) for service in scenario.services]
-    for node, data in scenario.graph.nodes(data=True):
-        listed.extend((service, data.get("line", 0)) for service in data.get("services", ()))
-    import difflib
-
-    for service, line in listed:
+    fallback = scenario.positions.get("services", (1, 1))
+    listed = [(service, scenario.service_positions.get(service, fallback))
+              for service in scenario.services]
+    for _node, data in scenario.graph.nodes(data=True):
+        listed.extend((service, (data.get("line", 1), 1)) for service in data.get("services", ()))
+    for service, (line, column) in listed:
         if service not in known:
             close = difflib.get_close_matches(service, sorted(known), n=1)
             hint = (f"did you mean {close[0]!r}? " if close else "") + \
                 f"or add a card for it to {glossary_path}"
-            problems.append(Problem(scenario.path, line or 1, 1, ERROR, "E026",
+            problems.append(Problem(scenario.path, line, column, ERROR, "E026",
                                     f"unknown service id {service!r}", hint))
     return problems
 
@@ -66,7 +72,8 @@ def check_unique_ids(scenarios: Iterable[Scenario]) -> list[Problem]:
     for scenario in sorted(scenarios, key=lambda s: s.path):
         first = seen.setdefault(scenario.id, scenario)
         if first is not scenario:
-            problems.append(Problem(scenario.path, 1, 1, ERROR, "E027",
+            line, column = scenario.positions.get("id", (1, 1))
+            problems.append(Problem(scenario.path, line, column, ERROR, "E027",
                                     f"scenario id {scenario.id!r} is also used by {first.path}",
                                     "ids must be unique across the library: rename one"))
     return problems

@@ -1,0 +1,112 @@
+"""Hostile and malformed files: a clear one-line error naming the file, exit 1, no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scenario_tui.cli import main
+
+BOMB = """\
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+"""
+
+
+def _make(tmp_path: Path, name: str, content: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+HOSTILE: dict[str, tuple[bytes, str]] = {
+    "bomb.yaml": (BOMB.encode(), "E004"),
+    "binary.yaml": (bytes(range(256)) * 64, "E001"),
+    "latin1.yaml": ("id: caf\xe9\n".encode("latin-1"), "E001"),
+    "deep.yaml": (b"a: " + b"[" * 20_000 + b"]" * 20_000 + b"\n", "E004"),
+    "deep-map.yaml": (b"".join(b" " * i + b"k:\n" for i in range(2_000)) + b" " * 2000
+                      + b"v\n", "E004"),
+    "pyobject.yaml": (b"id: !!python/object/apply:os.system ['touch PWNED']\n", "E004"),
+    "empty.yaml": (b"", "E001"),
+    "blank.yaml": (b"\n   \n# only a comment\n", "E001"),
+    "list.yaml": (b"- one\n- two\n", "E010"),
+    "scalar.yaml": (b"just words\n", "E010"),
+    "recursive.yaml": (b"a: &x [*x]\n", "E004"),
+    "two-docs.yaml": (b"id: a\n---\nid: b\n", "E002"),
+    "control.yaml": (b"id: a\x07b\n", "E002"),
+    "merge.yaml": (b"base: &b {x: 1}\nother:\n  <<: *b\n", "E004"),
+    "custom-tag.yaml": (b"id: !Ref Something\n", "E004"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_file_gets_one_clear_error(name: str, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    content, code = HOSTILE[name]
+    path = _make(tmp_path, name, content)
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    first = out[0]
+    assert first.startswith(f"{path}:")
+    assert f" error {code} " in first
+    assert "Traceback" not in "\n".join(out)
+    assert not (tmp_path / "PWNED").exists()
+
+
+def test_huge_file_is_refused_before_parsing(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as handle:
+        line = b"- " + b"x" * 1022 + b"\n"
+        for _ in range(50 * 1024):
+            handle.write(line)
+    assert path.stat().st_size >= 50 * 1024 * 1024
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:0:0: error E001 file is larger than 8 MB" in out
+
+
+def test_crlf_and_bom_still_validate(tiny_path: Path, tmp_path: Path) -> None:
+    text = tiny_path.read_text()
+    for folder, data in (("crlf", text.replace("\n", "\r\n").encode()),
+                         ("bom", b"\xef\xbb\xbf" + text.encode()),
+                         ("both", b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())):
+        (tmp_path / folder).mkdir()
+        path = _make(tmp_path / folder, "tiny.yaml", data)
+        assert main(["validate", str(path)]) == 0, folder
+
+
+def test_no_traceback_and_bounded_memory_in_a_real_process(tmp_path: Path) -> None:
+    """The bomb and the deep file, in a child process capped at 1 GB of address space."""
+    paths = [_make(tmp_path, n, HOSTILE[n][0]) for n in ("bomb.yaml", "deep.yaml")]
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "from scenario_tui.cli import main\n"
+        "sys.exit(main(['validate', *sys.argv[1:]]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, *map(str, paths)],
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout.count(" error E004 ") == 2
+
+
+def test_markup_and_escapes_are_kept_as_data(tmp_path: Path, tiny_path: Path) -> None:
+    from scenario_tui import loader
+
+    text = tiny_path.read_text().replace(
+        "title: A tiny scenario", 'title: "[bold red]boom[/] \\e[2J\\x1b]0;pwn\\x07"')
+    scenario, problems = loader.load_text(text, "tiny.yaml")
+    assert scenario is not None and not [p for p in problems if p.is_error]
+    assert scenario.title == "[bold red]boom[/] \x1b[2J\x1b]0;pwn\x07"
