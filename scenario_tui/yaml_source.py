@@ -17,7 +17,7 @@ from yaml.constructor import SafeConstructor
 
 from .problems import ERROR, Problem
 
-MAX_BYTES = 8 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024
 """Scenario files are hand-written; anything bigger is refused before parsing."""
 MAX_DEPTH = 40
 """A scenario nests five levels deep; forty leaves room and stops pathological nesting."""
