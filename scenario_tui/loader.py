@@ -196,6 +196,9 @@ def _metadata(data: Mapping, check: _Checker, path: str) -> dict[str, Any] | Non
         "covers": check.words(data, "covers", "the scenario's", TOPIC,
                               "a topic id looks like T042"),
     }
+    lint_off = _lint_off(data, check, "the scenario")
+    if lint_off:
+        meta["lint_off"] = lint_off
     domain = check.choice_of(data, "domain", DOMAINS, "domain")
     if domain:
         meta["domain"] = domain
@@ -208,9 +211,6 @@ def _metadata(data: Mapping, check: _Checker, path: str) -> dict[str, Any] | Non
     elif verified is not None:
         check.error(data.pos("verified"), "E013", f"verified {verified!r} is not a date",
                     "write it as YYYY-MM-DD, unquoted")
-    if "sources" in data and not meta["sources"] and isinstance(data["sources"], Sequence):
-        check.error(data.pos("sources"), "E011", "'sources' is empty",
-                    "list the AWS documentation pages the facts come from")
     start = data.get("start")
     if start is not None:
         if isinstance(start, str):
@@ -220,6 +220,19 @@ def _metadata(data: Mapping, check: _Checker, path: str) -> dict[str, Any] | Non
     if scenario_id is None:
         return None
     return meta
+
+
+def _lint_off(mapping: Mapping, check: _Checker, where: str) -> list[str]:
+    """Lint rule codes switched off with `lint: {ignore: [L104]}`."""
+    value = mapping.get("lint")
+    if value is None:
+        return []
+    if not isinstance(value, Mapping) or set(value) - {"ignore"}:
+        check.error(mapping.pos("lint"), "E013", f"{where} 'lint' must be a mapping with "
+                    "'ignore'", "write `lint: {ignore: [L104]}`")
+        return []
+    return check.words(value, "ignore", f"{where} lint", re.compile(r"^L\d{3}$"),
+                       "a lint rule code looks like L104")
 
 
 def _node(node_id: Any, node: Any, nodes: Mapping, check: _Checker, graph: nx.MultiDiGraph,
@@ -247,6 +260,9 @@ def _node(node_id: Any, node: Any, nodes: Mapping, check: _Checker, graph: nx.Mu
     services = check.words(node, "services", where, SLUG)
     if services:
         attrs["services"] = services
+    lint_off = _lint_off(node, check, where)
+    if lint_off:
+        attrs["lint_off"] = lint_off
     graph.add_node(node_id, **attrs)
     choices = node.get("choices")
     if choices is None:  # a misspelt `choices` (already reported as E012) still counts

@@ -1,0 +1,208 @@
+"""Teaching-quality rules on top of validity.
+
+A valid scenario can still teach badly: a decision with no real distractor, two right answers,
+an explanation that only repeats the label. Each rule has a code; an author switches rules off
+for a file with `lint: {ignore: [L104]}` at the top level, or for one node inside that node.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .model import Choice, Scenario, ServiceCard
+from .problems import WARNING, Problem
+from .scoring import Analysis, analyse
+
+FRESH_DAYS = 365
+MIN_WHY_WORDS = 8
+MIN_DECISIONS = 3
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+
+
+RULES = (
+    Rule("L101", "no-distractor", "a decision on the best path offers fewer than two "
+         "alternatives to the best choice"),
+    Rule("L102", "distractor-ties-best", "a choice other than the best keeps the best score "
+         "reachable: two right answers"),
+    Rule("L103", "duplicate-label", "two choices of one decision have the same label"),
+    Rule("L104", "thin-explanation", "an explanation is too short or only restates the label"),
+    Rule("L105", "dead-ending", "an ending that no path from the start reaches"),
+    Rule("L106", "short-best-path", f"the best path has fewer than {MIN_DECISIONS} decisions"),
+    Rule("L107", "unlisted-service", "a service is named in the text but not listed in "
+         "`services`"),
+    Rule("L108", "no-sources", "the scenario lists no sources"),
+    Rule("L109", "stale", f"`verified` is more than {FRESH_DAYS} days old"),
+    Rule("L110", "untagged-mistake", "a choice scoring 0 or less has no `misconception` tag"),
+)
+RULE_CODES = {rule.code for rule in RULES}
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+class _Linter:
+    def __init__(self, scenario: Scenario, glossary: dict[str, ServiceCard],
+                 today: dt.date) -> None:
+        self.scenario = scenario
+        self.glossary = glossary
+        self.today = today
+        self.analysis: Analysis = analyse(scenario)
+        self.file_off = set(scenario.graph.graph.get("lint_off", ()))
+        self.problems: list[Problem] = []
+
+    def flag(self, code: str, where: tuple[int, int], message: str, hint: str,
+             node: str | None = None) -> None:
+        if code in self.file_off:
+            return
+        if node is not None and code in self.scenario.graph.nodes[node].get("lint_off", ()):
+            return
+        self.problems.append(Problem(self.scenario.path, where[0], where[1], WARNING, code,
+                                     message, hint))
+
+    def at(self, choice: Choice) -> tuple[int, int]:
+        attrs = self.scenario.graph.edges[choice.source, choice.target, choice.index]
+        return attrs.get("line", 1), attrs.get("column", 1)
+
+    def node_at(self, node: str) -> tuple[int, int]:
+        attrs = self.scenario.graph.nodes[node]
+        return attrs.get("line", 1), attrs.get("column", 1)
+
+    def meta_at(self, key: str) -> tuple[int, int]:
+        return self.scenario.positions.get(key, (1, 1))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _decisions(lint: _Linter) -> None:
+    scenario, analysis = lint.scenario, lint.analysis
+    best_path = analysis.best_path()
+    for choice in best_path:
+        options = scenario.choices(choice.source)
+        if len(options) < 3:
+            lint.flag("L101", lint.node_at(choice.source),
+                      f"decision {choice.source!r} offers {len(options)} choice(s)",
+                      "add plausible distractors: beliefs a real developer might hold",
+                      choice.source)
+    for node in scenario.graph:
+        options = scenario.choices(node)
+        best = analysis.best_choice.get(node)
+        for option in options:
+            if option is not best and best is not None and analysis.regret(option) == 0:
+                lint.flag("L102", lint.at(option),
+                          f"choice {option.number} of {node!r} scores as high as the best "
+                          f"({best.label!r})", "lower its points, or make it clearly the "
+                          "second-best", node)
+        seen: dict[str, Choice] = {}
+        for option in options:
+            key = " ".join(_words(option.label))
+            if key in seen:
+                lint.flag("L103", lint.at(option), f"choices {seen[key].number} and "
+                          f"{option.number} of {node!r} have the same label",
+                          "make each label a distinct action", node)
+            seen.setdefault(key, option)
+    if len(best_path) < MIN_DECISIONS:
+        lint.flag("L106", lint.meta_at("nodes"), f"the best path has {len(best_path)} "
+                  f"decision(s)", f"a scenario should need at least {MIN_DECISIONS} "
+                  "decisions to win")
+
+
+def _explanations(lint: _Linter) -> None:
+    for node in lint.scenario.graph:
+        for option in lint.scenario.choices(node):
+            why = _words(option.why)
+            label = set(_words(option.label))
+            new = [w for w in why if w not in label]
+            if len(why) < MIN_WHY_WORDS or len(new) < 4:
+                lint.flag("L104", lint.at(option), f"explanation of choice {option.number} "
+                          f"of {node!r} is too thin ({len(why)} words, {len(new)} beyond the "
+                          "label)", "name the fact that decides it: a limit, a default, an "
+                          "API or a behaviour", node)
+            if option.points <= 0 and not option.misconception:
+                lint.flag("L110", lint.at(option), f"choice {option.number} of {node!r} scores "
+                          f"{option.points} but has no misconception tag",
+                          "add `misconception: short-kebab-tag` so mistakes can be counted",
+                          node)
+
+
+def _endings(lint: _Linter) -> None:
+    import networkx as nx
+
+    reachable = nx.descendants(lint.scenario.graph, lint.scenario.start)
+    for node in lint.scenario.graph:
+        if lint.scenario.is_ending(node) and node not in reachable:
+            lint.flag("L105", lint.node_at(node), f"ending {node!r} is reached by no path "
+                      "from the start", "lead a choice to it, or delete it", node)
+
+
+def _aliases(card: ServiceCard) -> list[str]:
+    names = {card.name}
+    short = re.sub(r"^(Amazon|AWS)\s+", "", card.name)
+    short = re.sub(r"\s*\((.*?)\)", "", short).strip()
+    names.add(short)
+    acronym = re.search(r"\(([A-Z][A-Za-z0-9-]+)\)", card.name)
+    if acronym and len(acronym.group(1)) >= 3:
+        names.add(acronym.group(1))
+    return [n for n in names if len(n) >= 3]
+
+
+def _services(lint: _Linter) -> None:
+    scenario = lint.scenario
+    listed = set(scenario.services)
+    for _, data in scenario.graph.nodes(data=True):
+        listed.update(data.get("services", ()))
+    texts = [(scenario.node(n).text, lint.node_at(n), n) for n in scenario.graph]
+    texts += [(f"{c.label} {c.why}", lint.at(c), n) for n in scenario.graph
+              for c in scenario.choices(n)]
+    reported: set[str] = set()
+    for service, card in lint.glossary.items():
+        if service in listed or service in reported:
+            continue
+        patterns = [re.compile(rf"(?<![\w@-]){re.escape(a)}(?![\w@-])") for a in _aliases(card)]
+        for text, where, node in texts:
+            if any(p.search(text) for p in patterns):
+                lint.flag("L107", where, f"{card.name} is named but {service!r} is not in "
+                          "`services`", f"add {service} to `services:` (so its card shows)",
+                          node)
+                reported.add(service)
+                break
+
+
+def _metadata(lint: _Linter) -> None:
+    scenario = lint.scenario
+    if not scenario.sources:
+        lint.flag("L108", lint.meta_at("id"), "no sources", "list the AWS documentation pages "
+                  "the facts come from under `sources:`")
+    try:
+        verified = dt.date.fromisoformat(scenario.verified)
+    except ValueError:
+        return
+    age = (lint.today - verified).days
+    if age > FRESH_DAYS:
+        lint.flag("L109", lint.meta_at("verified"), f"facts last verified {age} days ago "
+                  f"({scenario.verified})", "re-check the sources and update `verified:`")
+
+
+CHECKS: tuple[Callable[[_Linter], None], ...] = (_decisions, _explanations, _endings, _services,
+                                                 _metadata)
+
+
+def lint(scenario: Scenario, glossary: dict[str, ServiceCard],
+         today: dt.date | None = None) -> list[Problem]:
+    """Every teaching-quality finding for one valid scenario."""
+    linter = _Linter(scenario, glossary, today or dt.date.today())
+    for check in CHECKS:
+        check(linter)
+    return linter.problems
+
+
+def rules_table(rules: Iterable[Rule] = RULES) -> str:
+    return "\n".join(f"{r.code}  {r.name:<22} {r.summary}" for r in rules)
