@@ -37,6 +37,19 @@ def _parser() -> argparse.ArgumentParser:
                        help="files or folders (default: the bundled library)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
 
+    lint = commands.add_parser("lint", help="teaching-quality rules on top of validity")
+    lint.add_argument("paths", nargs="*", metavar="PATH",
+                      help="files or folders (default: the bundled library)")
+    lint.add_argument("--format", choices=("text", "json", "github"), default="text")
+    lint.add_argument("--paths", dest="path_report", action="store_true",
+                      help="also report path counts and the score distribution")
+    lint.add_argument("--rules", action="store_true", help="list the rules and exit")
+
+    new = commands.add_parser("new", help="write a starter scenario that validates as is")
+    new.add_argument("slug", metavar="SLUG", help="the new scenario's id, like my-scenario")
+    new.add_argument("--dir", default=".", metavar="DIR", help="folder to write it in")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+
     export = commands.add_parser("export", help="write a scenario's graph in another format")
     export.add_argument("file", metavar="FILE")
     from .graph_formats import FORMATS
@@ -63,6 +76,67 @@ def cmd_validate(args: argparse.Namespace) -> int:
     problems = lib.problems
     print(render(problems, len(lib.entries), args.format))
     return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    import json
+
+    from . import library, lint, path_report
+    from .problems import render
+
+    if args.rules:
+        print(lint.rules_table())
+        return EXIT_OK
+    paths = [Path(p) for p in args.paths] or [library.library_dir()]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        return _usage_error(f"no such file or folder: {', '.join(missing)}")
+    lib = library.load(paths, with_bundled=False)
+    problems = list(lib.problems)
+    reports = []
+    for entry in lib.entries:
+        if entry.playable and entry.scenario is not None:
+            problems.extend(lint.lint(entry.scenario, lib.glossary))
+            if args.path_report:
+                reports.append((entry.scenario, path_report.report(entry.scenario)))
+    if args.format == "json" and args.path_report:
+        payload = json.loads(render(problems, len(lib.entries), "json"))
+        payload["paths"] = {s.path: {"paths": r.paths, "best": r.best, "worst": r.worst,
+                                     "mean": r.mean, "pass_score": r.pass_score,
+                                     "passing_paths": r.passing_paths,
+                                     "distribution": r.distribution,
+                                     "unused_by_passing": [[c.source, c.index, c.label]
+                                                           for c in r.unused_by_passing]}
+                            for s, r in reports}
+        print(json.dumps(payload, indent=2))
+    else:
+        print(render(problems, len(lib.entries), args.format))
+        for scenario, report in reports:
+            print("\n" + path_report.render(scenario, report))
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    import os
+
+    from . import library, starter
+    from .loader import SLUG
+
+    if not SLUG.match(args.slug):
+        return _usage_error(f"{args.slug!r} is not a slug: use lower-case letters, digits "
+                            "and '-', like my-scenario")
+    folder = Path(args.dir)
+    if not folder.is_dir():
+        return _usage_error(f"--dir: no such folder: {folder}")
+    target = folder / f"{args.slug}.yaml"
+    if target.exists() and not args.force:
+        return _usage_error(f"{target} already exists (use --force to overwrite)")
+    schema = library.bundled_dir("assets") / "scenario.schema.json"
+    relative = os.path.relpath(schema, folder.resolve())
+    target.write_text(starter.render(args.slug, Path(relative).as_posix()), encoding="utf-8")
+    print(f"wrote {target}\nnext: edit it, then `scenario-tui validate {target}` and "
+          f"`scenario-tui play {args.slug} --scenarios {folder}`")
+    return EXIT_OK
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -121,13 +195,32 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_play(args: argparse.Namespace) -> int:
+    """`scenario-tui play ID [--exam]`: check the id, then open the TUI on that scenario."""
+    from .ui.session import Session
+
+    session = Session.create(args.scenarios, args.data_dir)
+    entries = session.scan()
+    if session.entry(args.scenario_id) is None:
+        broken = next((e for e in entries if e.id == args.scenario_id), None)
+        if broken is not None:
+            return _usage_error(f"scenario {args.scenario_id!r} is broken: {broken.first_error}")
+        known = ", ".join(sorted(e.id for e in entries if e.playable)) or "none"
+        return _usage_error(f"no scenario with the id {args.scenario_id!r}. "
+                            f"Playable ids: {known}")
+    from .ui.app import run
+
+    return run(args, session)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     missing = [d for d in args.scenarios if not Path(d).is_dir()]
     if missing:
         return _usage_error(f"--scenarios: no such folder: {', '.join(missing)}")
-    handlers = {"validate": cmd_validate, "list": cmd_list, "export": cmd_export}
+    handlers = {"validate": cmd_validate, "list": cmd_list, "export": cmd_export,
+                "play": cmd_play, "lint": cmd_lint, "new": cmd_new}
     handler = handlers.get(args.command or "", cmd_tui)
     try:
         return handler(args)
