@@ -50,6 +50,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--dir", default=".", metavar="DIR", help="folder to write it in")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
 
+    progress = commands.add_parser("progress", help="export or import the learner's progress")
+    steps = progress.add_subparsers(dest="action", metavar="ACTION", required=True)
+    out = steps.add_parser("export", help="write all progress as JSON or CSV")
+    out.add_argument("--format", choices=("json", "csv"), default="json")
+    out.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    into = steps.add_parser("import", help="merge an export into this machine's progress")
+    into.add_argument("file", metavar="FILE")
+
     export = commands.add_parser("export", help="write a scenario's graph in another format")
     export.add_argument("file", metavar="FILE")
     from .graph_formats import FORMATS
@@ -139,6 +147,35 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_progress(args: argparse.Namespace) -> int:
+    from . import progress, progress_transfer
+
+    store = progress.open_store(args.data_dir)
+    if store.notice:
+        print(store.notice, file=sys.stderr)
+    try:
+        if args.action == "export":
+            text = (progress_transfer.export_csv(store) if args.format == "csv"
+                    else progress_transfer.export_json(store))
+            if args.output:
+                Path(args.output).write_text(text, encoding="utf-8")
+            else:
+                sys.stdout.write(text)
+            return EXIT_OK
+        path = Path(args.file)
+        if not path.is_file():
+            return _usage_error(f"no such file: {args.file}")
+        try:
+            added, present = progress_transfer.import_file(store, path)
+        except progress_transfer.TransferError as error:
+            print(f"scenario-tui: {error}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(f"imported {added} play-through(s); {present} were already here")
+        return EXIT_OK
+    finally:
+        store.close()
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     from . import library
     from .scoring import analyse
@@ -220,7 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         return _usage_error(f"--scenarios: no such folder: {', '.join(missing)}")
     handlers = {"validate": cmd_validate, "list": cmd_list, "export": cmd_export,
-                "play": cmd_play, "lint": cmd_lint, "new": cmd_new}
+                "play": cmd_play, "lint": cmd_lint, "new": cmd_new,
+                "progress": cmd_progress}
     handler = handlers.get(args.command or "", cmd_tui)
     try:
         return handler(args)

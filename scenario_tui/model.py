@@ -136,6 +136,9 @@ class Scenario:
 
         from .graph_formats import to_node_link
 
-        payload = json.dumps(to_node_link(self), sort_keys=True, default=str,
-                             ensure_ascii=False)
+        data = to_node_link(self)
+        for item in [*data["nodes"], *data["edges"]]:  # layout-only edits keep the hash
+            item.pop("line", None)
+            item.pop("column", None)
+        payload = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()[:16]

@@ -34,7 +34,15 @@ CREATE TABLE IF NOT EXISTS plays (
 );
 CREATE INDEX IF NOT EXISTS plays_scenario ON plays (scenario_id, finished_at);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reviews (
+    scenario_id TEXT NOT NULL,
+    node TEXT NOT NULL,
+    card TEXT NOT NULL,
+    due TEXT NOT NULL,
+    PRIMARY KEY (scenario_id, node)
+);
 """
+_TABLES = {"plays", "settings", "reviews"}
 
 
 def data_dir(override: str | Path | None = None) -> Path:
@@ -116,7 +124,7 @@ class ProgressStore:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             tables = {row[0] for row in connection.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if tables - {"plays", "settings"} or (tables and version != SCHEMA_VERSION):
+            if tables - _TABLES or (tables and version != SCHEMA_VERSION):
                 raise sqlite3.DatabaseError("not a scenario-tui progress file")
             connection.executescript(_SCHEMA)
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -141,15 +149,7 @@ class ProgressStore:
 
     def record(self, record: PlayRecord) -> bool:
         """Store a finished play-through; False if the same one is already stored."""
-        with self._transaction() as db:
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO plays (uid, scenario_id, content_hash, mode, path, score,"
-                " best, duration, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (record.uid, record.scenario_id, record.content_hash, record.mode,
-                 json.dumps(record.path), record.score, record.best, record.duration,
-                 record.finished_at),
-            )
-            return cursor.rowcount == 1
+        return self.record_many([record]) == 1
 
     def plays(self, scenario_id: str | None = None) -> list[PlayRecord]:
         query = ("SELECT scenario_id, content_hash, mode, path, score, best, duration, "
@@ -175,6 +175,37 @@ class ProgressStore:
                 (scenario_id,)).fetchone()
             result[scenario_id] = ScenarioStats(best_row[0], best_row[1], attempts, last)
         return result
+
+    def review_cards(self, due_by: str | None = None) -> list[tuple[str, str, str, str]]:
+        """(scenario id, node, card JSON, due) for every review card, or those due by a time."""
+        query = "SELECT scenario_id, node, card, due FROM reviews"
+        args: tuple[str, ...] = ()
+        if due_by is not None:
+            query += " WHERE due <= ?"
+            args = (due_by,)
+        return self._connection.execute(query + " ORDER BY due, scenario_id, node",
+                                        args).fetchall()
+
+    def save_review_card(self, scenario_id: str, node: str, card: str, due: str) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT INTO reviews (scenario_id, node, card, due) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT(scenario_id, node) DO UPDATE SET card = excluded.card, "
+                       "due = excluded.due", (scenario_id, node, card, due))
+
+    def record_many(self, records: list[PlayRecord]) -> int:
+        """Store many play-throughs in one transaction; returns how many were new."""
+        added = 0
+        with self._transaction() as db:
+            for record in records:
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO plays (uid, scenario_id, content_hash, mode, path, "
+                    "score, best, duration, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (record.uid, record.scenario_id, record.content_hash, record.mode,
+                     json.dumps(record.path), record.score, record.best, record.duration,
+                     record.finished_at),
+                )
+                added += cursor.rowcount
+        return added
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self._connection.execute("SELECT value FROM settings WHERE key = ?",

@@ -91,7 +91,8 @@ def _wide_scenario(layers: int, width: int) -> str:
     nodes["end"] = {"end": "success", "text": "Done."}
     return yaml.safe_dump({"id": "wide", "title": "Wide", "situation": "Many paths.",
                            "difficulty": "advanced", "services": [], "verified": "2026-11-26",
-                           "sources": ["https://docs.aws.amazon.com/"], "nodes": nodes}, sort_keys=False)
+                           "sources": ["https://docs.aws.amazon.com/"], "nodes": nodes},
+                          sort_keys=False)
 
 
 def test_path_report_counts_10_to_the_12_paths_by_dynamic_programming() -> None:
