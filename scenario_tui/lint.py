@@ -42,6 +42,8 @@ RULES = (
     Rule("L108", "no-sources", "the scenario lists no sources"),
     Rule("L109", "stale", f"`verified` is more than {FRESH_DAYS} days old"),
     Rule("L110", "untagged-mistake", "a choice scoring 0 or less has no `misconception` tag"),
+    Rule("L111", "longest-is-best", "the best choice has the longest label in most decisions, "
+         "so learners can guess it"),
 )
 RULE_CODES = {rule.code for rule in RULES}
 _WORD = re.compile(r"[a-z0-9]+")
@@ -109,6 +111,13 @@ def _decisions(lint: _Linter) -> None:
                           f"{option.number} of {node!r} have the same label",
                           "make each label a distinct action", node)
             seen.setdefault(key, option)
+    decisions = [n for n in scenario.graph if len(scenario.choices(n)) >= 3]
+    tells = [n for n in decisions if (best := analysis.best_choice.get(n)) is not None
+             and all(len(best.label) > len(c.label) for c in scenario.choices(n) if c is not best)]
+    if len(decisions) >= 3 and len(tells) * 2 > len(decisions):
+        lint.flag("L111", lint.meta_at("nodes"), f"the best choice has the longest label in "
+                  f"{len(tells)} of {len(decisions)} decisions", "vary the label lengths: make "
+                  "some distractors the most detailed option")
     if len(best_path) < MIN_DECISIONS:
         lint.flag("L106", lint.meta_at("nodes"), f"the best path has {len(best_path)} "
                   f"decision(s)", f"a scenario should need at least {MIN_DECISIONS} "
