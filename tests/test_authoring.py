@@ -139,3 +139,13 @@ def test_pre_commit_hooks_are_declared() -> None:
     ids = {hook["id"]: hook for hook in hooks}
     assert {"scenario-validate", "scenario-lint"} <= set(ids)
     assert ids["scenario-validate"]["entry"].startswith("scenario-tui validate")
+
+
+def test_docs_list_every_lint_rule_and_validator_code() -> None:
+    text = DOCS.read_text()
+    for rule in lint.RULES:
+        assert f"| `{rule.code}` | {rule.name} |" in text
+    codes = set(re.findall(r"\b([EW]0\d\d)\b", (Path(__file__).parent.parent /
+                                                 "scenario_tui").joinpath("loader.py").read_text()))
+    for code in codes:
+        assert f"`{code}`" in text
