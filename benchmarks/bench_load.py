@@ -17,9 +17,9 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-import generate  # noqa: E402
+import generate
 
-from scenario_tui import library  # noqa: E402
+from scenario_tui import library
 
 
 def best_of(fn: Callable[[], object], repeats: int) -> float:

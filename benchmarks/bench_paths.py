@@ -32,7 +32,7 @@ def wide(layers: int, width: int) -> str:
                           sort_keys=False)
 
 
-def timed(fn, repeats: int = 5) -> float:  # noqa: ANN001
+def timed(fn, repeats: int = 5) -> float:
     best = float("inf")
     for _ in range(repeats):
         start = time.perf_counter()

@@ -179,12 +179,13 @@ def cmd_progress(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from . import library
     from .scoring import analyse
+    from .text_safety import one_line
 
     lib = library.load(args.scenarios)
     rows = [("ID", "TITLE", "DIFFICULTY", "DECISIONS", "BEST")]
     for scenario in lib.scenarios.values():
         analysis = analyse(scenario)
-        rows.append((scenario.id, scenario.title, scenario.difficulty,
+        rows.append((scenario.id, one_line(scenario.title, 60), scenario.difficulty,
                      str(analysis.decisions_on_best_path), str(analysis.best_score)))
     for entry in lib.broken:
         first = entry.errors[0] if entry.errors else None

@@ -6,19 +6,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import networkx as nx
-import yaml
-
 from .model import Scenario
 from .problems import ERROR, Problem
 
 FORMATS = ("yaml", "node-link", "graphml", "dot", "mermaid")
+"""The CLI builds its parser from this, so networkx and yaml are imported only when used."""
 _META_ORDER = ("id", "title", "situation", "difficulty", "domain", "tags", "services", "sources",
                "verified", "covers", "start")
 
 
 def to_node_link(scenario: Scenario) -> dict[str, Any]:
     """networkx node-link data with every attribute (edges keyed by choice index)."""
+    import networkx as nx
+
     return nx.node_link_data(scenario.graph, edges="edges")
 
 
@@ -27,6 +27,8 @@ def from_node_link(data: dict[str, Any], path: str) -> tuple[Scenario | None, li
     def fail(message: str) -> tuple[None, list[Problem]]:
         return None, [Problem(path, 1, 1, ERROR, "E013", f"node-link data: {message}",
                               "export it again with `scenario-tui export --format node-link`")]
+
+    import networkx as nx
 
     data = _plain(data)
     edges_key = "edges" if "edges" in data else "links"
@@ -94,6 +96,8 @@ def to_authoring(scenario: Scenario) -> dict[str, Any]:
 
 
 def _dump_yaml(data: Any) -> str:
+    import yaml
+
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
@@ -104,6 +108,8 @@ def _flat(value: Any) -> Any:
 
 def to_graphml(scenario: Scenario) -> str:
     """GraphML; lists and mappings (tags, pillars) are stored as JSON text."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     graph.graph.update({k: _flat(v) for k, v in scenario.graph.graph.items()})
     for node, attrs in scenario.graph.nodes(data=True):

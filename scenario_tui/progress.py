@@ -105,14 +105,18 @@ class ProgressStore:
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            return self._connect()
-        except sqlite3.DatabaseError as error:
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{os.getpid()}")
-            os.replace(self.path, aside)
-            self.notice = (f"The progress file was damaged ({error}); it was moved to "
-                           f"{aside} and a fresh one was started.")
-            return self._connect()
+        for attempt in range(3):
+            try:
+                return self._connect()
+            except sqlite3.OperationalError:  # busy or locked by another instance: not damage
+                if attempt == 2:
+                    raise
+            except sqlite3.DatabaseError as error:  # not a database, malformed, or foreign
+                aside = self.path.with_name(f"{self.path.name}.corrupt-{os.getpid()}")
+                os.replace(self.path, aside)
+                self.notice = (f"The progress file was damaged ({error}); it was moved to "
+                               f"{aside} and a fresh one was started.")
+        return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=10, isolation_level=None,
@@ -121,15 +125,26 @@ class ProgressStore:
             connection.execute("PRAGMA busy_timeout = 10000")
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            tables = {row[0] for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if tables - _TABLES or (tables and version != SCHEMA_VERSION):
-                raise sqlite3.DatabaseError("not a scenario-tui progress file")
-            connection.executescript(_SCHEMA)
-            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            connection.execute("PRAGMA quick_check").fetchone()
-        except sqlite3.DatabaseError:
+            # Check and create the schema in one write transaction, so two instances
+            # starting at once never see each other's half-made file.
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                version = connection.execute("PRAGMA user_version").fetchone()[0]
+                tables = {row[0] for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'")}
+                if tables - _TABLES or (tables and version != SCHEMA_VERSION):
+                    raise sqlite3.DatabaseError("not a scenario-tui progress file")
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("database disk image is malformed")
+        except sqlite3.Error:
             connection.close()
             raise
         return connection

@@ -1,4 +1,4 @@
-"""The starter scenario that `scenario-tui new SLUG` writes: valid as is, commented field by field."""
+"""The starter that `scenario-tui new SLUG` writes: valid as is, each field commented."""
 
 from __future__ import annotations
 

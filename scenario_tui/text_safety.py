@@ -32,3 +32,9 @@ def one_line(text: str, width: int = 0) -> str:
     if width and len(flat) > width:
         return flat[: max(0, width - 1)].rstrip() + "…"
     return flat
+
+
+def reflow(text: str) -> str:
+    """`clean(text)` with hard-wrapped lines joined; blank lines still separate paragraphs."""
+    paragraphs = clean(text).strip().split("\n\n")
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from ..model import Scenario, ServiceCard
 
 CACHE_NAME = "catalog.json"
+PRACTICE, EXAM = "practice", "exam"
+"""`engine.PRACTICE` and `engine.EXAM`, without importing the engine (and networkx) at start-up."""
 
 
 class UnknownScenario(LookupError):
@@ -79,8 +81,20 @@ class Session:
 
     def scan(self) -> list[CatalogEntry]:
         """Read the catalogue (from the cache when nothing changed)."""
-        self.entries = scan(self.roots, self.cache)
+        from dataclasses import replace
+
+        self.entries = [replace(e, errors=tuple(self.shorten(m) for m in e.errors))
+                        if e.errors else e for e in scan(self.roots, self.cache)]
         return self.entries
+
+    def shorten(self, text: str) -> str:
+        """`text` with each root's parent folder cut from paths: `ui_scenarios/x.yaml:3:1`."""
+        import os
+
+        for root in self.roots:
+            text = text.replace(str(Path(root).resolve().parent) + os.sep, "")
+            text = text.replace(str(Path(root).parent) + os.sep, "")
+        return text
 
     def entry(self, scenario_id: str) -> CatalogEntry | None:
         return next((e for e in self.entries if e.id == scenario_id and e.playable), None)

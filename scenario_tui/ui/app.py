@@ -1,0 +1,166 @@
+"""The Textual app: screens, navigation between them, theme memory, and `run(args)`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+
+from .commands import ScenarioCommands
+from .screens.catalog import CatalogScreen
+from .session import EXAM, PRACTICE, Session, UnknownScenario
+
+if TYPE_CHECKING:
+    from ..engine import Play
+    from ..model import Choice, Scenario
+    from ..scoring import Analysis
+
+THEME_SETTING = "theme"
+EXIT_WHEN_READY = "SCENARIO_TUI_EXIT_WHEN_READY"
+"""Benchmarks set this: the app exits as soon as the catalogue is interactive."""
+
+
+class ScenarioApp(App[int]):
+    """Catalogue → play → debrief, with help, a command palette and a remembered theme."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "scenario-tui"
+    COMMANDS = App.COMMANDS | {ScenarioCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("question_mark", "help", "Help", show=False, priority=True),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+    ]
+
+    def __init__(self, session: Session, *, start_id: str | None = None,
+                 mode: str = PRACTICE, exit_when_ready: bool = False,
+                 cursor_blink: bool = True) -> None:
+        super().__init__()
+        self.session = session
+        self.start_id = start_id
+        self.mode = mode
+        """The mode new play-throughs start in (the catalogue switches it)."""
+        self.exit_when_ready = exit_when_ready
+        self.cursor_blink = cursor_blink
+        """Tests turn blinking off so screenshots are stable."""
+        session.store  # noqa: B018 - open it now, before any worker thread asks for it
+
+    def get_default_screen(self) -> Screen:
+        return CatalogScreen()
+
+    def on_mount(self) -> None:
+        saved = self.session.store.setting(THEME_SETTING)
+        if saved and saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.session.store.notice:
+            self.notify(self.session.store.notice, title="Progress", severity="warning",
+                        timeout=15)
+        if self.start_id:
+            self.open_scenario(self.start_id)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        self.session.store.set_setting(THEME_SETTING, theme.name)
+
+    def catalog_ready(self) -> None:
+        """Called by the catalogue once it is filled in."""
+        if self.exit_when_ready:
+            self.call_after_refresh(self.exit, 0)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(HelpScreen())
+
+    # Navigation -------------------------------------------------------------------------
+
+    def _present(self, screen: Screen[None]) -> None:
+        """Show `screen` above the catalogue, replacing any play or debrief screen."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if isinstance(self.screen, CatalogScreen):
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def show_catalog(self) -> None:
+        """Back to the catalogue, with best scores brought up to date."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        if isinstance(self.screen, CatalogScreen):
+            self.screen.refresh_stats()
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_scenario(self, scenario_id: str) -> None:
+        """Load a scenario off the event loop and start playing it in the current mode."""
+        try:
+            scenario = self.session.scenario(scenario_id)
+            _ = self.session.glossary
+        except UnknownScenario:
+            self.call_from_thread(self.notify, f"No playable scenario has the id {scenario_id}.",
+                                  severity="error")
+            return
+        self.call_from_thread(self.start_play, scenario, self.mode)
+
+    def open_next(self, scenario_id: str) -> None:
+        next_id = self.session.next_id(scenario_id)
+        if next_id is not None:
+            self.open_scenario(next_id)
+
+    def start_play(self, scenario: Scenario, mode: str) -> None:
+        from ..engine import start
+
+        self.show_play(scenario, start(scenario, mode))
+
+    def show_play(self, scenario: Scenario, play: Play, feedback: Choice | None = None) -> None:
+        from .screens.play import PlayScreen
+
+        self._present(PlayScreen(scenario, play, feedback=feedback))
+
+    def replay_from(self, scenario: Scenario, play: Play, keep: int) -> None:
+        """Play again, keeping the first `keep` choices of `play`."""
+        self.show_play(scenario, play.rewind(keep))
+
+    def what_if(self, scenario: Scenario, play: Play, choice: Choice) -> None:
+        """Replay as if `choice` had been taken where it is offered."""
+        from ..engine import start
+
+        earlier = [i for i, c in enumerate(play.choices) if c.source == choice.source]
+        if earlier:
+            base = play.rewind(earlier[0])
+        else:
+            base = start(scenario, play.mode, origin=choice.source)
+        moved = base.choose(scenario, choice.index)
+        if moved.mode == EXAM and moved.finished(scenario):
+            self.finish(scenario, moved, None, 0.0)
+        else:
+            self.show_play(scenario, moved, choice if moved.mode == PRACTICE else None)
+
+    def finish(self, scenario: Scenario, play: Play, analysis: Analysis | None,
+               duration: float) -> None:
+        """Record a finished play-through and show its debrief."""
+        from ..engine import debrief
+        from .screens.debrief import DebriefScreen
+
+        report = debrief(scenario, play, analysis)
+        self.session.record(scenario, play, report.best, duration)
+        self._present(DebriefScreen(report))
+
+
+def run(args: argparse.Namespace, session: Session | None = None) -> int:
+    """Start the TUI for the parsed command line; `play ID [--exam]` opens one scenario."""
+    session = session or Session.create(args.scenarios, args.data_dir)
+    app = ScenarioApp(session, start_id=getattr(args, "scenario_id", None),
+                      mode=EXAM if getattr(args, "exam", False) else PRACTICE,
+                      exit_when_ready=bool(os.environ.get(EXIT_WHEN_READY)))
+    app.run()
+    return app.return_code or 0

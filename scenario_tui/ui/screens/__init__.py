@@ -1,0 +1,1 @@
+"""The app's screens: catalogue, play, debrief, help and the replay dialog."""

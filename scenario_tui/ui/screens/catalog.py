@@ -1,0 +1,183 @@
+"""The catalogue: every scenario, a filter you type into, and a preview of the highlighted one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+
+from ...catalog import CatalogEntry
+from ...progress import ScenarioStats
+from ...text_safety import clean, one_line
+from ..session import EXAM, PRACTICE
+from ..widgets.scenario_list import ScenarioList, best_label
+from ..widgets.symbols import BROKEN, DIFFICULTY
+
+if TYPE_CHECKING:
+    from ..app import ScenarioApp
+
+
+def preview_content(entry: CatalogEntry | None, stats: ScenarioStats | None,
+                    shorten: Callable[[str], str] = str) -> Content:
+    """The preview pane's text for `entry`."""
+    if entry is None:
+        return Content.styled("No scenario matches the filter.", "dim")
+    parts: list[str | tuple[str, str]] = [(one_line(entry.title), "bold"), "\n"]
+    if not entry.playable:
+        parts += [(f"{BROKEN} This file cannot be played.\n", "bold $error"),
+                  (clean(entry.first_error), "$error"), "\n\n", (clean(shorten(entry.path)), "dim"),
+                  ("\n\nRun `scenario-tui validate` on it for every problem.", "dim")]
+        return Content.assemble(*parts)
+    progress = best_label(stats)
+    if stats:
+        progress += f" in {stats.attempts} attempt{'s' if stats.attempts != 1 else ''}"
+    parts += [
+        (f"{DIFFICULTY.get(entry.difficulty, '')} {entry.difficulty}", "$accent"),
+        f" · {entry.domain or 'general'} · {entry.decisions} decisions, up to {entry.best}"
+        f" points · ", (progress, "bold"), "\n",
+        clean(entry.situation.strip()) or "(no situation given)", "\n",
+        ("Services ", "bold $accent"), ", ".join(one_line(s) for s in entry.services) or "-",
+        "\n", ("Tags     ", "bold $accent"), ", ".join(one_line(t) for t in entry.tags) or "-",
+    ]
+    return Content.assemble(*parts)
+
+
+class FilterInput(Input):
+    """The filter box; Enter plays the highlighted scenario (and says so in the footer)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Play", id="catalog.play"),
+    ]
+
+
+class CatalogScreen(Screen[None]):
+    """Pick a scenario: type to filter, arrows to move, Enter or a click to play."""
+
+    AUTO_FOCUS = "#filter"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "toggle_mode", "Practice/Exam", id="catalog.mode"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("pagedown", "move(8)", show=False),
+        Binding("pageup", "move(-8)", show=False),
+        Binding("escape", "clear_filter", "Clear filter", id="catalog.clear", show=False),
+    ]
+
+    app: ScenarioApp
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="filter-bar"):
+            yield Static(Content.styled("Filter ›", "bold $accent"), id="filter-label")
+            search = FilterInput(placeholder="type a title, tag, service or difficulty…",
+                                 id="filter", compact=True)
+            search.cursor_blink = self.app.cursor_blink
+            yield search
+        with Horizontal(id="catalog-body"):
+            yield ScenarioList(id="scenarios")
+            with VerticalScroll(id="preview-scroll"):
+                yield Static(id="preview")
+        yield Static(id="catalog-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load_catalog()
+
+    @work(thread=True, exclusive=True, group="catalog")
+    def load_catalog(self) -> None:
+        """Scan the library (cached) and the learner's best scores off the event loop."""
+        entries = self.app.session.scan()
+        stats = self.app.session.stats()
+        self.app.call_from_thread(self.show_catalog, entries, stats)
+
+    def show_catalog(self, entries: list[CatalogEntry], stats: dict[str, ScenarioStats]) -> None:
+        """Fill the list; the app learns the catalogue is ready (benchmarks wait for it)."""
+        self.entries, self.stats = entries, stats
+        self.refilter()
+        self.app.catalog_ready()
+
+    def refresh_stats(self) -> None:
+        """Re-read best scores after a play-through."""
+        if hasattr(self, "entries"):
+            self.stats = self.app.session.stats()
+            self.refilter()
+
+    def refilter(self) -> None:
+        listing = self.query_one("#scenarios", ScenarioList)
+        listing.show(self.entries, self.stats, self.query_one("#filter", Input).value)
+        self.update_preview()
+        self.update_status()
+
+    def update_preview(self) -> None:
+        current = self.query_one("#scenarios", ScenarioList).current
+        stats = self.stats.get(current.id) if current else None
+        self.query_one("#preview", Static).update(
+            preview_content(current, stats, self.app.session.shorten))
+
+    def update_status(self) -> None:
+        entries = getattr(self, "entries", [])
+        shown = len(self.query_one("#scenarios", ScenarioList).shown)
+        broken = sum(not e.playable for e in entries)
+        mode = self.app.mode
+        hint = ("feedback after every choice" if mode == PRACTICE
+                else "no feedback until the debrief")
+        parts: list[str | tuple[str, str]] = [
+            "Mode ", (f" {mode.capitalize()} ", "bold reverse"), (f" {hint} (F2)", "dim"),
+            f" · {shown} of {len(entries)} shown",
+            (f" · {broken} broken" if broken else "", "$error"),
+        ]
+        self.query_one("#catalog-status", Static).update(Content.assemble(*parts))
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        if hasattr(self, "entries"):
+            self.refilter()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.action_play()
+
+    @on(OptionList.OptionHighlighted, "#scenarios")
+    def _highlighted(self) -> None:
+        self.update_preview()
+
+    @on(OptionList.OptionSelected, "#scenarios")
+    def _selected(self) -> None:
+        self.action_play()
+
+    def on_click(self, event: object) -> None:
+        widget = getattr(event, "widget", None)
+        if widget is not None and widget.id == "catalog-status":
+            self.action_toggle_mode()
+
+    def action_move(self, delta: int) -> None:
+        listing = self.query_one("#scenarios", ScenarioList)
+        if not listing.shown:
+            return
+        current = listing.highlighted or 0
+        listing.highlighted = max(0, min(len(listing.shown) - 1, current + delta))
+
+    def action_play(self) -> None:
+        current = self.query_one("#scenarios", ScenarioList).current
+        if current is None:
+            return
+        if not current.playable:
+            self.notify(one_line(current.first_error, 200), title="Broken scenario",
+                        severity="error")
+            return
+        self.app.open_scenario(current.id)
+
+    def action_toggle_mode(self) -> None:
+        self.app.mode = EXAM if self.app.mode == PRACTICE else PRACTICE
+        self.update_status()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""

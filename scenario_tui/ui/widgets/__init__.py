@@ -1,0 +1,1 @@
+"""Small named widgets that the screens compose."""

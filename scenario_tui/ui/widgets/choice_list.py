@@ -1,0 +1,33 @@
+"""The choices at the current situation: numbered, picked by key, arrow, j/k, Enter or mouse."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...model import Choice
+from ...text_safety import one_line
+
+
+class ChoiceList(OptionList):
+    """One option per choice; `OptionSelected.option_index` is the choice's index."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def show(self, choices: Sequence[Choice]) -> None:
+        """Offer `choices`, numbered from 1 as the learner presses them."""
+        self.clear_options()
+        self.add_options(
+            Option(Content.assemble((f"{c.number} ", "bold $accent"), one_line(c.label)))
+            for c in choices
+        )
+        if choices:
+            self.highlighted = 0

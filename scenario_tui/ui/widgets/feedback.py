@@ -1,0 +1,42 @@
+"""Practice mode's feedback after a choice: the verdict, the points and why."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from ...model import Choice
+from ...text_safety import one_line, reflow
+from .symbols import VERDICT, verdict_style
+
+
+def feedback_content(choice: Choice, verdict: str, best: Choice | None) -> Content:
+    """`✓ Right · +2 points`, the explanation, and the best choice when this was not it."""
+    parts: list[str | tuple[str, str]] = [
+        (f"{VERDICT[verdict]} {verdict.capitalize()}", verdict_style(verdict)),
+        (f" · {choice.points:+d} points", "bold"), "\n",
+        (one_line(choice.label), "italic"), "\n\n", reflow(choice.why),
+    ]
+    if choice.misconception:
+        parts += ["\n", ("Misconception: ", "bold $warning"),
+                  one_line(choice.misconception.replace("-", " "))]
+    if best is not None and best != choice:
+        parts += ["\n\n", ("Best here: ", "bold $success"), one_line(best.label)]
+    return Content.assemble(*parts)
+
+
+class FeedbackPanel(Vertical):
+    """Shown in place of the choices until the learner continues or undoes."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="feedback-scroll"):
+            yield Static(id="feedback-text")
+        with Horizontal(id="feedback-buttons"):
+            yield Button("Continue (Enter)", id="continue", variant="primary", compact=True)
+            yield Button("Undo (u)", id="undo", compact=True)
+
+    def show(self, choice: Choice, verdict: str, best: Choice | None) -> None:
+        self.query_one("#feedback-text", Static).update(feedback_content(choice, verdict, best))
+        self.query_one("#feedback-scroll").scroll_home(animate=False)

@@ -1,0 +1,80 @@
+"""The catalogue's list of scenarios: two lines each, filtered as the learner types."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...catalog import CatalogEntry
+from ...progress import ScenarioStats
+from ...text_safety import one_line
+from .symbols import BROKEN, DIFFICULTY
+
+
+def matches(entry: CatalogEntry, query: str) -> bool:
+    """True when every word of `query` appears in the entry's title, id, tags or services."""
+    haystack = " ".join((entry.title, entry.id, entry.difficulty, entry.domain,
+                         *entry.tags, *entry.services)).lower()
+    return all(word in haystack for word in query.lower().split())
+
+
+def best_label(stats: ScenarioStats | None) -> str:
+    """`best 8/10` for a played scenario, `new` otherwise."""
+    if stats is None:
+        return "new"
+    return f"best {stats.best_score}/{stats.best_possible}"
+
+
+def prompt(entry: CatalogEntry, stats: ScenarioStats | None) -> Content:
+    """The two-line prompt for one catalogue row; scenario text is never read as markup."""
+    if not entry.playable:
+        return Content.assemble((f"{BROKEN} BROKEN ", "bold $error"),
+                                (one_line(entry.title), "bold"),
+                                "\n  ", (one_line(entry.first_error, 300), "$error"))
+    parts: list[str | tuple[str, str]] = [
+        (one_line(entry.title), "bold"), "\n  ",
+        (f"{DIFFICULTY.get(entry.difficulty, '')} {entry.difficulty}", "$accent"),
+        (f" · {best_label(stats)}", "bold" if stats else "dim"),
+        (" · " + ", ".join(one_line(s) for s in entry.services), "dim"),
+    ]
+    if entry.tags:
+        parts.append((" · " + " ".join(f"#{one_line(t)}" for t in entry.tags), "dim italic"))
+    return Content.assemble(*parts)
+
+
+class ScenarioList(OptionList):
+    """Every catalogue entry that matches the filter, in catalogue order."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.shown: list[CatalogEntry] = []
+
+    def show(self, entries: Sequence[CatalogEntry], stats: dict[str, ScenarioStats],
+             query: str = "") -> None:
+        """Replace the options with the entries that match `query`, keeping the selection."""
+        current = self.current
+        self.shown = [e for e in entries if matches(e, query)]
+        self.clear_options()
+        self.add_options(Option(prompt(e, stats.get(e.id))) for e in self.shown)
+        if self.shown:
+            paths = [e.path for e in self.shown]
+            self.highlighted = paths.index(current.path) if current and current.path in paths \
+                else 0
+
+    @property
+    def current(self) -> CatalogEntry | None:
+        """The highlighted entry, if any."""
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.shown):
+            return None
+        return self.shown[index]
