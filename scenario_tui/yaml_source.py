@@ -208,7 +208,7 @@ def _read_bytes(path: Path) -> bytes:
 def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     """Decode file bytes as UTF-8 (a BOM is allowed), refusing binary and oversized input."""
     if len(raw) > MAX_BYTES:
-        return None, Problem(path, 0, 0, ERROR, "E001", f"file is larger than "
+        return None, Problem(path, 1, 1, ERROR, "E001", f"file is larger than "
                              f"{MAX_BYTES // (1024 * 1024)} MB", "a scenario is a few KB of text; "
                              "is this the right file?")
     if b"\x00" in raw:
@@ -289,7 +289,7 @@ def read(path: Path | str) -> Document:
     try:
         raw = _read_bytes(path)
     except OSError as error:
-        return Document(shown, problems=[Problem(shown, 0, 0, ERROR, "E001",
+        return Document(shown, problems=[Problem(shown, 1, 1, ERROR, "E001",
                                                  f"cannot read file: {error.strerror or error}",
                                                  "check the path and its permissions")])
     text, problem = decode(raw, shown)

@@ -73,7 +73,7 @@ def test_huge_file_is_refused_before_parsing(tmp_path: Path,
     assert path.stat().st_size >= 50 * 1024 * 1024
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
-    assert f"{path}:0:0: error E001 file is larger than 16 MB" in out
+    assert f"{path}:1:1: error E001 file is larger than 16 MB" in out
 
 
 def test_crlf_and_bom_still_validate(tiny_path: Path, tmp_path: Path) -> None:
