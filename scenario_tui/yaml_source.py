@@ -239,6 +239,11 @@ def parse(text: str, path: str) -> Document:
         mark = error.problem_mark or error.context_mark
         pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(error.problem or error).split())
+        if "nesting depth" in message:  # libyaml's own limit (1,000 levels in some builds)
+            doc.problems.append(Problem(path, *pos, ERROR, "E004", f"nesting deeper than "
+                                        f"{MAX_DEPTH} levels", "scenarios nest about five "
+                                        "levels: flatten the structure"))
+            return doc
         doc.problems.append(Problem(path, *pos, ERROR, "E002", f"YAML syntax error: {message}",
                                     _syntax_hint(message)))
         return doc
