@@ -58,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
     into = steps.add_parser("import", help="merge an export into this machine's progress")
     into.add_argument("file", metavar="FILE")
 
+    author = commands.add_parser("author", help="live preview of one scenario file while "
+                                 "you edit it")
+    author.add_argument("file", metavar="FILE", help="the scenario file to watch")
+
     export = commands.add_parser("export", help="write a scenario's graph in another format")
     export.add_argument("file", metavar="FILE")
     from .graph_formats import FORMATS
@@ -224,6 +228,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_author(args: argparse.Namespace) -> int:
+    """`scenario-tui author FILE`: watch the file and preview it on every save."""
+    from .library import GLOSSARY_NAME, SCENARIO_SUFFIXES
+
+    path = Path(args.file)
+    if not path.is_file():
+        return _usage_error(f"no such file: {args.file}")
+    if path.suffix not in SCENARIO_SUFFIXES or path.name == GLOSSARY_NAME:
+        return _usage_error(f"{args.file} is not a scenario file: name it "
+                            f"{', '.join(SCENARIO_SUFFIXES)} (and not {GLOSSARY_NAME})")
+    from .ui.author_app import run
+
+    return run(path)
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     try:
         from .ui.app import run
@@ -259,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _usage_error(f"--scenarios: no such folder: {', '.join(missing)}")
     handlers = {"validate": cmd_validate, "list": cmd_list, "export": cmd_export,
                 "play": cmd_play, "lint": cmd_lint, "new": cmd_new,
-                "progress": cmd_progress}
+                "progress": cmd_progress, "author": cmd_author}
     handler = handlers.get(args.command or "", cmd_tui)
     try:
         return handler(args)

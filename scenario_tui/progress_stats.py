@@ -98,3 +98,17 @@ def mistakes(records: Iterable[PlayRecord], scenarios: Mapping[str, Scenario],
             if choice.misconception:
                 counts[choice.misconception] += 1
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def mistake_scenarios(records: Iterable[PlayRecord], scenarios: Mapping[str, Scenario]
+                      ) -> dict[str, tuple[str, ...]]:
+    """For each misconception tag in `mistakes`, the ids of the scenarios where the learner
+    showed it, in the order they were first seen."""
+    seen: dict[str, dict[str, None]] = {}
+    for record in records:
+        scenario = scenarios.get(record.scenario_id)
+        choices = replay(record, scenario) if scenario else None
+        for choice in choices or ():
+            if choice.misconception:
+                seen.setdefault(choice.misconception, {})[record.scenario_id] = None
+    return {tag: tuple(ids) for tag, ids in seen.items()}

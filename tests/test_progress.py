@@ -201,3 +201,24 @@ def test_kill_9_mid_write_leaves_an_intact_database(tmp_path: Path) -> None:
     plays = store.plays()
     assert len(plays) >= seen >= 200
     assert all(p.path[1] == ("b", 0) and p.best == 4 for p in plays)
+
+
+def test_mistake_scenarios_name_where_each_misconception_showed(
+        store: progress.ProgressStore, tiny: Scenario) -> None:
+    store.record(_record(tiny, [1, 1]))
+    store.record(_record(tiny, [2, 0, 1], T0 + dt.timedelta(hours=1)))
+    scenarios = {tiny.id: tiny}
+    seen = progress_stats.mistake_scenarios(store.plays(), scenarios)
+    assert set(seen) == {tag for tag, _ in progress_stats.mistakes(store.plays(), scenarios)}
+    assert seen["laptop-is-a-server"] == ("tiny",)
+
+
+def test_scheduled_lists_every_reviewable_card_soonest_first(
+        store: progress.ProgressStore, tiny: Scenario) -> None:
+    play = engine.start(tiny).choose(tiny, 1).choose(tiny, 0).choose(tiny, 1)
+    review.record_choices(store, tiny, play.choices, T0)
+    store.save_review_card("gone", "node", "{}", T0.isoformat())
+    items = review.scheduled(store, {tiny.id: tiny})
+    assert [(i.scenario_id, i.node) for i in items] == [("tiny", "first"), ("tiny", "second")]
+    assert review.due(store, T0, {tiny.id: tiny}) == []
+    assert [i.scenario_id for i in review.due(store, T0)] == ["gone"]   # unchanged without

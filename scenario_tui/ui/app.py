@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
 from .commands import ScenarioCommands
 from .screens.catalog import CatalogScreen
-from .session import EXAM, PRACTICE, Session, UnknownScenario
+from .session import EXAM, PRACTICE, ReviewStatus, Session, UnknownScenario
 
 if TYPE_CHECKING:
     from ..engine import Play
     from ..model import Choice, Scenario
     from ..scoring import Analysis
+    from .screens.review import ReviewRun
 
 THEME_SETTING = "theme"
 EXIT_WHEN_READY = "SCENARIO_TUI_EXIT_WHEN_READY"
@@ -27,7 +29,8 @@ EXIT_WHEN_READY = "SCENARIO_TUI_EXIT_WHEN_READY"
 
 
 class ScenarioApp(App[int]):
-    """Catalogue → play → debrief, with help, a command palette and a remembered theme."""
+    """Catalogue → play → debrief, stats and review, with help, a command palette and a
+    remembered theme."""
 
     CSS_PATH = "app.tcss"
     TITLE = "scenario-tui"
@@ -72,6 +75,14 @@ class ScenarioApp(App[int]):
         """Called by the catalogue once it is filled in."""
         if self.exit_when_ready:
             self.call_after_refresh(self.exit, 0)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette's own commands, plus statistics and review."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Statistics", "Score history, mastery and your most frequent "
+                            "mistakes", self.action_stats)
+        yield SystemCommand("Review due decisions", "Replay the decisions you missed before "
+                            "that are due again", self.action_review)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -144,6 +155,57 @@ class ScenarioApp(App[int]):
             self.finish(scenario, moved, None, 0.0)
         else:
             self.show_play(scenario, moved, choice if moved.mode == PRACTICE else None)
+
+    # Statistics and review -------------------------------------------------------------
+
+    def action_stats(self) -> None:
+        """Show score history, mastery and mistakes."""
+        from .screens.stats import StatsScreen
+
+        self._present(StatsScreen())
+
+    def action_review(self) -> None:
+        """Replay the decisions due for review, one after another."""
+        self.load_reviews()
+
+    @work(thread=True, exclusive=True, group="open")
+    def load_reviews(self) -> None:
+        """Find the due decisions (loading their scenarios) off the event loop."""
+        status = self.session.reviews()
+        self.call_from_thread(self.start_review, status)
+
+    def start_review(self, status: ReviewStatus) -> None:
+        from .screens.review import ReviewRun, nothing_due
+
+        if not status.due:
+            self.notify(nothing_due(status), title="Review")
+            return
+        self.show_review(ReviewRun(status.due))
+
+    def show_review(self, run: ReviewRun) -> None:
+        """Replay the run's current decision (its scenario was loaded by `Session.reviews`)."""
+        from .screens.review import ReviewScreen
+
+        self._present(ReviewScreen(self.session.scenario(run.current.scenario_id), run))
+
+    def review_answered(self, scenario: Scenario, choice: Choice) -> None:
+        """Reschedule the reviewed decision's card with the learner's answer."""
+        self.session.record_review(scenario, choice)
+
+    def next_review(self, run: ReviewRun) -> None:
+        """Go on to the run's next decision, or back to the catalogue after the last."""
+        if not run.last:
+            self.show_review(run.advance())
+            return
+        self.show_catalog()
+        self.report_review(run)
+
+    @work(thread=True, exclusive=True, group="review-report")
+    def report_review(self, run: ReviewRun) -> None:
+        from .screens.review import finished
+
+        status = self.session.reviews()
+        self.call_from_thread(self.notify, finished(run, status), title="Review finished")
 
     def finish(self, scenario: Scenario, play: Play, analysis: Analysis | None,
                duration: float) -> None:

@@ -1,13 +1,16 @@
 """What the app knows about the library and the learner, kept apart from any widget.
 
 A `Session` finds the library's roots, reads the cached catalogue, loads one scenario file
-when it is played, and records finished play-throughs. It never imports textual.
+when it is played, records finished play-throughs and review answers, and sums up progress for
+the catalogue and the stats screen. It never imports textual, and it imports the scoring core
+(and networkx) only when there is progress to score.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +20,9 @@ from ..progress import PlayRecord, ProgressStore, ScenarioStats, data_dir, now_u
 
 if TYPE_CHECKING:
     from ..engine import Play
-    from ..model import Scenario, ServiceCard
+    from ..model import Choice, Scenario, ServiceCard
+    from ..progress_stats import ScenarioSummary
+    from ..review_schedule import ReviewItem
 
 CACHE_NAME = "catalog.json"
 PRACTICE, EXAM = "practice", "exam"
@@ -47,6 +52,38 @@ def bundled_library_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "scenarios"
 
 
+@dataclass(frozen=True)
+class ReviewStatus:
+    """The decisions due for review now, and when the next later one falls due."""
+
+    due: tuple[ReviewItem, ...] = ()
+    next_due: str | None = None
+    """ISO time of the soonest card not yet due, if there is one."""
+
+
+@dataclass(frozen=True)
+class CatalogProgress:
+    """What the catalogue shows about the learner: a summary per played scenario and reviews."""
+
+    summaries: dict[str, ScenarioSummary] = field(default_factory=dict)
+    reviews: ReviewStatus = ReviewStatus()
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """Everything the stats screen shows, computed off the event loop."""
+
+    history: tuple[tuple[str, ScenarioSummary], ...] = ()
+    """(title, summary) per played scenario still in the library, in catalogue order."""
+    services: tuple[tuple[str, int], ...] = ()
+    """(service name, mastery %) for every service in the library."""
+    domains: tuple[tuple[str, int], ...] = ()
+    """(exam domain, mastery %) for every domain in the library."""
+    mistakes: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
+    """(misconception tag, how often, titles of the scenarios it showed in), most often first."""
+    reviews: ReviewStatus = ReviewStatus()
+
+
 @dataclass
 class Session:
     """The library roots, the catalogue, loaded scenarios and the progress store."""
@@ -57,7 +94,7 @@ class Session:
     clock: Callable[[], float] = time.monotonic
     """Monotonic seconds, to time play-throughs (tests pass a fake)."""
     wall_clock: Callable[[], str] = now_utc
-    """ISO timestamps for finished play-throughs (tests pass a fake)."""
+    """ISO timestamps for finished play-throughs and review scheduling (tests pass a fake)."""
     entries: list[CatalogEntry] = field(default_factory=list)
     _scenarios: dict[str, Scenario] = field(default_factory=dict)
     _glossary: dict[str, ServiceCard] | None = None
@@ -141,12 +178,86 @@ class Session:
     def stats(self) -> dict[str, ScenarioStats]:
         return self.store.stats()
 
+    def now(self) -> dt.datetime:
+        """The wall clock as an aware UTC datetime, for review scheduling."""
+        moment = dt.datetime.fromisoformat(self.wall_clock())
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=dt.UTC)
+        return moment.astimezone(dt.UTC)
+
     def record(self, scenario: Scenario, play: Play, best: int, duration: float) -> None:
-        """Store a finished play-through that began at the scenario's start."""
+        """Store a finished play-through that began at the scenario's start, and reschedule
+        the review cards of its decisions (mistakes come back; right answers push cards out)."""
         if play.origin and play.origin != scenario.start:
             return
+        from ..review_schedule import record_choices
+
         self.store.record(PlayRecord(
             scenario_id=scenario.id, content_hash=scenario.content_hash, mode=play.mode,
             path=tuple((c.source, c.index) for c in play.choices), score=play.score, best=best,
             duration=round(duration, 3), finished_at=self.store.clock(),
         ))
+        record_choices(self.store, scenario, play.choices, self.now())
+
+    def record_review(self, scenario: Scenario, choice: Choice) -> None:
+        """Reschedule the review card of the decision `choice` was made at."""
+        from ..review_schedule import record_choices
+
+        record_choices(self.store, scenario, (choice,), self.now())
+
+    def loaded(self, scenario_ids: Iterable[str]) -> dict[str, Scenario]:
+        """The playable scenarios among `scenario_ids`, loaded; unknown ids are left out."""
+        found: dict[str, Scenario] = {}
+        for scenario_id in dict.fromkeys(scenario_ids):
+            try:
+                found[scenario_id] = self.scenario(scenario_id)
+            except UnknownScenario:
+                continue
+        return found
+
+    def reviews(self) -> ReviewStatus:
+        """Decisions due now (soonest first) and when the next one after them falls due."""
+        cards = self.store.review_cards()
+        if not cards:
+            return ReviewStatus()
+        from ..review_schedule import scheduled
+
+        items = scheduled(self.store, self.loaded(card[0] for card in cards))
+        now = self.now().isoformat()
+        return ReviewStatus(tuple(i for i in items if i.due <= now),
+                            next((i.due for i in items if i.due > now), None))
+
+    def progress(self) -> CatalogProgress:
+        """Summaries of the scenarios played so far (re-scored today) and the review status."""
+        records = self.store.plays()
+        if not records:
+            return CatalogProgress(reviews=self.reviews())
+        from ..progress_stats import summaries
+
+        played = self.loaded(r.scenario_id for r in records)
+        return CatalogProgress(summaries(records, played), self.reviews())
+
+    def statistics(self) -> Statistics:
+        """Score history, mastery by service and domain, and the most frequent mistakes."""
+        records = self.store.plays()
+        if not records:
+            return Statistics(reviews=self.reviews())
+        from ..progress_stats import mastery, mistake_scenarios, mistakes, summaries
+
+        if not self.entries:
+            self.scan()
+        titles = {e.id: e.title for e in self.entries if e.playable}
+        scenarios = self.loaded(titles)
+        summary = summaries(records, scenarios)
+        names = {key: card.name for key, card in self.glossary.items()}
+        services = sorted((names.get(k, k), v) for k, v in
+                          mastery(summary, scenarios, "services").items())
+        seen_in = mistake_scenarios(records, scenarios)
+        return Statistics(
+            history=tuple((titles[i], summary[i]) for i in titles if i in summary),
+            services=tuple(services),
+            domains=tuple(mastery(summary, scenarios, "domain").items()),
+            mistakes=tuple((tag, count, tuple(titles[i] for i in seen_in.get(tag, ())))
+                           for tag, count in mistakes(records, scenarios)),
+            reviews=self.reviews(),
+        )

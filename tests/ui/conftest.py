@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import inspect
 import itertools
+import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -38,6 +41,30 @@ class FakeClock:
         return float(next(self._ticks))
 
 
+class WallClock:
+    """ISO timestamps from a fixed moment that a test can move on (`clock.at += ...`)."""
+
+    def __init__(self, at: str = FIXED_TIME) -> None:
+        self.at = dt.datetime.fromisoformat(at)
+
+    def __call__(self) -> str:
+        return self.at.isoformat()
+
+
+@pytest.fixture(autouse=True)
+def utc_time_zone() -> Iterator[None]:
+    """Dates on screen are local days: fix the zone so they are the same on every machine."""
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if saved is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = saved
+    time.tzset()
+
+
 @pytest.fixture(autouse=True)
 def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """No user theme, colour or animation settings; data and cache under tmp_path."""
@@ -62,11 +89,12 @@ def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def make_session(tmp_path: Path, shared_cache: Path) -> Callable[..., Session]:
-    """A session over the given folders (fixture scenarios by default) with fake clocks."""
+    """A session over the given folders (fixture scenarios by default) with fake clocks;
+    `session.wall_clock` is a `WallClock` the test can move on."""
 
     def make(*folders: Path, bundled: bool = False) -> Session:
         session = Session.create(folders or (FIXTURES,), tmp_path / "data", clock=FakeClock(),
-                                 wall_clock=lambda: FIXED_TIME, with_bundled=bundled)
+                                 wall_clock=WallClock(), with_bundled=bundled)
         if bundled:
             session.cache = shared_cache
         return session

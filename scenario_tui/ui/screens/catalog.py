@@ -14,17 +14,29 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from ...catalog import CatalogEntry
-from ...progress import ScenarioStats
 from ...text_safety import clean, one_line
-from ..session import EXAM, PRACTICE
-from ..widgets.scenario_list import ScenarioList, best_label
+from ..dates import local_day
+from ..session import EXAM, PRACTICE, CatalogProgress, ReviewStatus
+from ..widgets.scenario_list import ScenarioList, attempts_label, best_label
 from ..widgets.symbols import BROKEN, DIFFICULTY
 
 if TYPE_CHECKING:
+    from ...progress_stats import ScenarioSummary
     from ..app import ScenarioApp
 
 
-def preview_content(entry: CatalogEntry | None, stats: ScenarioStats | None,
+def review_content(reviews: ReviewStatus) -> Content:
+    """` · 2 reviews due`, or when the next one is due, or nothing before the first mistake."""
+    if reviews.due:
+        count = len(reviews.due)
+        return Content.assemble(" · ", (f"{count} review{'s' if count != 1 else ''} due",
+                                        "bold $accent"))
+    if reviews.next_due:
+        return Content.styled(f" · next review {local_day(reviews.next_due)}", "dim")
+    return Content("")
+
+
+def preview_content(entry: CatalogEntry | None, summary: ScenarioSummary | None,
                     shorten: Callable[[str], str] = str) -> Content:
     """The preview pane's text for `entry`."""
     if entry is None:
@@ -35,9 +47,9 @@ def preview_content(entry: CatalogEntry | None, stats: ScenarioStats | None,
                   (clean(entry.first_error), "$error"), "\n\n", (clean(shorten(entry.path)), "dim"),
                   ("\n\nRun `scenario-tui validate` on it for every problem.", "dim")]
         return Content.assemble(*parts)
-    progress = best_label(stats)
-    if stats:
-        progress += f" in {stats.attempts} attempt{'s' if stats.attempts != 1 else ''}"
+    progress = best_label(summary)
+    if summary:
+        progress += f" · {attempts_label(summary)}"
     parts += [
         (f"{DIFFICULTY.get(entry.difficulty, '')} {entry.difficulty}", "$accent"),
         f" · {entry.domain or 'general'} · {entry.decisions} decisions, up to {entry.best}"
@@ -64,6 +76,8 @@ class CatalogScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "toggle_mode", "Practice/Exam", id="catalog.mode"),
+        Binding("ctrl+r", "app.review", "Review", id="catalog.review"),
+        Binding("ctrl+t", "app.stats", "Stats", id="catalog.stats"),
         Binding("down", "move(1)", "Down", show=False),
         Binding("up", "move(-1)", "Up", show=False),
         Binding("pagedown", "move(8)", show=False),
@@ -85,7 +99,10 @@ class CatalogScreen(Screen[None]):
             yield ScenarioList(id="scenarios")
             with VerticalScroll(id="preview-scroll"):
                 yield Static(id="preview")
-        yield Static(id="catalog-status")
+        with Horizontal(id="catalog-status"):
+            yield Static(id="mode-status")
+            yield Static(id="mode-hint")
+            yield Static(id="catalog-counts")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -93,34 +110,45 @@ class CatalogScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="catalog")
     def load_catalog(self) -> None:
-        """Scan the library (cached) and the learner's best scores off the event loop."""
+        """Scan the library (cached) and the learner's progress off the event loop."""
         entries = self.app.session.scan()
-        stats = self.app.session.stats()
-        self.app.call_from_thread(self.show_catalog, entries, stats)
+        progress = self.app.session.progress()
+        self.app.call_from_thread(self.show_catalog, entries, progress)
 
-    def show_catalog(self, entries: list[CatalogEntry], stats: dict[str, ScenarioStats]) -> None:
+    def show_catalog(self, entries: list[CatalogEntry], progress: CatalogProgress) -> None:
         """Fill the list; the app learns the catalogue is ready (benchmarks wait for it)."""
-        self.entries, self.stats = entries, stats
+        self.entries, self.progress = entries, progress
         self.refilter()
         self.app.catalog_ready()
 
     def refresh_stats(self) -> None:
-        """Re-read best scores after a play-through."""
+        """Re-read scores and reviews after a play-through or a review."""
         if hasattr(self, "entries"):
-            self.stats = self.app.session.stats()
-            self.refilter()
+            self.load_progress()
+
+    @work(thread=True, exclusive=True, group="progress")
+    def load_progress(self) -> None:
+        """Re-score the learner's plays and count due reviews off the event loop."""
+        progress = self.app.session.progress()
+        self.app.call_from_thread(self.show_progress, progress)
+
+    def show_progress(self, progress: CatalogProgress) -> None:
+        """Redraw the rows, preview and status bar with fresh progress."""
+        self.progress = progress
+        self.refilter()
 
     def refilter(self) -> None:
         listing = self.query_one("#scenarios", ScenarioList)
-        listing.show(self.entries, self.stats, self.query_one("#filter", Input).value)
+        listing.show(self.entries, self.progress.summaries,
+                     self.query_one("#filter", Input).value)
         self.update_preview()
         self.update_status()
 
     def update_preview(self) -> None:
         current = self.query_one("#scenarios", ScenarioList).current
-        stats = self.stats.get(current.id) if current else None
+        summary = self.progress.summaries.get(current.id) if current else None
         self.query_one("#preview", Static).update(
-            preview_content(current, stats, self.app.session.shorten))
+            preview_content(current, summary, self.app.session.shorten))
 
     def update_status(self) -> None:
         entries = getattr(self, "entries", [])
@@ -129,12 +157,15 @@ class CatalogScreen(Screen[None]):
         mode = self.app.mode
         hint = ("feedback after every choice" if mode == PRACTICE
                 else "no feedback until the debrief")
-        parts: list[str | tuple[str, str]] = [
-            "Mode ", (f" {mode.capitalize()} ", "bold reverse"), (f" {hint} (F2)", "dim"),
+        self.query_one("#mode-status", Static).update(
+            Content.assemble("Mode ", (f" {mode.capitalize()} ", "bold reverse")))
+        self.query_one("#mode-hint", Static).update(Content.styled(f" {hint} (F2)", "dim"))
+        progress = getattr(self, "progress", None)
+        self.query_one("#catalog-counts", Static).update(Content.assemble(
             f" · {shown} of {len(entries)} shown",
             (f" · {broken} broken" if broken else "", "$error"),
-        ]
-        self.query_one("#catalog-status", Static).update(Content.assemble(*parts))
+            review_content(progress.reviews) if progress else "",
+        ))
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
@@ -155,7 +186,8 @@ class CatalogScreen(Screen[None]):
 
     def on_click(self, event: object) -> None:
         widget = getattr(event, "widget", None)
-        if widget is not None and widget.id == "catalog-status":
+        bar = self.query_one("#catalog-status")
+        if widget is not None and (widget is bar or getattr(widget, "parent", None) is bar):
             self.action_toggle_mode()
 
     def action_move(self, delta: int) -> None:

@@ -91,23 +91,14 @@ class PlayScreen(Screen[None]):
         """Show the current situation, choices, breadcrumb, feedback and service cards."""
         if not self.is_mounted:
             return
-        play, scenario = self.play, self.scenario
+        scenario = self.scenario
         node = scenario.node(self.shown_node)
-        practice = play.mode == PRACTICE
-        verdicts = [self.analysis.verdict(c) for c in play.choices] if practice else None
-        self.query_one(Breadcrumb).show(play.choices, verdicts)
+        self.show_trail()
         if node.id != self._shown_text_of:
             self._shown_text_of = node.id
             self.query_one("#situation", Markdown).update(clean(node.text))
             self.query_one("#situation-scroll").scroll_home(animate=False)
-        step = len(play.choices) + (0 if self.feedback else 1)
-        status: list[str | tuple[str, str]] = [
-            (f"Decision {step}", "bold"), " · ", (play.mode.capitalize(), "bold reverse")]
-        if practice:
-            status += [" · score ", (str(play.score), "bold")]
-        else:
-            status.append((" · no feedback until the end", "dim"))
-        self.query_one("#play-status", Static).update(Content.assemble(*status))
+        self.query_one("#play-status", Static).update(self.status_content())
         choices = self.query_one(ChoiceList)
         panel = self.query_one(FeedbackPanel)
         if self.feedback is not None:
@@ -125,6 +116,25 @@ class PlayScreen(Screen[None]):
             self._shown_services = services
             self.query_one(ServiceCards).show(services, self.app.session.glossary)
         self.refresh_bindings()
+
+    def show_trail(self) -> None:
+        """The breadcrumb: the decisions so far, with verdict marks in practice mode."""
+        play = self.play
+        verdicts = ([self.analysis.verdict(c) for c in play.choices] if play.mode == PRACTICE
+                    else None)
+        self.query_one(Breadcrumb).show(play.choices, verdicts)
+
+    def status_content(self) -> Content:
+        """`Decision 2 · Practice · score 3` above the situation."""
+        play = self.play
+        step = len(play.choices) + (0 if self.feedback else 1)
+        status: list[str | tuple[str, str]] = [
+            (f"Decision {step}", "bold"), " · ", (play.mode.capitalize(), "bold reverse")]
+        if play.mode == PRACTICE:
+            status += [" · score ", (str(play.score), "bold")]
+        else:
+            status.append((" · no feedback until the end", "dim"))
+        return Content.assemble(*status)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":

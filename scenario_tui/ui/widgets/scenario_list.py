@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -11,9 +11,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...catalog import CatalogEntry
-from ...progress import ScenarioStats
 from ...text_safety import one_line
+from ..dates import local_day
 from .symbols import BROKEN, DIFFICULTY
+
+if TYPE_CHECKING:
+    from ...progress_stats import ScenarioSummary
 
 
 def matches(entry: CatalogEntry, query: str) -> bool:
@@ -23,14 +26,23 @@ def matches(entry: CatalogEntry, query: str) -> bool:
     return all(word in haystack for word in query.lower().split())
 
 
-def best_label(stats: ScenarioStats | None) -> str:
-    """`best 8/10` for a played scenario, `new` otherwise."""
-    if stats is None:
+def best_label(summary: ScenarioSummary | None) -> str:
+    """`best 75 %` for a played scenario, `new` otherwise; `best –` when every play was of
+    an earlier version that no longer fits the scenario."""
+    if summary is None:
         return "new"
-    return f"best {stats.best_score}/{stats.best_possible}"
+    if summary.best_percent is None:
+        return "best –"
+    return f"best {summary.best_percent} %"
 
 
-def prompt(entry: CatalogEntry, stats: ScenarioStats | None) -> Content:
+def attempts_label(summary: ScenarioSummary) -> str:
+    """`3 attempts · last 2026-11-26`."""
+    plural = "s" if summary.attempts != 1 else ""
+    return f"{summary.attempts} attempt{plural} · last {local_day(summary.last_played)}"
+
+
+def prompt(entry: CatalogEntry, summary: ScenarioSummary | None) -> Content:
     """The two-line prompt for one catalogue row; scenario text is never read as markup."""
     if not entry.playable:
         return Content.assemble((f"{BROKEN} BROKEN ", "bold $error"),
@@ -39,9 +51,11 @@ def prompt(entry: CatalogEntry, stats: ScenarioStats | None) -> Content:
     parts: list[str | tuple[str, str]] = [
         (one_line(entry.title), "bold"), "\n  ",
         (f"{DIFFICULTY.get(entry.difficulty, '')} {entry.difficulty}", "$accent"),
-        (f" · {best_label(stats)}", "bold" if stats else "dim"),
-        (" · " + ", ".join(one_line(s) for s in entry.services), "dim"),
+        (f" · {best_label(summary)}", "bold" if summary else "dim"),
     ]
+    if summary is not None:
+        parts.append(f" · {attempts_label(summary)}")
+    parts.append((" · " + ", ".join(one_line(s) for s in entry.services), "dim"))
     if entry.tags:
         parts.append((" · " + " ".join(f"#{one_line(t)}" for t in entry.tags), "dim italic"))
     return Content.assemble(*parts)
@@ -59,13 +73,13 @@ class ScenarioList(OptionList):
         super().__init__(id=id)
         self.shown: list[CatalogEntry] = []
 
-    def show(self, entries: Sequence[CatalogEntry], stats: dict[str, ScenarioStats],
+    def show(self, entries: Sequence[CatalogEntry], summaries: Mapping[str, ScenarioSummary],
              query: str = "") -> None:
         """Replace the options with the entries that match `query`, keeping the selection."""
         current = self.current
         self.shown = [e for e in entries if matches(e, query)]
         self.clear_options()
-        self.add_options(Option(prompt(e, stats.get(e.id))) for e in self.shown)
+        self.add_options(Option(prompt(e, summaries.get(e.id))) for e in self.shown)
         if self.shown:
             paths = [e.path for e in self.shown]
             self.highlighted = paths.index(current.path) if current and current.path in paths \

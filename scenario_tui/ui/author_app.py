@@ -1,0 +1,101 @@
+"""`scenario-tui author FILE`: a live preview that re-checks the file on every save."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import partial
+from importlib.resources import files
+from pathlib import Path, PurePath
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Markdown
+
+from ..text_safety import one_line
+from ..watch import FileWatcher
+from .screens.author import AuthorScreen
+from .screens.help import HelpScreen
+
+POLL_SECONDS = 0.5
+"""How often the file is looked at: fast enough to feel live, cheap enough to run all day."""
+
+
+class AuthorHelpScreen(HelpScreen):
+    """The preview's keys and states, read from `author_help.md`."""
+
+    def compose(self) -> ComposeResult:
+        text = files("scenario_tui.ui").joinpath("author_help.md").read_text(encoding="utf-8")
+        with VerticalScroll(id="help-body"):
+            yield Markdown(text, id="help-text")
+
+
+class NodeCommands(Provider):
+    """`Test from ‹node›` for every node of the valid scenario on screen."""
+
+    def _nodes(self) -> list[str]:
+        screen = self.screen
+        if not isinstance(screen, AuthorScreen) or screen.shown is None \
+                or screen.shown.scenario is None:
+            return []
+        return list(screen.shown.scenario.nodes)
+
+    def _run(self, node: str) -> None:
+        screen = self.screen
+        if isinstance(screen, AuthorScreen):
+            screen.test_from(node, reveal=True)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for node in self._nodes():
+            text = f"Test from ‹{one_line(node, 60)}›"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, Content(text), partial(self._run, node), text=text,
+                          help="Play the preview from this node")
+
+    async def discover(self) -> Hits:
+        for node in self._nodes():
+            text = f"Test from ‹{one_line(node, 60)}›"
+            yield DiscoveryHit(Content(text), partial(self._run, node), text=text,
+                               help="Play the preview from this node")
+
+
+class AuthorApp(App[int]):
+    """One screen: the author preview of one file."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "author.tcss"]
+    TITLE = "scenario-tui author"
+    COMMANDS = App.COMMANDS | {NodeCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+    ]
+
+    def __init__(self, path: Path | str, *, interval: float = POLL_SECONDS,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
+        super().__init__()
+        self.watcher = FileWatcher(path, today=today)
+        self.interval = interval
+
+    def get_default_screen(self) -> Screen:
+        return AuthorScreen(self.watcher, self.interval)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, AuthorHelpScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(AuthorHelpScreen())
+
+
+def run(path: Path | str) -> int:
+    """Open the preview on `path` until the author quits."""
+    app = AuthorApp(path)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,355 @@
+"""The author preview: watch one scenario file and show its problems, or its graph and a player.
+
+A worker polls the file (`watch.FileWatcher`) and posts each new `FileCheck`; the screen only
+draws it. The play-through is one immutable `Trial` in a reactive, replaced whole on every move
+and carried over to the edited scenario on each save, so the author keeps their place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Button, ContentSwitcher, Footer, Header, OptionList, Static
+
+from ...engine import PRACTICE, Play, PlayError, start
+from ...model import Choice
+from ...scoring import Analysis, analyse
+from ...text_safety import clean, one_line
+from ...watch import BROKEN, VALID, WRITING, FileCheck, FileWatcher, carry_over, problem_in
+from ..widgets.choice_list import ChoiceList
+from ..widgets.decision_tree import DecisionTree, TreeEntry
+from ..widgets.file_status import plural, state_content, status_content
+from ..widgets.preview_player import PreviewPlayer
+from ..widgets.problem_list import ProblemList
+from ..widgets.source_view import SourceView
+from ..widgets.symbols import BEST, LINK, OUTCOME
+
+STATE_VIEW, PROBLEMS_VIEW, PREVIEW_VIEW = "state-view", "problems-view", "preview-view"
+LEGEND = Content.assemble(
+    (f"{BEST} ", "bold"), "best  ", (f"{LINK} ", "bold"), "joins a branch above  ",
+    ("t", "bold $accent"), " test from here")
+
+
+@dataclass(frozen=True)
+class Trial:
+    """The preview's play-through and, after a choice, that choice's feedback."""
+
+    play: Play
+    feedback: Choice | None = None
+
+
+class AuthorScreen(Screen[None]):
+    """Problems with their source while the file is broken; graph and player once it is valid."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "test_here", "Test from here", id="author.test_here"),
+        Binding("1", "choose(0)", "Choose", key_display="1-9", id="author.choose"),
+        *(Binding(str(n), f"choose({n - 1})", show=False) for n in range(2, 10)),
+        Binding("enter", "continue", "Continue", id="author.continue"),
+        Binding("u", "undo", "Undo", id="author.undo"),
+        Binding("r", "restart", "Restart", id="author.restart"),
+        Binding("g", "focus_graph", "Graph", id="author.graph", show=False),
+        Binding("p", "show_problems", "Problems", id="author.problems"),
+        Binding("escape", "show_preview", "Preview", id="author.preview"),
+        Binding("ctrl+r", "recheck", "Check again", id="author.recheck", show=False),
+    ]
+
+    trial: reactive[Trial | None] = reactive(None, init=False, always_update=True)
+
+    @dataclass
+    class FileChecked(Message):
+        """The watcher saw the file change (posted from the worker thread)."""
+
+        check: FileCheck
+
+    def __init__(self, watcher: FileWatcher, interval: float = 0.5) -> None:
+        super().__init__()
+        self.watcher = watcher
+        self.interval = interval
+        self.shown: FileCheck | None = None
+        """The check on screen (a passing state like "being written" keeps the last one)."""
+        self.latest: FileCheck | None = None
+        self.analysis: Analysis | None = None
+        self._polling = False
+        self._force = False
+        self._wants_problems = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="author-status")
+        with ContentSwitcher(initial=STATE_VIEW, id="author-views"):
+            yield Static("Reading the file…", id=STATE_VIEW)
+            with Vertical(id=PROBLEMS_VIEW):
+                yield ProblemList(id="problems")
+                yield SourceView(id="source")
+            with Horizontal(id=PREVIEW_VIEW):
+                with Vertical(id="graph-panel"):
+                    yield Static(LEGEND, id="graph-legend")
+                    yield DecisionTree(id="graph")
+                    yield Static(id="graph-detail")
+                yield PreviewPlayer(id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = clean(str(self.watcher.path))
+        self.query_one("#graph").border_title = "Decision graph"
+        self._poll()
+        self.set_interval(self.interval, self._poll)
+
+    # Watching ---------------------------------------------------------------------------
+
+    def _poll(self) -> None:
+        if not self._polling:
+            self._polling = True
+            self._look_at_file()
+
+    @work(thread=True, group="watch", exit_on_error=False)
+    def _look_at_file(self) -> None:
+        """Poll the file off the event loop; report only what changed."""
+        force, self._force = self._force, False
+        try:
+            check = self.watcher.force() if force else self.watcher.poll()
+            if check is not None:
+                self.post_message(self.FileChecked(check))
+        finally:
+            self._polling = False
+
+    @on(FileChecked)
+    def _checked(self, event: FileChecked) -> None:
+        self.show_check(event.check)
+
+    def show_check(self, check: FileCheck) -> None:
+        """Draw `check`; a write in progress or an editor's unsaved state only touch the status."""
+        self.latest = check
+        shown = self.shown
+        same_content = shown is not None and replace(shown, unsaved="") == replace(
+            check, unsaved="")
+        passing = check.state == WRITING and shown is not None and shown.shows_content
+        if not (same_content or passing):
+            self.shown = check
+            if check.state == VALID:
+                self._show_valid(check)
+            elif check.state == BROKEN:
+                self._show_problems(check)
+            else:
+                self._show_state(check)
+        self._show_status()
+        self.refresh_bindings()
+
+    def _show_status(self) -> None:
+        if self.latest is not None and self.shown is not None:
+            best = self.analysis.best_score if self.analysis else 0
+            self.query_one("#author-status", Static).update(
+                status_content(self.latest, self.shown, best))
+
+    def _show_state(self, check: FileCheck) -> None:
+        self.query_one(f"#{STATE_VIEW}", Static).update(state_content(check))
+        self._switch(STATE_VIEW)
+
+    def _show_problems(self, check: FileCheck) -> None:
+        problems = self.query_one(ProblemList)
+        problems.show(check.problems, check.path, problems.highlighted or 0)
+        problems.border_title = "Problems" if check.errors else "Warnings"
+        problems.border_subtitle = f"{plural(len(check.errors), 'error')}, " \
+            f"{plural(len(check.warnings), 'warning')}"
+        problems.set_class(not check.errors, "-warnings-only")
+        self._show_source(problems.highlighted)
+        if check.state == BROKEN or self._wants_problems:
+            self._switch(PROBLEMS_VIEW)
+
+    def _show_source(self, index: int | None) -> None:
+        check, source = self.shown, self.query_one(SourceView)
+        if check is None or index is None or not 0 <= index < len(check.problems):
+            source.note("No problems: the file is valid." if check and check.state == VALID
+                        else "")
+            return
+        problem = check.problems[index]
+        if problem_in(check, problem):
+            source.show(check.lines, problem)
+        else:
+            source.note(f"This problem is in {problem.path}, not in the watched file.")
+
+    def _show_valid(self, check: FileCheck) -> None:
+        assert check.scenario is not None
+        scenario = check.scenario
+        self.analysis = analyse(scenario)
+        tree = self.query_one(DecisionTree)
+        kept = self._tree_entry()
+        tree.show(scenario, (), self.analysis.best_path())
+        if kept is not None and kept.node in scenario.graph:
+            tree.reveal(kept.node)
+        self._describe(kept.node if kept is not None and kept.node in scenario.graph
+                       else scenario.start)
+        self._show_problems(check)
+        old = self.trial
+        self.trial = Trial(carry_over(old.play, scenario) if old else start(scenario))
+        if not self._wants_problems:
+            self._switch(PREVIEW_VIEW)
+
+    def _switch(self, view: str) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        if switcher.current == view:
+            return
+        switcher.current = view
+        target = {PROBLEMS_VIEW: "#problems", PREVIEW_VIEW: "#graph"}.get(view)
+        if target:
+            self.query_one(target).focus()
+
+    # The preview ------------------------------------------------------------------------
+
+    def watch_trial(self, trial: Trial | None) -> None:
+        check, player = self.shown, self.query_one(PreviewPlayer)
+        if trial is None or check is None or check.scenario is None or self.analysis is None:
+            player.clear("Nothing to play until the file is valid.")
+            return
+        player.show(check.scenario, self.analysis, trial.play, trial.feedback)
+        focused = self.focused
+        if trial.feedback is not None:
+            self.query_one("#continue", Button).focus()
+        elif focused is None or any(not w.display for w in focused.ancestors_with_self):
+            choices = self.query_one(ChoiceList)
+            (choices if choices.display else self.query_one(DecisionTree)).focus()
+        self.refresh_bindings()
+
+    def _tree_entry(self) -> TreeEntry | None:
+        cursor = self.query_one(DecisionTree).cursor_node
+        return cursor.data if cursor is not None else None
+
+    @property
+    def _playable(self) -> bool:
+        return self.shown is not None and self.shown.state == VALID
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show only the keys that apply to the view and the play on screen."""
+        view = self.query_one(ContentSwitcher).current
+        if action == "show_problems":
+            return self._playable and view == PREVIEW_VIEW
+        if action == "show_preview":
+            return self._playable and view == PROBLEMS_VIEW
+        if action not in ("test_here", "restart", "focus_graph", "choose", "continue", "undo"):
+            return True
+        trial, check = self.trial, self.shown
+        if not self._playable or view != PREVIEW_VIEW or trial is None or check is None \
+                or check.scenario is None:
+            return False
+        available = {
+            "choose": trial.feedback is None and not trial.play.finished(check.scenario),
+            "continue": trial.feedback is not None,
+            "undo": bool(trial.play.choices),
+            "restart": bool(trial.play.choices) or trial.feedback is not None,
+        }
+        return available.get(action, True)
+
+    def action_test_here(self) -> None:
+        """Play from the node highlighted in the graph."""
+        entry = self._tree_entry()
+        if entry is not None:
+            self.test_from(entry.node)
+
+    def test_from(self, node: str, *, reveal: bool = False) -> None:
+        """Start the preview at `node`, practice style ("test from here")."""
+        if self.shown is None or self.shown.scenario is None or \
+                node not in self.shown.scenario.graph:
+            return
+        if reveal:
+            self.query_one(DecisionTree).reveal(node)
+            self._describe(node)
+        self.trial = Trial(start(self.shown.scenario, PRACTICE, origin=node))
+        choices = self.query_one(ChoiceList)
+        if choices.display:
+            choices.focus()
+
+    def action_choose(self, index: int) -> None:
+        trial, check = self.trial, self.shown
+        if trial is None or trial.feedback is not None or check is None or \
+                check.scenario is None:
+            return
+        try:
+            play = trial.play.choose(check.scenario, index)
+        except PlayError:
+            self.app.bell()
+            return
+        self.trial = Trial(play, play.choices[-1])
+
+    def action_continue(self) -> None:
+        if self.trial is not None and self.trial.feedback is not None:
+            self.trial = Trial(self.trial.play)
+
+    def action_undo(self) -> None:
+        if self.trial is not None and self.trial.play.choices:
+            self.trial = Trial(self.trial.play.undo())
+
+    def action_restart(self) -> None:
+        if self.trial is not None:
+            self.trial = Trial(self.trial.play.rewind(0))
+
+    def action_focus_graph(self) -> None:
+        self.query_one(DecisionTree).focus()
+
+    def action_show_problems(self) -> None:
+        self._wants_problems = True
+        self._switch(PROBLEMS_VIEW)
+        self.refresh_bindings()
+
+    def action_show_preview(self) -> None:
+        self._wants_problems = False
+        if self._playable:
+            self._switch(PREVIEW_VIEW)
+        self.refresh_bindings()
+
+    def action_recheck(self) -> None:
+        """Check the file again now, changed or not."""
+        self._force = True
+        self._poll()
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _choice_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_choose(event.option_index)
+
+    @on(Button.Pressed, "#continue")
+    def _continue_pressed(self) -> None:
+        self.action_continue()
+
+    @on(Button.Pressed, "#undo")
+    def _undo_pressed(self) -> None:
+        self.action_undo()
+
+    @on(OptionList.OptionHighlighted, "#problems")
+    def _problem_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_source(event.option_index)
+
+    @on(DecisionTree.NodeHighlighted, "#graph")
+    def _node_highlighted(self, event: DecisionTree.NodeHighlighted[TreeEntry]) -> None:
+        if event.node.data is not None:
+            self._describe(event.node.data.node)
+
+    def _describe(self, node_id: str) -> None:
+        """Name the node under the graph's cursor, with its line: authors edit by id."""
+        check = self.shown
+        if check is None or check.scenario is None:
+            return
+        node = check.scenario.node(node_id)
+        kind = f"ending {OUTCOME.get(node.end, '■')} {node.end}" if node.end else "situation"
+        self.query_one("#graph-detail", Static).update(Content.assemble(
+            (f"‹{one_line(node.id, 40)}›", "bold $accent"), f" {kind}, line {node.line} · ",
+            one_line(node.text, 200)))
+
+    @on(DecisionTree.WhatIf, "#graph")
+    def _what_if(self, event: DecisionTree.WhatIf) -> None:
+        """Play from where the highlighted choice is offered, taking it."""
+        if self.shown is None or self.shown.scenario is None:
+            return
+        play = start(self.shown.scenario, PRACTICE, origin=event.choice.source)
+        play = play.choose(self.shown.scenario, event.choice.index)
+        self.trial = Trial(play, play.choices[-1])
+

@@ -1,0 +1,108 @@
+"""The source around one problem: numbered lines, the offending line marked, a caret at its column.
+
+The file is whatever an author (or an accident) saved, so every line goes through
+`text_safety.clean` and is drawn as plain text: escape sequences and markup never reach the
+terminal. The window follows the widget's height and, for long lines, scrolls sideways so the
+column stays visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from textual.content import Content
+from textual.widget import Widget
+
+from ...problems import Problem
+from ...text_safety import clean
+
+MARK = "▶"
+"""Marks the offending line beside its number (the highlight is not colour alone)."""
+TAB = "→"
+"""Tabs are drawn as one visible cell, so a column still counts one per character."""
+CONTEXT = 4
+"""Lines shown above the problem when the widget's height is not known yet."""
+
+
+def _shown(line: str) -> str:
+    return clean(line).replace("\t", TAB)
+
+
+def source_excerpt(lines: Sequence[str], problem: Problem, height: int, width: int) -> Content:
+    """About `height` lines of `lines` centred on `problem.line`, fitted into `width` cells."""
+    if not lines:
+        return Content.styled("(the file has no text)", "dim")
+    target = min(max(problem.line, 0), len(lines))
+    rows = max(height - (1 if target else 0), 1)
+    first = max(1, min(target - (rows - 1) // 2, len(lines) - rows + 1)) if target else 1
+    last = min(len(lines), first + rows - 1)
+    number_width = len(str(last))
+    gutter = number_width + 5
+    text_width = max(width - gutter, 10)
+    shift = 0
+    if target and problem.column > text_width * 2 // 3:
+        shift = problem.column - text_width // 3
+    style = "$error" if problem.is_error else "$warning"
+    parts: list[Content] = []
+    for number in range(first, last + 1):
+        here = number == target
+        text = _shown(lines[number - 1])
+        visible = ("…" + text[shift + 1:]) if shift and len(text) > shift else (
+            "…" if shift and text else text)
+        gutter_text = f"{MARK if here else ' '} {number:>{number_width}} │ "
+        if here:
+            filled = visible + " " * max(0, text_width - cell_len(visible))
+            row = Content.assemble((gutter_text, f"bold {style}"), (filled, "bold on $boost"))
+        else:
+            row = Content.assemble((gutter_text, "dim"), visible)
+        parts.append(row.truncate(width, ellipsis=True) if width > gutter else row)
+        if here:
+            parts.append(_caret(text, problem, shift, gutter, style))
+    return Content("\n").join(parts)
+
+
+def _caret(text: str, problem: Problem, shift: int, gutter: int, style: str) -> Content:
+    """`^ E021 message` under the offending column (at the start for whole-line problems)."""
+    column = max(problem.column, 1)
+    offset = 1 + cell_len(text[shift + 1:column - 1]) if shift else cell_len(text[:column - 1])
+    return Content.assemble(" " * (gutter + offset), (f"^ {problem.code} ", f"bold {style}"),
+                            (problem.message, style))
+
+
+class SourceView(Widget):
+    """Shows the lines around the selected problem, or a note when there is none."""
+
+    DEFAULT_CSS = """
+    SourceView {
+        height: 1fr;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._lines: list[str] = []
+        self._problem: Problem | None = None
+        self._note = ""
+
+    def show(self, lines: Sequence[str], problem: Problem) -> None:
+        """Centre the view on `problem` within `lines` (the watched file's text)."""
+        self._lines, self._problem, self._note = list(lines), problem, ""
+        self.border_title = f"line {problem.line}, column {problem.column}" if problem.line \
+            else "the whole file"
+        self.refresh()
+
+    def note(self, text: str) -> None:
+        """Show `text` instead of source (a problem in another file, or no problem)."""
+        self._lines, self._problem, self._note = [], None, text
+        self.border_title = "source"
+        self.refresh()
+
+    def render(self) -> Content:
+        if self._problem is None:
+            return Content(clean(self._note))
+        size = self.content_size
+        return source_excerpt(self._lines, self._problem, size.height or CONTEXT * 2 + 2,
+                              size.width or 80)
