@@ -12,12 +12,21 @@ from ...text_safety import one_line, reflow
 from .symbols import VERDICT, verdict_style
 
 
+def with_code_spans(text: str) -> list[str | tuple[str, str]]:
+    """Authors write `inline code` in explanations: show it styled, without the backticks."""
+    pieces = text.split("`")
+    if len(pieces) % 2 == 0:  # an unmatched backtick: leave the text as written
+        return [text]
+    return [(piece, "bold $accent") if index % 2 else piece
+            for index, piece in enumerate(pieces) if piece]
+
+
 def feedback_content(choice: Choice, verdict: str, best: Choice | None) -> Content:
     """`✓ Right · +2 points`, the explanation, and the best choice when this was not it."""
     parts: list[str | tuple[str, str]] = [
         (f"{VERDICT[verdict]} {verdict.capitalize()}", verdict_style(verdict)),
-        (f" · {choice.points:+d} points", "bold"), "\n",
-        (one_line(choice.label), "italic"), "\n\n", reflow(choice.why),
+        (f" · {choice.points:+d} point{'' if abs(choice.points) == 1 else 's'}", "bold"), "\n",
+        (one_line(choice.label), "italic"), "\n\n", *with_code_spans(reflow(choice.why)),
     ]
     if choice.misconception:
         parts += ["\n", ("Misconception: ", "bold $warning"),

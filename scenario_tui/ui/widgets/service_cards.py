@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Static
 
 from ...model import ServiceCard
@@ -31,8 +32,8 @@ class ServiceCards(VerticalScroll, can_focus=False):
             card = glossary.get(service)
             cards.append(Static(card_content(service, card), classes="service-card"))
             if card is not None and card.docs:
-                cards.append(Static(Content.styled(one_line(card.docs), "dim"),
-                                    classes="service-docs"))
+                link = Style(dim=True, link=one_line(card.docs))
+                cards.append(Static(Content("AWS docs ↗").stylize(link), classes="service-docs"))
         if not cards:
             cards = [Static(Content.styled("No services listed.", "dim"))]
         self.mount_all(cards)
