@@ -145,7 +145,8 @@ class StatsScreen(Screen[None]):
         for title, summary in stats.history:
             yield history_row(title, summary)
         services, domains = MasteryBars(id="mastery-services"), MasteryBars(id="mastery-domains")
-        services.show(stats.services)
+        # strongest first, so what the learner has worked on leads and the 0 % tail follows
+        services.show(sorted(stats.services, key=lambda row: (-row[1], row[0])))
         domains.show([(domain.capitalize(), value) for domain, value in stats.domains])
         yield Horizontal(
             Vertical(heading("Mastery by service"), services, classes="mastery-column"),
