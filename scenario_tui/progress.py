@@ -125,6 +125,11 @@ class ProgressStore:
             connection.execute("PRAGMA busy_timeout = 10000")
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if version == SCHEMA_VERSION and tables == _TABLES:  # the usual start: no writes
+                return self._checked(connection)
             # Check and create the schema in one write transaction, so two instances
             # starting at once never see each other's half-made file.
             connection.execute("BEGIN IMMEDIATE")
@@ -142,6 +147,14 @@ class ProgressStore:
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
+        except sqlite3.Error:
+            connection.close()
+            raise
+        return self._checked(connection)
+
+    @staticmethod
+    def _checked(connection: sqlite3.Connection) -> sqlite3.Connection:
+        try:
             if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("database disk image is malformed")
         except sqlite3.Error:
