@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,20 +25,31 @@ def _parser() -> argparse.ArgumentParser:
                         help="add an author's folder of scenarios to the library (repeatable)")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="where progress is stored (default: the platform's user data dir)")
+    # The same options after a command (`scenario-tui play ID --scenarios DIR`) work too.
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("--scenarios", action="append", default=argparse.SUPPRESS,
+                        metavar="DIR", help="add an author's folder of scenarios")
+    shared.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="DIR",
+                        help="where progress is stored")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    play = commands.add_parser("play", help="play one scenario by id")
+    def command(name: str, text: str, group: Any = commands
+                ) -> argparse.ArgumentParser:
+        return group.add_parser(name, text)
+
+
+    play = command("play", "play one scenario by id")
     play.add_argument("scenario_id", metavar="ID")
     play.add_argument("--exam", action="store_true", help="no feedback until the debrief")
 
-    commands.add_parser("list", help="print the library: id, title, difficulty, decisions, best")
+    command("list", "print the library: id, title, difficulty, decisions, best")
 
-    check = commands.add_parser("validate", help="check scenario files and folders")
+    check = command("validate", "check scenario files and folders")
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files or folders (default: the bundled library)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
 
-    lint = commands.add_parser("lint", help="teaching-quality rules on top of validity")
+    lint = command("lint", "teaching-quality rules on top of validity")
     lint.add_argument("paths", nargs="*", metavar="PATH",
                       help="files or folders (default: the bundled library)")
     lint.add_argument("--format", choices=("text", "json", "github"), default="text")
@@ -45,24 +57,24 @@ def _parser() -> argparse.ArgumentParser:
                       help="also report path counts and the score distribution")
     lint.add_argument("--rules", action="store_true", help="list the rules and exit")
 
-    new = commands.add_parser("new", help="write a starter scenario that validates as is")
+    new = command("new", "write a starter scenario that validates as is")
     new.add_argument("slug", metavar="SLUG", help="the new scenario's id, like my-scenario")
     new.add_argument("--dir", default=".", metavar="DIR", help="folder to write it in")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
 
-    progress = commands.add_parser("progress", help="export or import the learner's progress")
+    progress = command("progress", "export or import the learner's progress")
     steps = progress.add_subparsers(dest="action", metavar="ACTION", required=True)
-    out = steps.add_parser("export", help="write all progress as JSON or CSV")
+    out = command("export", group=steps, text="write all progress as JSON or CSV")
     out.add_argument("--format", choices=("json", "csv"), default="json")
     out.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    into = steps.add_parser("import", help="merge an export into this machine's progress")
+    into = command("import", group=steps, text="merge an export into this machine's progress")
     into.add_argument("file", metavar="FILE")
 
-    author = commands.add_parser("author", help="live preview of one scenario file while "
+    author = command("author", "live preview of one scenario file while "
                                  "you edit it")
     author.add_argument("file", metavar="FILE", help="the scenario file to watch")
 
-    export = commands.add_parser("export", help="write a scenario's graph in another format")
+    export = command("export", "write a scenario's graph in another format")
     export.add_argument("file", metavar="FILE")
     from .graph_formats import FORMATS
 
