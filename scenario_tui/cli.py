@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -33,9 +33,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="where progress is stored")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, text: str, group: Any = commands
-                ) -> argparse.ArgumentParser:
-        return group.add_parser(name, text)
+    def command(name: str, text: str, group: Any = commands) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = group.add_parser(name, parents=[shared], help=text)
+        return parser
 
 
     play = command("play", "play one scenario by id")
