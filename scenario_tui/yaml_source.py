@@ -113,6 +113,9 @@ class _Builder:
         self.active: set[int] = set()
 
     def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        if node.__class__ is yaml.ScalarNode:  # the common case, kept cheap: no memo needed,
+            self.expanded += 1  # since only collections can multiply through aliases
+            return node.value if node.tag == _STR else self._scalar(node)
         key = id(node)
         if key in self.done:  # an alias: count what it would expand to, share the value
             value, size = self.done[key]
@@ -127,14 +130,11 @@ class _Builder:
             )
         before = self.expanded
         self._count(1, node)
-        if isinstance(node, yaml.ScalarNode):
-            value = self._scalar(node)
-        else:
-            self.active.add(key)
-            value = self._mapping(node, depth) if isinstance(node, yaml.MappingNode) else (
-                self._sequence(node, depth)
-            )
-            self.active.discard(key)
+        self.active.add(key)
+        value = self._mapping(node, depth) if isinstance(node, yaml.MappingNode) else (
+            self._sequence(node, depth)
+        )
+        self.active.discard(key)
         self.done[key] = (value, self.expanded - before)
         return value
 
@@ -170,24 +170,31 @@ class _Builder:
         if node.tag != _MAP:
             raise self._bad_tag(node)
         result = Mapping(_mark(node))
+        key_pos, value_pos, build = result.key_pos, result.value_pos, self.build
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Abort(_mark(key_node), "E004", "merge keys (<<) are not supported",
-                             "write the fields out in full")
-            if not isinstance(key_node, yaml.ScalarNode):
+            if key_node.__class__ is not yaml.ScalarNode:
                 raise _Abort(_mark(key_node), "E013", "a mapping key must be a plain value",
                              "use a word as the key")
-            key = self.build(key_node, depth + 1)
-            key = key if isinstance(key, str) else str(key)
+            if key_node.tag == _STR:
+                key = key_node.value
+                self.expanded += 1
+            elif key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Abort(_mark(key_node), "E004", "merge keys (<<) are not supported",
+                             "write the fields out in full")
+            else:
+                key = str(build(key_node, depth + 1))
+            mark = key_node.start_mark
+            where = (mark.line + 1, mark.column + 1)
             if key in result:
-                first = result.key_pos[key]
                 self.problems.append(Problem(
-                    self.path, *_mark(key_node), ERROR, "E003", f"duplicate key {key!r}",
-                    f"first defined at line {first[0]}; YAML would silently keep only this one",
+                    self.path, *where, ERROR, "E003", f"duplicate key {key!r}",
+                    f"first defined at line {key_pos[key][0]}; YAML would silently keep only "
+                    "this one",
                 ))
-            result.key_pos[key] = _mark(key_node)
-            result.value_pos[key] = _mark(value_node)
-            result[key] = self.build(value_node, depth + 1)
+            key_pos[key] = where
+            mark = value_node.start_mark
+            value_pos[key] = (mark.line + 1, mark.column + 1)
+            result[key] = build(value_node, depth + 1)
         return result
 
     def _sequence(self, node: yaml.SequenceNode, depth: int) -> Sequence:
