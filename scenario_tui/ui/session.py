@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..catalog import CatalogEntry, scan
+from ..catalog import CatalogEntry, cached, scan
 from ..progress import PlayRecord, ProgressStore, ScenarioStats, data_dir, now_utc, open_store
 
 if TYPE_CHECKING:
@@ -118,10 +118,18 @@ class Session:
 
     def scan(self) -> list[CatalogEntry]:
         """Read the catalogue (from the cache when nothing changed)."""
+        return self._keep(scan(self.roots, self.cache))
+
+    def scan_cached(self) -> list[CatalogEntry] | None:
+        """The catalogue if the cache is current, without parsing anything; else None."""
+        entries = cached(self.roots, self.cache)
+        return None if entries is None else self._keep(entries)
+
+    def _keep(self, entries: list[CatalogEntry]) -> list[CatalogEntry]:
         from dataclasses import replace
 
         self.entries = [replace(e, errors=tuple(self.shorten(m) for m in e.errors))
-                        if e.errors else e for e in scan(self.roots, self.cache)]
+                        if e.errors else e for e in entries]
         return self.entries
 
     def shorten(self, text: str) -> str:

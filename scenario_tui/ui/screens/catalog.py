@@ -106,7 +106,14 @@ class CatalogScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.load_catalog()
+        # A current cache is one small file: show it at once and fill in progress after;
+        # otherwise parse the library in a worker.
+        entries = self.app.session.scan_cached()
+        if entries is None:
+            self.load_catalog()
+            return
+        self.show_catalog(entries, CatalogProgress())
+        self.load_progress()
 
     @work(thread=True, exclusive=True, group="catalog")
     def load_catalog(self) -> None:
