@@ -42,10 +42,25 @@ def keys(*pressed: str) -> Step:
     return step
 
 
+def debrief_keys(scenario_id: str) -> Step:
+    """Miss the first decision, then follow the best path from there to the debrief.
+
+    Keys are computed from the scenario's graph, so story edits never leave the shot
+    stranded mid-play (or, worse, replaying from the debrief)."""
+    from scenario_tui import library
+    from scenario_tui.scoring import analyse
+
+    scenario = library.load().scenarios[scenario_id]
+    analysis = analyse(scenario)
+    first = analysis.worst_choice[scenario.start]
+    pressed = [str(first.number)] + [str(c.number) for c in analysis.best_path(first.target)]
+    return keys(*pressed)
+
+
 README_SHOTS: list[tuple[str, str | None, str, Step]] = [
     ("catalog", None, PRACTICE, keys()),
     ("play-step", "sqs-decoupling", PRACTICE, keys("2")),
-    ("debrief", "sqs-decoupling", EXAM, keys("2", "1", "1", "1", "1", "1", "1")),
+    ("debrief", "sqs-decoupling", EXAM, debrief_keys("sqs-decoupling")),
 ]
 REVIEW_SHOTS: list[tuple[str, str | None, str, Step]] = [
     ("fx-catalog", None, PRACTICE, keys()),
