@@ -15,16 +15,34 @@ from typing import Any
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def _parser() -> argparse.ArgumentParser:
+def _global_parser(**extra: object) -> argparse.ArgumentParser:
+    """The top-level options; enough on its own to open the catalogue."""
     parser = argparse.ArgumentParser(
         prog="scenario-tui",
         description="Train cloud-architecture decisions as playable decision trees.",
         epilog="Run without a command to open the catalogue. Authors: see docs/authoring.md.",
+        **extra,  # type: ignore[arg-type]
     )
     parser.add_argument("--scenarios", action="append", default=[], metavar="DIR",
                         help="add an author's folder of scenarios to the library (repeatable)")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="where progress is stored (default: the platform's user data dir)")
+    return parser
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Opening the catalogue needs only the global options: skip building every subcommand's
+    parser (and importing what their choices come from) when no command is given."""
+    quick = _global_parser(add_help=False)
+    known, rest = quick.parse_known_args(argv)
+    if not rest:
+        known.command = None
+        return known
+    return _parser().parse_args(argv)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _global_parser()
     # The same options after a command (`scenario-tui play ID --scenarios DIR`) work too.
     shared = argparse.ArgumentParser(add_help=False)
     shared.add_argument("--scenarios", action="append", default=argparse.SUPPRESS,
@@ -283,8 +301,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = _parse(argv)
     missing = [d for d in args.scenarios if not Path(d).is_dir()]
     if missing:
         return _usage_error(f"--scenarios: no such folder: {', '.join(missing)}")

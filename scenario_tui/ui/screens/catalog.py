@@ -140,7 +140,9 @@ class CatalogScreen(Screen[None]):
         self.app.call_from_thread(self.show_progress, progress)
 
     def show_progress(self, progress: CatalogProgress) -> None:
-        """Redraw the rows, preview and status bar with fresh progress."""
+        """Redraw the rows, preview and status bar with fresh progress (if it changed)."""
+        if progress == self.progress:
+            return
         self.progress = progress
         self.refilter()
 
