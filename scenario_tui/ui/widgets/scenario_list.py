@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 def matches(entry: CatalogEntry, query: str) -> bool:
     """True when every word of `query` appears in the entry's title, id, tags or services."""
     haystack = " ".join((entry.title, entry.id, entry.difficulty, entry.domain,
-                         *entry.tags, *entry.services)).lower()
+                         *entry.tags, *entry.services,
+                         "" if entry.playable else "broken")).lower()
     return all(word in haystack for word in query.lower().split())
 
 
