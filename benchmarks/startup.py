@@ -90,9 +90,17 @@ def timed(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def median_of(command: list[str], env: dict[str, str], repeats: int) -> float:
-    timed(command, env)  # warm-up: page cache, bytecode, catalogue cache
-    return statistics.median(timed(command, env) for _ in range(repeats))
+def interleaved(commands: dict[str, list[str]], env: dict[str, str], repeats: int
+                ) -> dict[str, list[float]]:
+    """Time every command once per round, round after round, so that drift in the machine's
+    load hits all of them alike (timing one command's runs back to back does not)."""
+    for command in commands.values():
+        timed(command, env)  # warm-up: page cache, bytecode, catalogue cache
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeats):
+        for name, command in commands.items():
+            times[name].append(timed(command, env))
+    return times
 
 
 def generate(folder: Path, count: int) -> None:
@@ -102,7 +110,7 @@ def generate(folder: Path, count: int) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--count", type=int, default=1000, help="scenarios to generate")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
@@ -114,14 +122,18 @@ def main() -> int:
         big.mkdir()
         generate(big, args.count)
         python = sys.executable
-        minimal = median_of([python, "-c", MINIMAL_APP], env, args.repeats)
-        bundled = median_of([python, "-c", OURS, "--data-dir", str(data)], env, args.repeats)
-        thousand = median_of([python, "-c", OURS, "--data-dir", str(data / "big"),
-                              "--scenarios", str(big)], env, args.repeats)
+        commands = {
+            "minimal": [python, "-c", MINIMAL_APP],
+            "bundled": [python, "-c", OURS, "--data-dir", str(data)],
+            "thousand": [python, "-c", OURS, "--data-dir", str(data / "big"), "--scenarios",
+                         str(big)],
+        }
+        times = interleaved(commands, env, args.repeats)
+        minimal, bundled, thousand = (statistics.median(times[k]) for k in commands)
     rows = [("minimal Textual app", minimal, None, None),
             ("scenario-tui, bundled library", bundled, bundled / minimal, 1.3),
             (f"scenario-tui, +{args.count} scenarios", thousand, thousand / minimal, 2.0)]
-    print(f"median of {args.repeats} runs each, after one warm-up run")
+    print(f"median of {args.repeats} interleaved rounds, after one warm-up run each")
     failed = False
     for name, seconds, ratio, goal in rows:
         line = f"{name:<34} {seconds * 1000:7.0f} ms"
