@@ -17,7 +17,6 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Footer, Header, OptionList, Static
 
 from ...engine import PRACTICE, Play, PlayError, start
@@ -32,6 +31,7 @@ from ..widgets.preview_player import PreviewPlayer
 from ..widgets.problem_list import ProblemList
 from ..widgets.source_view import SourceView
 from ..widgets.symbols import BEST, LINK, OUTCOME
+from .choosing import ChoosingScreen
 
 STATE_VIEW, PROBLEMS_VIEW, PREVIEW_VIEW = "state-view", "problems-view", "preview-view"
 LEGEND = Content.assemble(
@@ -47,7 +47,7 @@ class Trial:
     feedback: Choice | None = None
 
 
-class AuthorScreen(Screen[None]):
+class AuthorScreen(ChoosingScreen):
     """Problems with their source while the file is broken; graph and player once it is valid."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -310,19 +310,6 @@ class AuthorScreen(Screen[None]):
         """Check the file again now, changed or not."""
         self._force = True
         self._poll()
-
-    @on(OptionList.OptionSelected, "#choices")
-    def _choice_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.action_choose(event.option_index)
-
-    @on(Button.Pressed, "#continue")
-    def _continue_pressed(self) -> None:
-        self.action_continue()
-
-    @on(Button.Pressed, "#undo")
-    def _undo_pressed(self) -> None:
-        self.action_undo()
 
     @on(OptionList.OptionHighlighted, "#problems")
     def _problem_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Markdown, OptionList, Static
+from textual.widgets import Button, Footer, Header, Markdown, Static
 
 from ...engine import EXAM, PRACTICE, Play
 from ...model import Choice, Scenario
@@ -21,12 +19,13 @@ from ..widgets.breadcrumb import Breadcrumb
 from ..widgets.choice_list import ChoiceList
 from ..widgets.feedback import FeedbackPanel
 from ..widgets.service_cards import ServiceCards
+from .choosing import ChoosingScreen
 
 if TYPE_CHECKING:
     from ..app import ScenarioApp
 
 
-class PlayScreen(Screen[None]):
+class PlayScreen(ChoosingScreen):
     """One play-through. The `play` value is replaced whole on every move."""
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
@@ -182,15 +181,3 @@ class PlayScreen(Screen[None]):
             duration = self.app.session.clock() - self.started
             self.app.finish(self.scenario, self.play, self.analysis, duration)
 
-    @on(OptionList.OptionSelected, "#choices")
-    def _choice_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.action_choose(event.option_index)
-
-    @on(Button.Pressed, "#continue")
-    def _continue_pressed(self) -> None:
-        self.action_continue()
-
-    @on(Button.Pressed, "#undo")
-    def _undo_pressed(self) -> None:
-        self.action_undo()
