@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
@@ -224,5 +225,8 @@ def run(args: argparse.Namespace, session: Session | None = None) -> int:
     app = ScenarioApp(session, start_id=getattr(args, "scenario_id", None),
                       mode=EXAM if getattr(args, "exam", False) else PRACTICE,
                       exit_when_ready=bool(os.environ.get(EXIT_WHEN_READY)))
+    # What the imports made lives as long as the process: moved out of the collector's
+    # reach, it is not scanned again by the full collections that start-up would trigger.
+    gc.freeze()
     app.run()
     return app.return_code or 0

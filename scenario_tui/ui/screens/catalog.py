@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from ...catalog import CatalogEntry
@@ -19,6 +18,7 @@ from ..dates import local_day
 from ..session import EXAM, PRACTICE, CatalogProgress, ReviewStatus
 from ..widgets.scenario_list import ScenarioList, attempts_label, best_label
 from ..widgets.symbols import BROKEN, DIFFICULTY
+from .responsive import ResponsiveScreen
 
 if TYPE_CHECKING:
     from ...progress_stats import ScenarioSummary
@@ -69,11 +69,10 @@ class FilterInput(Input):
     ]
 
 
-class CatalogScreen(Screen[None]):
+class CatalogScreen(ResponsiveScreen):
     """Pick a scenario: type to filter, arrows to move, Enter or a click to play."""
 
     AUTO_FOCUS = "#filter"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "toggle_mode", "Practice/Exam", id="catalog.mode"),
         Binding("ctrl+r", "app.review", "Review", id="catalog.review"),
@@ -86,6 +85,9 @@ class CatalogScreen(Screen[None]):
     ]
 
     app: ScenarioApp
+
+    _preview_of: tuple[CatalogEntry | None, ScenarioSummary | None] | None = None
+    """What the preview shows now: the entry and its progress."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -113,7 +115,8 @@ class CatalogScreen(Screen[None]):
             self.load_catalog()
             return
         self.show_catalog(entries, CatalogProgress())
-        self.load_progress()
+        # After the first frame: a worker thread started now would share the GIL with it.
+        self.call_after_refresh(self.load_progress)
 
     @work(thread=True, exclusive=True, group="catalog")
     def load_catalog(self) -> None:
@@ -156,6 +159,9 @@ class CatalogScreen(Screen[None]):
     def update_preview(self) -> None:
         current = self.query_one("#scenarios", ScenarioList).current
         summary = self.progress.summaries.get(current.id) if current else None
+        if (current, summary) == self._preview_of:
+            return  # e.g. the highlight event that follows filling the list: no new layout
+        self._preview_of = (current, summary)
         self.query_one("#preview", Static).update(
             preview_content(current, summary, self.app.session.shorten))
 

@@ -20,15 +20,14 @@ from ..widgets.choice_list import ChoiceList
 from ..widgets.feedback import FeedbackPanel
 from ..widgets.service_cards import ServiceCards
 from .choosing import ChoosingScreen
+from .responsive import ResponsiveScreen
 
 if TYPE_CHECKING:
     from ..app import ScenarioApp
 
 
-class PlayScreen(ChoosingScreen):
+class PlayScreen(ChoosingScreen, ResponsiveScreen):
     """One play-through. The `play` value is replaced whole on every move."""
-
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose(0)", "Choose", key_display="1-9", id="play.choose"),

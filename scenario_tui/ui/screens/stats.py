@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Sparkline, Static
 
@@ -22,6 +21,7 @@ from ..dates import local_day
 from ..session import ReviewStatus, Statistics
 from ..widgets.mastery_bars import MasteryBars
 from ..widgets.symbols import VERDICT
+from .responsive import ResponsiveScreen
 
 if TYPE_CHECKING:
     from ...progress_stats import ScenarioSummary
@@ -98,10 +98,9 @@ def heading(text: str) -> Static:
     return Static(Content.styled(text, "bold"), classes="heading")
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(ResponsiveScreen):
     """What the learner's history says, read off the event loop when the screen opens."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "app.review", "Review", id="stats.review"),
         Binding("escape", "leave", "Catalogue", id="stats.leave"),
