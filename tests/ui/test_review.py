@@ -32,7 +32,7 @@ def cards(app: ScenarioApp) -> dict[tuple[str, str], str]:
 
 
 def status_text(app: ScenarioApp) -> str:
-    return str(app.screen.query_one("#catalog-counts").render())
+    return str(app.screen.query_one("#catalog-status").render())
 
 
 async def play_with_a_mistake(pilot: Pilot) -> None:

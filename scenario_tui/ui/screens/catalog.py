@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.events import Click
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from ...catalog import CatalogEntry
 from ...text_safety import clean, one_line
-from ..dates import local_day
-from ..session import EXAM, PRACTICE, CatalogProgress, ReviewStatus
+from ..session import EXAM, PRACTICE, CatalogProgress
+from ..widgets.catalog_status import CatalogCounts, CatalogStatus
 from ..widgets.scenario_list import ScenarioList, attempts_label, best_label
 from ..widgets.symbols import BROKEN, DIFFICULTY
 from .responsive import ResponsiveScreen
@@ -23,17 +24,6 @@ from .responsive import ResponsiveScreen
 if TYPE_CHECKING:
     from ...progress_stats import ScenarioSummary
     from ..app import ScenarioApp
-
-
-def review_content(reviews: ReviewStatus) -> Content:
-    """` · 2 reviews due`, or when the next one is due, or nothing before the first mistake."""
-    if reviews.due:
-        count = len(reviews.due)
-        return Content.assemble(" · ", (f"{count} review{'s' if count != 1 else ''} due",
-                                        "bold $accent"))
-    if reviews.next_due:
-        return Content.styled(f" · next review {local_day(reviews.next_due)}", "dim")
-    return Content("")
 
 
 def preview_content(entry: CatalogEntry | None, summary: ScenarioSummary | None,
@@ -101,10 +91,7 @@ class CatalogScreen(ResponsiveScreen):
             yield ScenarioList(id="scenarios")
             with VerticalScroll(id="preview-scroll"):
                 yield Static(id="preview")
-        with Horizontal(id="catalog-status"):
-            yield Static(id="mode-status")
-            yield Static(id="mode-hint")
-            yield Static(id="catalog-counts")
+        yield CatalogStatus(id="catalog-status")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -167,19 +154,13 @@ class CatalogScreen(ResponsiveScreen):
 
     def update_status(self) -> None:
         entries = getattr(self, "entries", [])
-        shown = len(self.query_one("#scenarios", ScenarioList).shown)
-        broken = sum(not e.playable for e in entries)
-        mode = self.app.mode
-        hint = ("feedback after every choice" if mode == PRACTICE
-                else "no feedback until the debrief")
-        self.query_one("#mode-status", Static).update(
-            Content.assemble("Mode ", (f" {mode.capitalize()} ", "bold reverse")))
-        self.query_one("#mode-hint", Static).update(Content.styled(f" {hint} (F2)", "dim"))
         progress = getattr(self, "progress", None)
-        self.query_one("#catalog-counts", Static).update(Content.assemble(
-            f" · {shown} of {len(entries)} shown",
-            (f" · {broken} broken" if broken else "", "$error"),
-            review_content(progress.reviews) if progress else "",
+        self.query_one(CatalogStatus).show(CatalogCounts(
+            mode=self.app.mode,
+            shown=len(self.query_one("#scenarios", ScenarioList).shown),
+            total=len(entries),
+            broken=sum(not e.playable for e in entries),
+            reviews=progress.reviews if progress else None,
         ))
 
     @on(Input.Changed, "#filter")
@@ -199,11 +180,9 @@ class CatalogScreen(ResponsiveScreen):
     def _selected(self) -> None:
         self.action_play()
 
-    def on_click(self, event: object) -> None:
-        widget = getattr(event, "widget", None)
-        bar = self.query_one("#catalog-status")
-        if widget is not None and (widget is bar or getattr(widget, "parent", None) is bar):
-            self.action_toggle_mode()
+    @on(Click, "#catalog-status")
+    def _status_clicked(self) -> None:
+        self.action_toggle_mode()
 
     def action_move(self, delta: int) -> None:
         listing = self.query_one("#scenarios", ScenarioList)

@@ -1,0 +1,64 @@
+"""The catalogue's status line: the mode (a click or F2 switches it), what the filter shows,
+broken files and due reviews, all in one widget."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.widget import Widget
+
+from ..dates import local_day
+from ..session import PRACTICE, ReviewStatus
+
+
+@dataclass(frozen=True)
+class CatalogCounts:
+    """What the status line reports."""
+
+    mode: str = PRACTICE
+    shown: int = 0
+    total: int = 0
+    broken: int = 0
+    reviews: ReviewStatus | None = None
+
+
+def review_content(reviews: ReviewStatus) -> Content:
+    """` · 2 reviews due`, or when the next one is due, or nothing before the first mistake."""
+    if reviews.due:
+        count = len(reviews.due)
+        return Content.assemble(" · ", (f"{count} review{'s' if count != 1 else ''} due",
+                                        "bold $accent"))
+    if reviews.next_due:
+        return Content.styled(f" · next review {local_day(reviews.next_due)}", "dim")
+    return Content("")
+
+
+def status_content(counts: CatalogCounts, width: int) -> Content:
+    """`Mode  Practice  feedback after every choice (F2) · 32 of 33 shown · 1 broken`; the
+    mode's hint is left out when the line would not fit in `width` with it."""
+    hint = ("feedback after every choice" if counts.mode == PRACTICE
+            else "no feedback until the debrief")
+    counts_parts: list[str | tuple[str, str] | Content] = [
+        f" · {counts.shown} of {counts.total} shown"]
+    if counts.broken:
+        counts_parts.append((f" · {counts.broken} broken", "$error"))
+    if counts.reviews:
+        counts_parts.append(review_content(counts.reviews))
+    mode = Content.assemble("Mode ", (f" {counts.mode.capitalize()} ", "bold reverse"))
+    full = Content.assemble(mode, (f" {hint} (F2)", "dim"), *counts_parts)
+    return full if full.cell_length <= width else Content.assemble(mode, *counts_parts)
+
+
+class CatalogStatus(Widget):
+    """One line; the mode's hint makes way for the counts when the terminal is narrow."""
+
+    counts = CatalogCounts()
+
+    def show(self, counts: CatalogCounts) -> None:
+        if counts != self.counts:
+            self.counts = counts
+            self.refresh()
+
+    def render(self) -> Content:
+        return status_content(self.counts, self.size.width)
