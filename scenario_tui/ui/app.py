@@ -53,15 +53,16 @@ class ScenarioApp(App[int]):
         self.exit_when_ready = exit_when_ready
         self.cursor_blink = cursor_blink
         """Tests turn blinking off so screenshots are stable."""
-        session.store  # noqa: B018 - open it now, before any worker thread asks for it
+        # The store opens now, before any worker thread asks for it. The saved theme is set
+        # before the stylesheet is first built: set on mount, it restyled every widget again.
+        saved = session.store.setting(THEME_SETTING)
+        if saved and saved in self.available_themes:
+            self.theme = saved
 
     def get_default_screen(self) -> Screen:
         return CatalogScreen()
 
     def on_mount(self) -> None:
-        saved = self.session.store.setting(THEME_SETTING)
-        if saved and saved in self.available_themes:
-            self.theme = saved
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.session.store.notice:
             self.notify(self.session.store.notice, title="Progress", severity="warning",
