@@ -8,11 +8,12 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widgets import Input
 
 from .commands import ScenarioCommands
 from .screens.catalog import CatalogScreen
@@ -69,6 +70,11 @@ class ScenarioApp(App[int]):
                         timeout=15)
         if self.start_id:
             self.open_scenario(self.start_id)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Every input blinks only if the app does: the filter, the command palette's too."""
+        if not self.cursor_blink and isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
 
     def _remember_theme(self, theme: Theme) -> None:
         self.session.store.set_setting(THEME_SETTING, theme.name)

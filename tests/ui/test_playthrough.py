@@ -6,7 +6,9 @@ They are parametrised over the live library, so scenarios added later are covere
 from __future__ import annotations
 
 import pytest
+from textual.command import CommandPalette
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from scenario_tui import library
 from scenario_tui.engine import EXAM, PRACTICE, Debrief
@@ -182,6 +184,19 @@ async def test_theme_is_remembered(make_app, make_session) -> None:
         assert again.theme == "nord"
 
 
+async def test_no_input_blinks_when_the_app_does_not(make_app) -> None:
+    """The filter and the command palette's own input alike (a blink made snapshots flaky)."""
+    app = make_app()
+    assert not app.cursor_blink
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#filter", Input).cursor_blink is False
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(Input).cursor_blink is False
+
+
 async def test_palette_opens_a_scenario(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -189,7 +204,7 @@ async def test_palette_opens_a_scenario(make_app) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"cache the")
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PlayScreen)

@@ -156,7 +156,7 @@ async def test_stats_from_the_palette_and_review_from_stats(make_session, make_a
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"statistics")
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, StatsScreen)

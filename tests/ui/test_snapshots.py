@@ -126,7 +126,7 @@ class TestHelpAndPalette:
             await pilot.press("ctrl+p")
             await settle(pilot)
             await pilot.press(*"catalogue")
-            await pilot.pause(0.3)
+            await settle(pilot)
             await settle(pilot)
 
         assert snap_compare(make_app(), terminal_size=size, run_before=search)

@@ -83,10 +83,8 @@ class CatalogScreen(ResponsiveScreen):
         yield Header()
         with Horizontal(id="filter-bar"):
             yield Static(Content.styled("Filter ›", "bold $accent"), id="filter-label")
-            search = FilterInput(placeholder="type a title, tag, service or difficulty…",
-                                 id="filter", compact=True)
-            search.cursor_blink = self.app.cursor_blink
-            yield search
+            yield FilterInput(placeholder="type a title, tag, service or difficulty…",
+                              id="filter", compact=True)
         with Horizontal(id="catalog-body"):
             yield ScenarioList(id="scenarios")
             with VerticalScroll(id="preview-scroll"):
