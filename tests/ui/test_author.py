@@ -26,6 +26,8 @@ from scenario_tui.ui.widgets.problem_list import ProblemList
 from scenario_tui.ui.widgets.source_view import MARK, SourceView, source_excerpt
 from scenario_tui.watch import BROKEN, VALID
 
+from .pilot_steps import settle
+
 AUTHOR = Path(__file__).resolve().parent.parent / "fixtures" / "author"
 TODAY = dt.date(2026, 11, 26)
 SIZE = (100, 30)
@@ -42,13 +44,6 @@ def screen_of(pilot: Pilot) -> AuthorScreen:
     screen = pilot.app.screen
     assert isinstance(screen, AuthorScreen)
     return screen
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:

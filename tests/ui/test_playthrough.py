@@ -19,12 +19,9 @@ from scenario_tui.ui.screens.catalog import CatalogScreen
 from scenario_tui.ui.screens.debrief import DebriefScreen
 from scenario_tui.ui.screens.play import PlayScreen
 
+from .pilot_steps import palette_search, settle
+
 IDS = sorted(library.load().scenarios)
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def play_path(pilot: Pilot, path: list[Choice], mode: str) -> None:
@@ -201,10 +198,7 @@ async def test_palette_opens_a_scenario(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"cache the")
-        await settle(pilot)
+        await palette_search(pilot, "cache the")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PlayScreen)

@@ -16,14 +16,9 @@ from scenario_tui.ui.screens.stats import StatsScreen
 from scenario_tui.ui.widgets.scenario_list import ScenarioList
 
 from .history import REVIEW_DAY, seed_history
+from .pilot_steps import palette_search, settle
 
 CACHE = "cache-the-catalogue"
-
-
-async def settle(pilot: Pilot) -> None:
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def cards(app: ScenarioApp) -> dict[tuple[str, str], str]:
@@ -153,10 +148,7 @@ async def test_stats_from_the_palette_and_review_from_stats(make_session, make_a
     app = make_app(session=session)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"statistics")
-        await settle(pilot)
+        await palette_search(pilot, "statistics")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, StatsScreen)

@@ -10,14 +10,9 @@ from textual.pilot import Pilot
 
 from scenario_tui.engine import EXAM
 
+from .pilot_steps import palette_search, settle
+
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -123,10 +118,7 @@ class TestHelpAndPalette:
     def test_command_palette_with_a_query(self, snap_compare, make_app, size) -> None:
         async def search(pilot: Pilot) -> None:
             await settle(pilot)
-            await pilot.press("ctrl+p")
-            await settle(pilot)
-            await pilot.press(*"catalogue")
-            await settle(pilot)
+            await palette_search(pilot, "catalogue")
             await settle(pilot)
 
         assert snap_compare(make_app(), terminal_size=size, run_before=search)

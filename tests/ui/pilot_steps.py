@@ -1,0 +1,21 @@
+"""Steps the Pilot tests share: wait on the app's state (never on time), search the palette."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until workers are done and the screen has refreshed, twice: a worker's result
+    can start another (the catalogue, then its progress)."""
+    for _ in range(2):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def palette_search(pilot: Pilot, query: str) -> None:
+    """Open the command palette, type `query` and wait for its search to finish."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await settle(pilot)
