@@ -62,8 +62,8 @@ def _signature(roots: Sequence[Path | str]) -> list[list[object]]:
 
 def build(roots: Sequence[Path | str]) -> list[CatalogEntry]:
     """Load every scenario under `roots` and summarise it (slow path: parses everything)."""
+    from ..analysis.scoring import analyse
     from . import library
-    from .scoring import analyse
 
     lib = library.load(list(roots), with_bundled=False)
     entries: list[CatalogEntry] = []

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from .model import Scenario
-from .problems import ERROR, WARNING, Problem
+from ..format.model import Scenario
+from ..format.problems import ERROR, WARNING, Problem
 
 
 def check_graph(scenario: Scenario) -> list[Problem]:

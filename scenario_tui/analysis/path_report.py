@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .model import Choice, Scenario
+from ..format.model import Choice, Scenario
 from .scoring import PASS_PERCENT, analyse
 
 

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..catalog import CatalogEntry, cached, scan
-from ..progress import PlayRecord, ProgressStore, ScenarioStats, data_dir, now_utc, open_store
+from ..progress.store import PlayRecord, ProgressStore, ScenarioStats, data_dir, now_utc, open_store
+from .catalog import CatalogEntry, cached, scan
 
 if TYPE_CHECKING:
-    from ..engine import Play
-    from ..model import Choice, Scenario, ServiceCard
-    from ..progress_stats import ScenarioSummary
-    from ..review_schedule import ReviewItem
+    from ..format.model import Choice, Scenario, ServiceCard
+    from ..progress.review_schedule import ReviewItem
+    from ..progress.stats import ScenarioSummary
+    from .engine import Play
 
 CACHE_NAME = "catalog.json"
 PRACTICE, EXAM = "practice", "exam"
@@ -153,7 +153,7 @@ class Session:
         entry = self.entry(scenario_id)
         if entry is None:
             raise UnknownScenario(scenario_id)
-        from ..library import check_file
+        from .library import check_file
 
         loaded = check_file(entry.path)
         if loaded.scenario is None or not loaded.playable:
@@ -165,7 +165,7 @@ class Session:
     def glossary(self) -> dict[str, ServiceCard]:
         """Every service card from the glossary files beside the roots."""
         if self._glossary is None:
-            from ..library import discover, load_glossary
+            from .library import discover, load_glossary
 
             _, files = discover(self.roots)
             cards: dict[str, ServiceCard] = {}
@@ -198,7 +198,7 @@ class Session:
         the review cards of its decisions (mistakes come back; right answers push cards out)."""
         if play.origin and play.origin != scenario.start:
             return
-        from ..review_schedule import record_choices
+        from ..progress.review_schedule import record_choices
 
         self.store.record(PlayRecord(
             scenario_id=scenario.id, content_hash=scenario.content_hash, mode=play.mode,
@@ -209,7 +209,7 @@ class Session:
 
     def record_review(self, scenario: Scenario, choice: Choice) -> None:
         """Reschedule the review card of the decision `choice` was made at."""
-        from ..review_schedule import record_choices
+        from ..progress.review_schedule import record_choices
 
         record_choices(self.store, scenario, (choice,), self.now())
 
@@ -228,7 +228,7 @@ class Session:
         cards = self.store.review_cards()
         if not cards:
             return ReviewStatus()
-        from ..review_schedule import scheduled
+        from ..progress.review_schedule import scheduled
 
         items = scheduled(self.store, self.loaded(card[0] for card in cards))
         now = self.now().isoformat()
@@ -240,7 +240,7 @@ class Session:
         records = self.store.plays()
         if not records:
             return CatalogProgress(reviews=self.reviews())
-        from ..progress_stats import summaries
+        from ..progress.stats import summaries
 
         played = self.loaded(r.scenario_id for r in records)
         return CatalogProgress(summaries(records, played), self.reviews())
@@ -250,7 +250,7 @@ class Session:
         records = self.store.plays()
         if not records:
             return Statistics(reviews=self.reviews())
-        from ..progress_stats import mastery, mistake_scenarios, mistakes, summaries
+        from ..progress.stats import mastery, mistake_scenarios, mistakes, summaries
 
         if not self.entries:
             self.scan()

@@ -14,7 +14,7 @@ from functools import cached_property
 
 import networkx as nx
 
-from .model import PILLARS, Choice, Scenario
+from ..format.model import PILLARS, Choice, Scenario
 
 GRADES = ((90, "A"), (75, "B"), (60, "C"), (40, "D"))
 PASS_PERCENT = 60

@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from .progress import PlayRecord, ProgressStore
+from .store import PlayRecord, ProgressStore
 
 FORMAT_NAME = "scenario-tui-progress"
 FORMAT_VERSION = 1

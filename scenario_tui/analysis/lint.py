@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .model import Choice, Scenario, ServiceCard
-from .problems import WARNING, Problem
+from ..format.model import Choice, Scenario, ServiceCard
+from ..format.problems import WARNING, Problem
 from .scoring import Analysis, analyse
 
 FRESH_DAYS = 365

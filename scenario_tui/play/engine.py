@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .model import Choice, Scenario
-from .scoring import Analysis, analyse, grade, path_score, percent, pillar_totals
+from ..analysis.scoring import Analysis, analyse, grade, path_score, percent, pillar_totals
+from ..format.model import Choice, Scenario
 
 PRACTICE = "practice"
 EXAM = "exam"

@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .model import Choice, Scenario
-from .progress import PlayRecord
-from .scoring import analyse, percent
+from ..analysis.scoring import analyse, percent
+from ..format.model import Choice, Scenario
+from .store import PlayRecord
 
 
 def replay(record: PlayRecord, scenario: Scenario) -> tuple[Choice, ...] | None:

@@ -16,11 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import library, lint
-from .engine import Play, PlayError
-from .model import Scenario, ServiceCard
-from .problems import Problem
-from .yaml_source import MAX_BYTES
+from ..analysis import lint
+from ..format.model import Scenario, ServiceCard
+from ..format.problems import Problem
+from ..format.yaml_source import MAX_BYTES
+from ..play import library
+from ..play.engine import Play, PlayError
 
 VALID = "valid"
 BROKEN = "broken"

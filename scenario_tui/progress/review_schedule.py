@@ -15,9 +15,9 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Choice, Scenario
-from .progress import ProgressStore
-from .scoring import Analysis, analyse
+from ..analysis.scoring import Analysis, analyse
+from ..format.model import Choice, Scenario
+from .store import ProgressStore
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import loader, validate, yaml_source
-from .model import ServiceCard
-from .problems import ERROR, Problem
-from .yaml_source import Mapping
+from ..analysis import validate
+from ..format import loader, yaml_source
+from ..format.model import ServiceCard
+from ..format.problems import ERROR, Problem
+from ..format.yaml_source import Mapping
 
 GLOSSARY_NAME = "glossary.yaml"
 SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def bundled_dir(name: str) -> Path:
