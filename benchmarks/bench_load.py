@@ -19,7 +19,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))
 import generate
 
-from scenario_tui import library
+from scenario_tui.play import library
 
 
 def best_of(fn: Callable[[], object], repeats: int) -> float:

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from scenario_tui import loader, path_report
-from scenario_tui.scoring import analyse
+from scenario_tui.analysis import path_report
+from scenario_tui.analysis.scoring import analyse
+from scenario_tui.format import loader
 
 
 def wide(layers: int, width: int) -> str:

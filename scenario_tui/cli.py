@@ -94,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
 
     export = command("export", "write a scenario's graph in another format")
     export.add_argument("file", metavar="FILE")
-    from .graph_formats import FORMATS
+    from .format.graph_formats import FORMATS
 
     export.add_argument("--format", choices=FORMATS, default="node-link")
     export.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
@@ -107,8 +107,8 @@ def _usage_error(message: str) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from . import library
-    from .problems import render
+    from .format.problems import render
+    from .play import library
 
     paths = [Path(p) for p in args.paths] or [library.library_dir()]
     missing = [str(p) for p in paths if not p.exists()]
@@ -123,8 +123,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_lint(args: argparse.Namespace) -> int:
     import json
 
-    from . import library, lint, path_report
-    from .problems import render
+    from .analysis import lint, path_report
+    from .format.problems import render
+    from .play import library
 
     if args.rules:
         print(lint.rules_table())
@@ -161,8 +162,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     import os
 
-    from . import library, starter
-    from .loader import SLUG
+    from .format import starter
+    from .format.loader import SLUG
+    from .play import library
 
     if not SLUG.match(args.slug):
         return _usage_error(f"{args.slug!r} is not a slug: use lower-case letters, digits "
@@ -182,15 +184,16 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
-    from . import progress, progress_transfer
+    from .progress import transfer
+    from .progress.store import open_store
 
-    store = progress.open_store(args.data_dir)
+    store = open_store(args.data_dir)
     if store.notice:
         print(store.notice, file=sys.stderr)
     try:
         if args.action == "export":
-            text = (progress_transfer.export_csv(store) if args.format == "csv"
-                    else progress_transfer.export_json(store))
+            text = (transfer.export_csv(store) if args.format == "csv"
+                    else transfer.export_json(store))
             if args.output:
                 Path(args.output).write_text(text, encoding="utf-8")
             else:
@@ -200,8 +203,8 @@ def cmd_progress(args: argparse.Namespace) -> int:
         if not path.is_file():
             return _usage_error(f"no such file: {args.file}")
         try:
-            added, present = progress_transfer.import_file(store, path)
-        except progress_transfer.TransferError as error:
+            added, present = transfer.import_file(store, path)
+        except transfer.TransferError as error:
             print(f"scenario-tui: {error}", file=sys.stderr)
             return EXIT_PROBLEMS
         print(f"imported {added} play-through(s); {present} were already here")
@@ -211,9 +214,9 @@ def cmd_progress(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from . import library
-    from .scoring import analyse
-    from .text_safety import one_line
+    from .analysis.scoring import analyse
+    from .format.text_safety import one_line
+    from .play import library
 
     lib = library.load(args.scenarios)
     rows = [("ID", "TITLE", "DIFFICULTY", "DECISIONS", "BEST")]
@@ -235,10 +238,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from . import loader
-    from .graph_formats import export
-    from .problems import render
-    from .validate import check_graph
+    from .analysis.validate import check_graph
+    from .format import loader
+    from .format.graph_formats import export
+    from .format.problems import render
 
     path = Path(args.file)
     if not path.is_file():
@@ -260,7 +263,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_author(args: argparse.Namespace) -> int:
     """`scenario-tui author FILE`: watch the file and preview it on every save."""
-    from .library import GLOSSARY_NAME, SCENARIO_SUFFIXES
+    from .play.library import GLOSSARY_NAME, SCENARIO_SUFFIXES
 
     path = Path(args.file)
     if not path.is_file():
@@ -284,7 +287,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 def cmd_play(args: argparse.Namespace) -> int:
     """`scenario-tui play ID [--exam]`: check the id, then open the TUI on that scenario."""
-    from .ui.session import Session
+    from .play.session import Session
 
     session = Session.create(args.scenarios, args.data_dir)
     entries = session.scan()

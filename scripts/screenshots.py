@@ -17,9 +17,9 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from scenario_tui.engine import EXAM, PRACTICE
+from scenario_tui.play.engine import EXAM, PRACTICE
+from scenario_tui.play.session import Session
 from scenario_tui.ui.app import ScenarioApp
-from scenario_tui.ui.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "ui_scenarios"
@@ -47,8 +47,8 @@ def debrief_keys(scenario_id: str) -> Step:
 
     Keys are computed from the scenario's graph, so story edits never leave the shot
     stranded mid-play (or, worse, replaying from the debrief)."""
-    from scenario_tui import library
-    from scenario_tui.scoring import analyse
+    from scenario_tui.analysis.scoring import analyse
+    from scenario_tui.play import library
 
     scenario = library.load().scenarios[scenario_id]
     analysis = analyse(scenario)

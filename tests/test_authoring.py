@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scenario_tui import library, lint, loader, path_report
+from scenario_tui.analysis import lint, path_report
 from scenario_tui.cli import main
+from scenario_tui.format import loader
+from scenario_tui.play import library
 
 LINT = Path(__file__).parent / "fixtures" / "lint"
 DOCS = Path(__file__).parent.parent / "docs" / "authoring.md"
@@ -145,7 +147,7 @@ def test_docs_list_every_lint_rule_and_validator_code() -> None:
     text = DOCS.read_text()
     for rule in lint.RULES:
         assert f"| `{rule.code}` | {rule.name} |" in text
-    codes = set(re.findall(r"\b([EW]0\d\d)\b", (Path(__file__).parent.parent /
-                                                 "scenario_tui").joinpath("loader.py").read_text()))
+    loader = Path(__file__).parent.parent / "scenario_tui" / "format" / "loader.py"
+    codes = set(re.findall(r"\b([EW]0\d\d)\b", loader.read_text()))
     for code in codes:
         assert f"`{code}`" in text

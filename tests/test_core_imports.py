@@ -16,7 +16,7 @@ def _core_modules() -> list[str]:
 
 def test_core_modules_do_not_import_textual() -> None:
     modules = _core_modules()
-    assert "scenario_tui.loader" in modules and "scenario_tui.scoring" in modules
+    assert "scenario_tui.format.loader" in modules and "scenario_tui.analysis.scoring" in modules
     code = ("import importlib, sys\n"
             f"for name in {modules!r}: importlib.import_module(name)\n"
             "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"

@@ -9,9 +9,10 @@ import networkx as nx
 import pytest
 import yaml
 
-from scenario_tui import library, loader
 from scenario_tui.cli import main
-from scenario_tui.graph_formats import FORMATS, export, to_node_link
+from scenario_tui.format import loader
+from scenario_tui.format.graph_formats import FORMATS, export, to_node_link
+from scenario_tui.play import library
 
 
 def _attrs(graph: nx.MultiDiGraph) -> tuple[object, ...]:

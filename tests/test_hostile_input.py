@@ -103,7 +103,7 @@ def test_no_traceback_and_bounded_memory_in_a_real_process(tmp_path: Path) -> No
 
 
 def test_markup_and_escapes_are_kept_as_data(tmp_path: Path, tiny_path: Path) -> None:
-    from scenario_tui import loader
+    from scenario_tui.format import loader
 
     text = tiny_path.read_text().replace(
         "title: A tiny scenario", 'title: "[bold red]boom[/] \\e[2J\\x1b]0;pwn\\x07"')

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from scenario_tui import library
+from scenario_tui.analysis.scoring import analyse
 from scenario_tui.cli import main
-from scenario_tui.scoring import analyse
+from scenario_tui.play import library
 
 LIB = library.load()
 SCENARIOS = LIB.scenarios

@@ -14,11 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from scenario_tui import engine, loader, progress, progress_stats, progress_transfer
-from scenario_tui import review_schedule as review
+from scenario_tui.analysis.scoring import analyse
 from scenario_tui.cli import main
-from scenario_tui.model import Scenario
-from scenario_tui.scoring import analyse
+from scenario_tui.format import loader
+from scenario_tui.format.model import Scenario
+from scenario_tui.play import engine
+from scenario_tui.progress import review_schedule as review
+from scenario_tui.progress import stats, transfer
+from scenario_tui.progress import store as progress_store
 
 T0 = dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC)
 
@@ -31,64 +34,64 @@ def tiny(tiny_path: Path) -> Scenario:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> progress.ProgressStore:
-    return progress.open_store(tmp_path / "data", clock=lambda: T0.isoformat())
+def store(tmp_path: Path) -> progress_store.ProgressStore:
+    return progress_store.open_store(tmp_path / "data", clock=lambda: T0.isoformat())
 
 
 def _record(scenario: Scenario, picks: list[int], when: dt.datetime = T0,
-            mode: str = engine.PRACTICE) -> progress.PlayRecord:
+            mode: str = engine.PRACTICE) -> progress_store.PlayRecord:
     play = engine.start(scenario, mode)
     for pick in picks:
         play = play.choose(scenario, pick)
-    return progress.PlayRecord(scenario.id, scenario.content_hash, mode,
+    return progress_store.PlayRecord(scenario.id, scenario.content_hash, mode,
                                tuple((c.source, c.index) for c in play.choices), play.score,
                                analyse(scenario).best_score, 42.0, when.isoformat())
 
 
-def test_records_best_score_attempts_and_history(store: progress.ProgressStore,
+def test_records_best_score_attempts_and_history(store: progress_store.ProgressStore,
                                                  tiny: Scenario) -> None:
     first = _record(tiny, [1, 0, 1])                                # 0 + 1 + 0 = 1 of 4
     second = _record(tiny, [0, 0], T0 + dt.timedelta(hours=1))      # 4 of 4
     assert store.record(first) and store.record(second)
     assert not store.record(first)                                 # idempotent
-    summary = progress_stats.summaries(store.plays(), {tiny.id: tiny})[tiny.id]
+    summary = stats.summaries(store.plays(), {tiny.id: tiny})[tiny.id]
     assert summary.best_percent == 100 and summary.attempts == 2
     assert summary.history == (25, 100) and summary.stale == 0
     assert summary.last_played == (T0 + dt.timedelta(hours=1)).isoformat()
 
 
 def test_harmless_edit_keeps_progress_structural_edit_makes_it_stale(
-        store: progress.ProgressStore, tiny: Scenario, tiny_path: Path) -> None:
+        store: progress_store.ProgressStore, tiny: Scenario, tiny_path: Path) -> None:
     store.record(_record(tiny, [0, 0]))
     reworded, _ = loader.load_text(tiny_path.read_text().replace(
         "S3 stores objects durably", "S3 keeps objects durably"), "tiny.yaml")
     assert reworded is not None and reworded.content_hash != tiny.content_hash
-    assert progress_stats.summaries(store.plays(), {"tiny": reworded})["tiny"].best_percent == 100
+    assert stats.summaries(store.plays(), {"tiny": reworded})["tiny"].best_percent == 100
     rescored, _ = loader.load_text(tiny_path.read_text().replace(
         "points: 0\n        why: /tmp", "points: 3\n        why: /tmp"), "tiny.yaml")
     assert rescored is not None
-    summary = progress_stats.summaries(store.plays(), {"tiny": rescored})["tiny"]
+    summary = stats.summaries(store.plays(), {"tiny": rescored})["tiny"]
     assert summary.best_percent == 80 and summary.stale == 0   # same path, re-scored today
     shrunk, _ = loader.load_text(tiny_path.read_text().replace(
         "      - label: The function's /tmp folder", "      - label: Nowhere"), "tiny.yaml")
     assert shrunk is not None
-    removed = progress.PlayRecord("tiny", "x", "exam", (("first", 0), ("second", 7)), 2, 4, 1,
+    removed = progress_store.PlayRecord("tiny", "x", "exam", (("first", 0), ("second", 7)), 2, 4, 1,
                                   T0.isoformat())
-    assert progress_stats.replay(removed, shrunk) is None
+    assert stats.replay(removed, shrunk) is None
 
 
-def test_mastery_and_mistakes(store: progress.ProgressStore, tiny: Scenario) -> None:
+def test_mastery_and_mistakes(store: progress_store.ProgressStore, tiny: Scenario) -> None:
     store.record(_record(tiny, [1, 1]))      # EC2 (always-on), keep paying: partial
     store.record(_record(tiny, [2, 0, 1]))   # laptop, then /tmp
     scenarios = {tiny.id: tiny}
-    summary = progress_stats.summaries(store.plays(), scenarios)
-    assert progress_stats.mastery(summary, scenarios, "services") == {"lambda": 0, "s3": 0}
-    assert progress_stats.mastery(summary, scenarios, "domain") == {"development": 0}
-    assert progress_stats.mistakes(store.plays(), scenarios) == [
+    summary = stats.summaries(store.plays(), scenarios)
+    assert stats.mastery(summary, scenarios, "services") == {"lambda": 0, "s3": 0}
+    assert stats.mastery(summary, scenarios, "domain") == {"development": 0}
+    assert stats.mistakes(store.plays(), scenarios) == [
         ("always-on-for-events", 1), ("lambda-tmp-is-durable", 1), ("laptop-is-a-server", 1)]
 
 
-def test_review_schedule_with_a_fixed_clock(store: progress.ProgressStore,
+def test_review_schedule_with_a_fixed_clock(store: progress_store.ProgressStore,
                                             tiny: Scenario) -> None:
     play = engine.start(tiny).choose(tiny, 1).choose(tiny, 0).choose(tiny, 1)
     review.record_choices(store, tiny, play.choices, T0)
@@ -104,25 +107,25 @@ def test_review_schedule_with_a_fixed_clock(store: progress.ProgressStore,
     assert review.next_due(store) == due["second"]
 
 
-def test_export_import_round_trip_and_merge(store: progress.ProgressStore, tiny: Scenario,
+def test_export_import_round_trip_and_merge(store: progress_store.ProgressStore, tiny: Scenario,
                                             tmp_path: Path) -> None:
     store.record(_record(tiny, [0, 0]))
     store.record(_record(tiny, [1, 1], T0 + dt.timedelta(days=1)))
     review.record_choices(store, tiny, tiny.choices("first")[1:2], T0)
-    for fmt, export in (("json", progress_transfer.export_json),
-                        ("csv", progress_transfer.export_csv)):
+    for fmt, export in (("json", transfer.export_json),
+                        ("csv", transfer.export_csv)):
         path = tmp_path / f"export.{fmt}"
         path.write_text(export(store))
-        other = progress.open_store(tmp_path / f"other-{fmt}")
+        other = progress_store.open_store(tmp_path / f"other-{fmt}")
         other.record(_record(tiny, [2, 0, 0], T0 + dt.timedelta(days=2)))
-        assert progress_transfer.import_file(other, path) == (2, 0)
-        assert progress_transfer.import_file(other, path) == (0, 2)   # no duplicates
+        assert transfer.import_file(other, path) == (2, 0)
+        assert transfer.import_file(other, path) == (0, 2)   # no duplicates
         assert len(other.plays()) == 3
         assert {p.uid for p in store.plays()} <= {p.uid for p in other.plays()}
         assert len(other.review_cards()) == (1 if fmt == "json" else 0)
 
 
-def test_progress_cli_export_and_import(store: progress.ProgressStore, tiny: Scenario,
+def test_progress_cli_export_and_import(store: progress_store.ProgressStore, tiny: Scenario,
                                         tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     store.record(_record(tiny, [0, 0]))
@@ -144,26 +147,26 @@ def test_progress_cli_export_and_import(store: progress.ProgressStore, tiny: Sce
 
 @pytest.mark.parametrize("content", [b"this is not sqlite" * 50, "foreign"])
 def test_corrupt_or_foreign_file_is_moved_aside(tmp_path: Path, content: bytes | str) -> None:
-    path = tmp_path / progress.DB_NAME
+    path = tmp_path / progress_store.DB_NAME
     if content == "foreign":
         with sqlite3.connect(path) as db:
             db.execute("CREATE TABLE invoices (id INTEGER)")
     else:
         path.write_bytes(content)  # type: ignore[arg-type]
-    store = progress.open_store(tmp_path)
+    store = progress_store.open_store(tmp_path)
     assert "moved to" in store.notice and "fresh one was started" in store.notice
-    assert list(tmp_path.glob(f"{progress.DB_NAME}.corrupt-*"))
+    assert list(tmp_path.glob(f"{progress_store.DB_NAME}.corrupt-*"))
     assert store.plays() == []
 
 
 _WRITER = """
 import sys, datetime as dt
-from scenario_tui import progress
-store = progress.open_store(sys.argv[1])
+from scenario_tui.progress import store as progress_store
+store = progress_store.open_store(sys.argv[1])
 tag, count = sys.argv[2], int(sys.argv[3])
 i = 0
 while count < 0 or i < count:
-    store.record(progress.PlayRecord(
+    store.record(progress_store.PlayRecord(
         "w", "h", "exam", (("a", i % 3), ("b", 0)), i % 5, 4, 1.0, f"{tag}-{i:08d}"))
     i += 1
     if i == 1:
@@ -175,7 +178,7 @@ def test_two_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
     procs = [subprocess.Popen([sys.executable, "-c", _WRITER, str(tmp_path), tag, "150"],
                               stdout=subprocess.DEVNULL) for tag in ("one", "two")]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
-    store = progress.open_store(tmp_path)
+    store = progress_store.open_store(tmp_path)
     plays = store.plays()
     assert len(plays) == 300
     assert {p.finished_at.split("-")[0] for p in plays} == {"one", "two"}
@@ -185,7 +188,7 @@ def test_kill_9_mid_write_leaves_an_intact_database(tmp_path: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(tmp_path), "k", "-1"],
                             stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "started"
-    db_path = tmp_path / progress.DB_NAME
+    db_path = tmp_path / progress_store.DB_NAME
     deadline = time.monotonic() + 30
     seen = 0
     while seen < 200 and time.monotonic() < deadline:   # let it write a while, then kill
@@ -196,7 +199,7 @@ def test_kill_9_mid_write_leaves_an_intact_database(tmp_path: Path) -> None:
     assert proc.returncode == -signal.SIGKILL
     with sqlite3.connect(db_path) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    store = progress.open_store(tmp_path)
+    store = progress_store.open_store(tmp_path)
     assert store.notice == ""
     plays = store.plays()
     assert len(plays) >= seen >= 200
@@ -204,17 +207,17 @@ def test_kill_9_mid_write_leaves_an_intact_database(tmp_path: Path) -> None:
 
 
 def test_mistake_scenarios_name_where_each_misconception_showed(
-        store: progress.ProgressStore, tiny: Scenario) -> None:
+        store: progress_store.ProgressStore, tiny: Scenario) -> None:
     store.record(_record(tiny, [1, 1]))
     store.record(_record(tiny, [2, 0, 1], T0 + dt.timedelta(hours=1)))
     scenarios = {tiny.id: tiny}
-    seen = progress_stats.mistake_scenarios(store.plays(), scenarios)
-    assert set(seen) == {tag for tag, _ in progress_stats.mistakes(store.plays(), scenarios)}
+    seen = stats.mistake_scenarios(store.plays(), scenarios)
+    assert set(seen) == {tag for tag, _ in stats.mistakes(store.plays(), scenarios)}
     assert seen["laptop-is-a-server"] == ("tiny",)
 
 
 def test_scheduled_lists_every_reviewable_card_soonest_first(
-        store: progress.ProgressStore, tiny: Scenario) -> None:
+        store: progress_store.ProgressStore, tiny: Scenario) -> None:
     play = engine.start(tiny).choose(tiny, 1).choose(tiny, 0).choose(tiny, 1)
     review.record_choices(store, tiny, play.choices, T0)
     store.save_review_card("gone", "node", "{}", T0.isoformat())

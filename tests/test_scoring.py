@@ -10,9 +10,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scenario_tui import engine, loader
-from scenario_tui.model import Choice, Scenario
-from scenario_tui.scoring import analyse, grade, path_score, percent, pillar_totals
+from scenario_tui.analysis.scoring import analyse, grade, path_score, percent, pillar_totals
+from scenario_tui.format import loader
+from scenario_tui.format.model import Choice, Scenario
+from scenario_tui.play import engine
 
 
 @st.composite

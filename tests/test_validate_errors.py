@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scenario_tui import library
 from scenario_tui.cli import main
+from scenario_tui.play import library
 
 INVALID = Path(__file__).parent / "fixtures" / "invalid"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from scenario_tui import watch
+from scenario_tui.authoring import file_watch as watch
 from scenario_tui.cli import main
-from scenario_tui.engine import start
-from scenario_tui.library import check_file
+from scenario_tui.play.engine import start
+from scenario_tui.play.library import check_file
 
 AUTHOR = Path(__file__).parent / "fixtures" / "author"
 TODAY = dt.date(2026, 11, 26)

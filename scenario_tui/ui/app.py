@@ -15,14 +15,14 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Input
 
+from ..play.session import EXAM, PRACTICE, ReviewStatus, Session, UnknownScenario
 from .commands import ScenarioCommands
 from .screens.catalog import CatalogScreen
-from .session import EXAM, PRACTICE, ReviewStatus, Session, UnknownScenario
 
 if TYPE_CHECKING:
-    from ..engine import Play
-    from ..model import Choice, Scenario
-    from ..scoring import Analysis
+    from ..analysis.scoring import Analysis
+    from ..format.model import Choice, Scenario
+    from ..play.engine import Play
     from .screens.review import ReviewRun
 
 THEME_SETTING = "theme"
@@ -136,7 +136,7 @@ class ScenarioApp(App[int]):
             self.open_scenario(next_id)
 
     def start_play(self, scenario: Scenario, mode: str) -> None:
-        from ..engine import start
+        from ..play.engine import start
 
         self.show_play(scenario, start(scenario, mode))
 
@@ -151,7 +151,7 @@ class ScenarioApp(App[int]):
 
     def what_if(self, scenario: Scenario, play: Play, choice: Choice) -> None:
         """Replay as if `choice` had been taken where it is offered."""
-        from ..engine import start
+        from ..play.engine import start
 
         earlier = [i for i, c in enumerate(play.choices) if c.source == choice.source]
         if earlier:
@@ -218,7 +218,7 @@ class ScenarioApp(App[int]):
     def finish(self, scenario: Scenario, play: Play, analysis: Analysis | None,
                duration: float) -> None:
         """Record a finished play-through and show its debrief."""
-        from ..engine import debrief
+        from ..play.engine import debrief
         from .screens.debrief import DebriefScreen
 
         report = debrief(scenario, play, analysis)

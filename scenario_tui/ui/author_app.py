@@ -17,8 +17,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Markdown
 
-from ..text_safety import one_line
-from ..watch import FileWatcher
+from ..authoring.file_watch import FileWatcher
+from ..format.text_safety import one_line
 from .screens.author import AuthorScreen
 from .screens.help import HelpScreen
 

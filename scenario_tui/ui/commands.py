@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from ..text_safety import one_line
+from ..format.text_safety import one_line
 
 if TYPE_CHECKING:
     from .app import ScenarioApp

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from scenario_tui.engine import PRACTICE
+from scenario_tui.play.engine import PRACTICE
+from scenario_tui.play.session import Session
 from scenario_tui.ui.app import ScenarioApp
-from scenario_tui.ui.session import Session
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ui_scenarios"
 FIXED_TIME = "2026-01-02T03:04:05+00:00"

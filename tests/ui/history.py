@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from scenario_tui.engine import EXAM, PRACTICE, start
-from scenario_tui.scoring import analyse
-from scenario_tui.ui.session import Session
+from scenario_tui.analysis.scoring import analyse
+from scenario_tui.play.engine import EXAM, PRACTICE, start
+from scenario_tui.play.session import Session
 
 DAY_ONE = dt.datetime(2026, 1, 2, 9, 0, tzinfo=dt.UTC)
 PLAYS = [

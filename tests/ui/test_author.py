@@ -18,13 +18,13 @@ import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
 
-from scenario_tui.problems import ERROR, WARNING, Problem
+from scenario_tui.authoring.file_watch import BROKEN, VALID
+from scenario_tui.format.problems import ERROR, WARNING, Problem
 from scenario_tui.ui.author_app import AuthorApp
 from scenario_tui.ui.screens.author import PREVIEW_VIEW, PROBLEMS_VIEW, STATE_VIEW, AuthorScreen
 from scenario_tui.ui.widgets.decision_tree import DecisionTree
 from scenario_tui.ui.widgets.problem_list import ProblemList
 from scenario_tui.ui.widgets.source_view import MARK, SourceView, source_excerpt
-from scenario_tui.watch import BROKEN, VALID
 
 from .pilot_steps import settle
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from scenario_tui.play.session import EXAM, PRACTICE, ReviewStatus
 from scenario_tui.ui.app import ScenarioApp
-from scenario_tui.ui.session import EXAM, PRACTICE, ReviewStatus
 from scenario_tui.ui.widgets.catalog_status import CatalogCounts, CatalogStatus, status_content
 
 COUNTS = CatalogCounts(mode=PRACTICE, shown=3, total=5, broken=1,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scenario_tui.catalog import CatalogEntry
+from scenario_tui.play.catalog import CatalogEntry
 from scenario_tui.ui.widgets.scenario_list import matches
 
 GOOD = CatalogEntry(path="a.yaml", id="read-heavy-database", title="Cache a catalogue",

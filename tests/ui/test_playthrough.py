@@ -10,10 +10,10 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from scenario_tui import library
-from scenario_tui.engine import EXAM, PRACTICE, Debrief
-from scenario_tui.model import Choice
-from scenario_tui.scoring import analyse
+from scenario_tui.analysis.scoring import analyse
+from scenario_tui.format.model import Choice
+from scenario_tui.play import library
+from scenario_tui.play.engine import EXAM, PRACTICE, Debrief
 from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.screens.catalog import CatalogScreen
 from scenario_tui.ui.screens.debrief import DebriefScreen

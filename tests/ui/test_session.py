@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from scenario_tui import catalog, engine, library
-from scenario_tui.text_safety import clean, reflow
-from scenario_tui.ui import session
+from scenario_tui.format.text_safety import clean, reflow
+from scenario_tui.play import catalog, engine, library, session
 
 
 def test_shortcuts_match_the_core() -> None:

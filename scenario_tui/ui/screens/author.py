@@ -19,11 +19,19 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, ContentSwitcher, Footer, Header, OptionList, Static
 
-from ...engine import PRACTICE, Play, PlayError, start
-from ...model import Choice
-from ...scoring import Analysis, analyse
-from ...text_safety import clean, one_line
-from ...watch import BROKEN, VALID, WRITING, FileCheck, FileWatcher, carry_over, problem_in
+from ...analysis.scoring import Analysis, analyse
+from ...authoring.file_watch import (
+    BROKEN,
+    VALID,
+    WRITING,
+    FileCheck,
+    FileWatcher,
+    carry_over,
+    problem_in,
+)
+from ...format.model import Choice
+from ...format.text_safety import clean, one_line
+from ...play.engine import PRACTICE, Play, PlayError, start
 from ..widgets.choice_list import ChoiceList
 from ..widgets.decision_tree import DecisionTree, TreeEntry
 from ..widgets.file_status import plural, state_content, status_content

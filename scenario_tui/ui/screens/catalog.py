@@ -13,16 +13,16 @@ from textual.content import Content
 from textual.events import Click
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
-from ...catalog import CatalogEntry
-from ...text_safety import clean, one_line
-from ..session import EXAM, PRACTICE, CatalogProgress
+from ...format.text_safety import clean, one_line
+from ...play.catalog import CatalogEntry
+from ...play.session import EXAM, PRACTICE, CatalogProgress
 from ..widgets.catalog_status import CatalogCounts, CatalogStatus
 from ..widgets.scenario_list import ScenarioList, attempts_label, best_label
 from ..widgets.symbols import BROKEN, DIFFICULTY
 from .responsive import ResponsiveScreen
 
 if TYPE_CHECKING:
-    from ...progress_stats import ScenarioSummary
+    from ...progress.stats import ScenarioSummary
     from ..app import ScenarioApp
 
 

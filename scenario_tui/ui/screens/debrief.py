@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from ...engine import Debrief
-from ...text_safety import clean, reflow
+from ...format.text_safety import clean, reflow
+from ...play.engine import Debrief
 from ..widgets.decision_tree import DecisionTree, TreeEntry
 from ..widgets.pillar_bars import PillarBars
 from ..widgets.step_table import steps_table

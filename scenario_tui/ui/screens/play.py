@@ -11,10 +11,10 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Button, Footer, Header, Markdown, Static
 
-from ...engine import EXAM, PRACTICE, Play
-from ...model import Choice, Scenario
-from ...scoring import Analysis, analyse
-from ...text_safety import clean
+from ...analysis.scoring import Analysis, analyse
+from ...format.model import Choice, Scenario
+from ...format.text_safety import clean
+from ...play.engine import EXAM, PRACTICE, Play
 from ..widgets.breadcrumb import Breadcrumb
 from ..widgets.choice_list import ChoiceList
 from ..widgets.feedback import FeedbackPanel

@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...engine import Debrief
-from ...text_safety import one_line
+from ...format.text_safety import one_line
+from ...play.engine import Debrief
 from ..widgets.symbols import VERDICT, verdict_style
 
 

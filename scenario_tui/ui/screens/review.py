@@ -14,15 +14,15 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Button
 
-from ...engine import PRACTICE, start
-from ...model import Scenario
+from ...format.model import Scenario
+from ...play.engine import PRACTICE, start
+from ...play.session import ReviewStatus
 from ..dates import local_day
-from ..session import ReviewStatus
 from ..widgets.breadcrumb import Breadcrumb
 from .play import PlayScreen
 
 if TYPE_CHECKING:
-    from ...review_schedule import ReviewItem
+    from ...progress.review_schedule import ReviewItem
 
 
 @dataclass(frozen=True)

@@ -16,15 +16,15 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Sparkline, Static
 
-from ...text_safety import one_line
+from ...format.text_safety import one_line
+from ...play.session import ReviewStatus, Statistics
 from ..dates import local_day
-from ..session import ReviewStatus, Statistics
 from ..widgets.mastery_bars import MasteryBars
 from ..widgets.symbols import VERDICT
 from .responsive import ResponsiveScreen
 
 if TYPE_CHECKING:
-    from ...progress_stats import ScenarioSummary
+    from ...progress.stats import ScenarioSummary
     from ..app import ScenarioApp
 
 EMPTY = ("Nothing played yet.\n\nFinish a scenario and this page shows your score history, how "

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widgets import Static
 
-from ...model import Choice
-from ...text_safety import one_line
+from ...format.model import Choice
+from ...format.text_safety import one_line
 from .symbols import VERDICT, verdict_style
 
 SEPARATOR = " › "

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widget import Widget
 
+from ...play.session import PRACTICE, ReviewStatus
 from ..dates import local_day
-from ..session import PRACTICE, ReviewStatus
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...model import Choice
-from ...text_safety import one_line
+from ...format.model import Choice
+from ...format.text_safety import one_line
 
 
 class ChoiceList(OptionList):

@@ -17,8 +17,8 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ...model import Choice, Scenario
-from ...text_safety import one_line
+from ...format.model import Choice, Scenario
+from ...format.text_safety import one_line
 from .symbols import BEST, LINK, OUTCOME, YOURS
 
 _OUTCOME_STYLE = {"success": "bold green", "partial": "bold yellow", "failure": "bold red"}

@@ -7,8 +7,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from ...model import Choice
-from ...text_safety import one_line, reflow
+from ...format.model import Choice
+from ...format.text_safety import one_line, reflow
 from .symbols import VERDICT, verdict_style
 
 

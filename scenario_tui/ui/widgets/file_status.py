@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from ...text_safety import clean, one_line
-from ...watch import BROKEN, VALID, WRITING, FileCheck
+from ...authoring.file_watch import BROKEN, VALID, WRITING, FileCheck
+from ...format.text_safety import clean, one_line
 from .problem_list import WARNING_MARK
 from .symbols import BROKEN as BROKEN_MARK
 

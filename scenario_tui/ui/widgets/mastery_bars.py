@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widgets import Static
 
-from ...text_safety import one_line
+from ...format.text_safety import one_line
 from .pillar_bars import bar
 
 BAR_WIDTH = 10

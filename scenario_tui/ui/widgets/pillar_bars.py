@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from textual.content import Content
 from textual.widgets import Static
 
-from ...model import PILLAR_TITLES, PILLARS
+from ...format.model import PILLAR_TITLES, PILLARS
 
 BAR_WIDTH = 8
 GAIN, LOSS, EMPTY = "█", "▒", "·"

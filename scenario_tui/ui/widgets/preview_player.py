@@ -11,10 +11,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Markdown, Static
 
-from ...engine import Play, debrief
-from ...model import Choice, Scenario
-from ...scoring import Analysis
-from ...text_safety import clean, one_line, reflow
+from ...analysis.scoring import Analysis
+from ...format.model import Choice, Scenario
+from ...format.text_safety import clean, one_line, reflow
+from ...play.engine import Play, debrief
 from .choice_list import ChoiceList
 from .feedback import FeedbackPanel
 from .symbols import OUTCOME, outcome_style

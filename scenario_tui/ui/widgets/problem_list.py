@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...problems import Problem
-from ...text_safety import one_line
+from ...format.problems import Problem
+from ...format.text_safety import one_line
 from .symbols import BROKEN
 
 WARNING_MARK = "▲"

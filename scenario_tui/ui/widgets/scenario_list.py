@@ -10,13 +10,13 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...catalog import CatalogEntry
-from ...text_safety import one_line
+from ...format.text_safety import one_line
+from ...play.catalog import CatalogEntry
 from ..dates import local_day
 from .symbols import BROKEN, DIFFICULTY
 
 if TYPE_CHECKING:
-    from ...progress_stats import ScenarioSummary
+    from ...progress.stats import ScenarioSummary
 
 
 def matches(entry: CatalogEntry, query: str) -> bool:

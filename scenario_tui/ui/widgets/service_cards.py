@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.style import Style
 from textual.widgets import Static
 
-from ...model import ServiceCard
-from ...text_safety import one_line
+from ...format.model import ServiceCard
+from ...format.text_safety import one_line
 
 
 def card_content(service: str, card: ServiceCard | None) -> Content:

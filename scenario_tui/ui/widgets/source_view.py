@@ -14,8 +14,8 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
-from ...problems import Problem
-from ...text_safety import clean
+from ...format.problems import Problem
+from ...format.text_safety import clean
 
 MARK = "▶"
 """Marks the offending line beside its number (the highlight is not colour alone)."""

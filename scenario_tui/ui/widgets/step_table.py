@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from rich.table import Table
 from rich.text import Text
 
-from ...engine import Step
-from ...text_safety import one_line, reflow
+from ...format.text_safety import one_line, reflow
+from ...play.engine import Step
 from .symbols import VERDICT
 
 _VERDICT_STYLE = {"right": "bold green", "partly right": "bold yellow", "wrong": "bold red"}

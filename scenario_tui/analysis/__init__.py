@@ -1,0 +1,1 @@
+"""What is computed over a loaded scenario: validation, lint, path statistics and scoring."""

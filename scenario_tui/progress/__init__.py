@@ -1,0 +1,1 @@
+"""The learner's record: the store, statistics, export and import, the review schedule."""
