@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from scenario_tui.authoring import file_check
 from scenario_tui.authoring import file_watch as watch
 from scenario_tui.cli import main
 from scenario_tui.play.engine import start
@@ -32,7 +33,7 @@ def watcher(path: Path) -> watch.FileWatcher:
 def test_valid_file_is_checked_and_linted_once(scenario_file: Path) -> None:
     files = watcher(scenario_file)
     check = files.poll()
-    assert check is not None and check.state == watch.VALID
+    assert check is not None and check.state == file_check.VALID
     assert check.scenario is not None and check.scenario.id == "preview-valid"
     assert [p.code for p in check.problems] == ["L101", "L101"]
     assert check.lines[0] == "id: preview-valid"
@@ -46,7 +47,7 @@ def test_broken_file_lists_errors_before_warnings(scenario_file: Path) -> None:
     scenario_file.write_text(text.replace("to: workers\n        points: 2",
                                           "to: wokers\n        points: 2"), encoding="utf-8")
     check = watcher(scenario_file).poll()
-    assert check is not None and check.state == watch.BROKEN and check.scenario is None
+    assert check is not None and check.state == file_check.BROKEN and check.scenario is None
     assert check.problems[0].code == "E021"
     assert all(p.is_error for p in check.problems[: len(check.errors)])
 
@@ -63,8 +64,8 @@ def test_same_size_rewrite_is_seen(scenario_file: Path) -> None:
 
 
 @pytest.mark.parametrize(("content", "state"), [
-    (b"", watch.WRITING),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", watch.BINARY),
+    (b"", file_check.WRITING),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", file_check.BINARY),
 ])
 def test_passing_states(tmp_path: Path, content: bytes, state: str) -> None:
     path = tmp_path / "draft.yaml"
@@ -78,8 +79,8 @@ def test_an_empty_file_that_stays_empty_is_reported_as_empty(tmp_path: Path) -> 
     path.write_bytes(b"")
     files = watcher(path)
     first, second = files.poll(), files.poll()
-    assert first is not None and first.state == watch.WRITING
-    assert second is not None and second.state == watch.EMPTY
+    assert first is not None and first.state == file_check.WRITING
+    assert second is not None and second.state == file_check.EMPTY
 
 
 def test_missing_then_back(scenario_file: Path) -> None:
@@ -88,24 +89,24 @@ def test_missing_then_back(scenario_file: Path) -> None:
     text = scenario_file.read_text(encoding="utf-8")
     scenario_file.unlink()
     check = files.poll()
-    assert check is not None and check.state == watch.MISSING
+    assert check is not None and check.state == file_check.MISSING
     assert files.poll() is None  # still missing: nothing new
     scenario_file.write_text(text, encoding="utf-8")
     check = files.poll()
-    assert check is not None and check.state == watch.VALID
+    assert check is not None and check.state == file_check.VALID
 
 
 def test_a_folder_in_its_place(tmp_path: Path) -> None:
     (tmp_path / "x.yaml").mkdir()
     check = watcher(tmp_path / "x.yaml").poll()
-    assert check is not None and check.state == watch.NOT_A_FILE
+    assert check is not None and check.state == file_check.NOT_A_FILE
 
 
 def test_a_file_that_is_not_a_scenario(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("id: x\n", encoding="utf-8")
     check = watcher(path).poll()
-    assert check is not None and check.state == watch.UNREADABLE
+    assert check is not None and check.state == file_check.UNREADABLE
 
 
 def test_unexpected_failure_is_a_state(scenario_file: Path,
@@ -115,14 +116,14 @@ def test_unexpected_failure_is_a_state(scenario_file: Path,
 
     monkeypatch.setattr(watch, "check_text", explode)
     check = watcher(scenario_file).poll()
-    assert check is not None and check.state == watch.UNREADABLE and "boom" in check.detail
+    assert check is not None and check.state == file_check.UNREADABLE and "boom" in check.detail
 
 
 def test_force_checks_again(scenario_file: Path) -> None:
     files = watcher(scenario_file)
     first = files.poll()
     again = files.force()
-    assert again.state == watch.VALID and again is not first
+    assert again.state == file_check.VALID and again is not first
 
 
 def test_unsaved_changes_in_emacs_and_vim(scenario_file: Path) -> None:
@@ -131,7 +132,7 @@ def test_unsaved_changes_in_emacs_and_vim(scenario_file: Path) -> None:
     lock = scenario_file.with_name(f".#{scenario_file.name}")
     lock.symlink_to("user@host.1234")  # emacs: a dangling symlink while a buffer is modified
     check = files.poll()
-    assert check is not None and check.unsaved == "emacs" and check.state == watch.VALID
+    assert check is not None and check.unsaved == "emacs" and check.state == file_check.VALID
     lock.unlink()
     assert files.poll() is not None
     swap = scenario_file.with_name(f".{scenario_file.name}.swp")
@@ -150,9 +151,9 @@ def test_carry_over_keeps_origin_and_choices(scenario_file: Path) -> None:
     play = start(scenario, origin="workers").choose(scenario, 0)
     edited = check_file(scenario_file).scenario
     assert edited is not None and edited is not scenario
-    moved = watch.carry_over(play, edited)
+    moved = file_check.carry_over(play, edited)
     assert moved.origin == "workers" and [c.index for c in moved.choices] == [0]
-    gone = watch.carry_over(start(scenario, origin="no-such-node"), edited)
+    gone = file_check.carry_over(start(scenario, origin="no-such-node"), edited)
     assert gone.origin == "" and not gone.choices
 
 

@@ -1,9 +1,9 @@
-"""Watch one scenario file for the author preview: notice each save and check what was saved.
+"""Notice each save of one scenario file, and look at it again only when its content changed.
 
-An editor leaves a file in many states on the way to a good save: missing for a moment during
-an atomic rename, half written, empty, binary by accident, broken, valid. Each look at the file
-is a `FileCheck` value, so the preview only draws states and a test can build every one of
-them without a terminal. Plain Python: no textual here.
+The watcher compares `stat` stamps and hashes what it reads, so a touch without a change
+reports nothing and a same-size save within the timestamp granularity is still seen; it notices
+an editor's unsaved changes from its swap or lock file. What a look found is a
+`file_check.FileCheck`. Plain Python: no textual here.
 """
 
 from __future__ import annotations
@@ -13,25 +13,21 @@ import hashlib
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..analysis import lint
-from ..format.model import Scenario, ServiceCard
-from ..format.problems import Problem
 from ..format.yaml_source import MAX_BYTES
-from ..play import library
-from ..play.engine import Play, PlayError
-
-VALID = "valid"
-BROKEN = "broken"
-MISSING = "missing"
-NOT_A_FILE = "not a file"
-UNREADABLE = "unreadable"
-TOO_LARGE = "too large"
-WRITING = "writing"
-EMPTY = "empty"
-BINARY = "binary"
+from .file_check import (
+    BINARY,
+    EMPTY,
+    MISSING,
+    NOT_A_FILE,
+    TOO_LARGE,
+    UNREADABLE,
+    WRITING,
+    FileCheck,
+    check_text,
+)
 
 HASH_EVERY_POLL_BELOW = 1 << 20
 """Files smaller than this are hashed on every poll, so a save that keeps the size and lands
@@ -53,42 +49,6 @@ class Stamp:
         return cls(status.st_mtime_ns, status.st_size, status.st_ino)
 
 
-@dataclass(frozen=True)
-class FileCheck:
-    """What one look at the watched file found."""
-
-    path: str
-    state: str
-    detail: str = ""
-    """One sentence about the state, for the screen."""
-    text: str = ""
-    """The file's text as read, undecodable bytes replaced (shown only through `clean`)."""
-    problems: tuple[Problem, ...] = ()
-    """Errors first, then warnings (validation and, when valid, lint), each in line order."""
-    scenario: Scenario | None = None
-    """Set only when the file is valid and can be played."""
-    glossary: dict[str, ServiceCard] = field(default_factory=dict)
-    unsaved: str = ""
-    """The editor holding unsaved changes to the file ("vim", "emacs"), if one is seen."""
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
-
-    @property
-    def lines(self) -> list[str]:
-        return self.text.splitlines()
-
-    @property
-    def shows_content(self) -> bool:
-        """True when the file was read and checked (valid or broken), not a passing state."""
-        return self.state in (VALID, BROKEN)
-
-
 def unsaved_editor(path: Path) -> str:
     """The editor whose lock or swap file says it holds unsaved changes to `path`, or ""."""
     if os.path.lexists(path.with_name(f".#{path.name}")):
@@ -103,29 +63,6 @@ def unsaved_editor(path: Path) -> str:
     return ""
 
 
-def _ordered(problems: list[Problem]) -> tuple[Problem, ...]:
-    return tuple(sorted(problems, key=lambda p: (not p.is_error, p.line, p.column, p.code)))
-
-
-def check_text(path: Path, text: str, today: dt.date) -> FileCheck:
-    """Validate the file with the core (and lint it when valid), as `scenario-tui lint` does."""
-    lib = library.load([path], with_bundled=False)
-    target = path.resolve()
-    entry = next((e for e in lib.entries if Path(e.path).resolve() == target), None)
-    if entry is None:
-        return FileCheck(str(path), UNREADABLE, "The file is not a scenario: name it .yaml, "
-                         ".yml or .json, and not glossary.yaml.", text)
-    problems = list(entry.problems)
-    problems += [p for p in lib.glossary_problems if p.is_error]
-    if not entry.playable or entry.scenario is None:
-        count = len([p for p in problems if p.is_error])
-        return FileCheck(str(path), BROKEN, f"{count} error(s): fix them and save.", text,
-                         _ordered(problems), glossary=lib.glossary)
-    problems += lint.lint(entry.scenario, lib.glossary, today)
-    return FileCheck(str(path), VALID, "Valid: play it from any situation.", text,
-                     _ordered(problems), entry.scenario, lib.glossary)
-
-
 class FileWatcher:
     """Polls one file and checks it again whenever its content changes."""
 
@@ -137,11 +74,6 @@ class FileWatcher:
         self._last: FileCheck | None = None
         self._empty: Stamp | None = None
         """The stamp of the file when it was last seen empty."""
-
-    @property
-    def last(self) -> FileCheck | None:
-        """The most recent check reported."""
-        return self._last
 
     def force(self) -> FileCheck:
         """Check the file now, even if it has not changed."""
@@ -229,26 +161,3 @@ def _stamp_of(path: Path) -> Stamp | None:
 
 _UNCHANGED = FileCheck("", "unchanged")
 """Internal marker: the content is as last checked (only the editor state may differ)."""
-
-
-def carry_over(play: Play, scenario: Scenario) -> Play:
-    """`play` moved onto an edited `scenario`: the same origin and choice numbers, as far as
-    they still exist, so the author keeps their place across saves."""
-    origin = play.origin if play.origin in scenario.graph else ""
-    moved = Play(scenario.id, play.mode, origin)
-    if origin != play.origin:
-        return moved
-    for choice in play.choices:
-        if moved.node(scenario) != choice.source:
-            break
-        try:
-            moved = moved.choose(scenario, choice.index)
-        except PlayError:
-            break
-    return moved
-
-
-def problem_in(check: FileCheck, problem: Problem) -> bool:
-    """Whether `problem` is located in the watched file (not, say, in the glossary)."""
-    return Path(problem.path).resolve() == Path(check.path).resolve()
-

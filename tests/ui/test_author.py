@@ -18,7 +18,7 @@ import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
 
-from scenario_tui.authoring.file_watch import BROKEN, VALID
+from scenario_tui.authoring.file_check import BROKEN, VALID
 from scenario_tui.format.problems import ERROR, WARNING, Problem
 from scenario_tui.ui.author_app import AuthorApp
 from scenario_tui.ui.screens.author import PREVIEW_VIEW, PROBLEMS_VIEW, STATE_VIEW, AuthorScreen

@@ -20,15 +20,8 @@ from textual.reactive import reactive
 from textual.widgets import Button, ContentSwitcher, Footer, Header, OptionList, Static
 
 from ...analysis.scoring import Analysis, analyse
-from ...authoring.file_watch import (
-    BROKEN,
-    VALID,
-    WRITING,
-    FileCheck,
-    FileWatcher,
-    carry_over,
-    problem_in,
-)
+from ...authoring.file_check import BROKEN, VALID, WRITING, FileCheck, carry_over, problem_in
+from ...authoring.file_watch import FileWatcher
 from ...format.model import Choice
 from ...format.text_safety import clean, one_line
 from ...play.engine import PRACTICE, Play, PlayError, start

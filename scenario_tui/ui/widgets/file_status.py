@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from ...authoring.file_watch import BROKEN, VALID, WRITING, FileCheck
+from ...authoring.file_check import BROKEN, VALID, WRITING, FileCheck
 from ...format.text_safety import clean, one_line
 from .problem_list import WARNING_MARK
 from .symbols import BROKEN as BROKEN_MARK
