@@ -7,9 +7,10 @@ Both apps run as subprocesses, headless, with the same prelude, which records th
 - first frame: the first frame drawn (Textual's `App._display`). scenario-tui fills its
   catalogue before that frame, so this is launch to the catalogue on screen, taking keys.
 - settled: the app's own `exit`, which each calls after the refresh that follows its first
-  frame (`SCENARIO_TUI_EXIT_WHEN_READY=1` makes scenario-tui do that). Textual's footer
-  mounts its keys after the first frame too; in scenario-tui that runs before the exit, in
-  the minimal app after it, so this measure charges scenario-tui for its footer alone.
+  frame (for scenario-tui, the prelude below adds that to the catalogue's `CatalogueShown`).
+  Textual's footer mounts its keys after the first frame too; in scenario-tui that runs
+  before the exit, in the minimal app after it, so this measure charges scenario-tui for
+  its footer alone.
 - process: the end of the process, interpreter teardown included. scenario-tui moves what
   its imports made out of the garbage collector's reach (`gc.freeze`), the minimal app does
   not, and most of that gain is in teardown: this column flatters scenario-tui.
@@ -87,6 +88,14 @@ OURS = READY_HOOK + textwrap.dedent("""
 
     textual.app.App.run = headless_run  # the same driver as the minimal app
     from scenario_tui.cli import main
+    from scenario_tui.ui.app import ScenarioApp
+
+    def exit_when_shown(self, event):
+        # The catalogue posts CatalogueShown once its entries are on screen: exit after
+        # the next refresh, as the minimal app does after its first.
+        self.call_after_refresh(self.exit, 0)
+
+    ScenarioApp.on_catalogue_shown = exit_when_shown
 
     sys.exit(main(sys.argv[1:]))
 """)
@@ -171,7 +180,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         temp_path = Path(temp)
-        env = {**os.environ, "SCENARIO_TUI_EXIT_WHEN_READY": "1", "TEXTUAL_ANIMATIONS": "none"}
+        env = {**os.environ, "TEXTUAL_ANIMATIONS": "none"}
         env.pop("SCENARIO_TUI_DATA_DIR", None)
         data = temp_path / "data"
         big = temp_path / "library"

@@ -108,3 +108,21 @@ def test_play_undo_and_rewind(tiny_path: Path) -> None:
         assert "no choice 1" in str(error)
     else:  # pragma: no cover
         raise AssertionError("choosing at an ending must fail")
+
+
+def test_what_if_keeps_the_path_before_the_choice_or_starts_where_it_is_offered(
+        tiny_path: Path) -> None:
+    scenario, _ = loader.load_file(tiny_path)
+    assert scenario is not None
+    played = engine.start(scenario, engine.EXAM).choose(scenario, 1).choose(scenario, 0) \
+        .choose(scenario, 1)
+    at_second = scenario.choices("second")[0]
+    on_path = engine.what_if(scenario, played, at_second)
+    assert [c.source for c in on_path.choices] == ["first", "idle-bill", "second"]
+    assert on_path.choices[-1] == at_second and on_path.mode == engine.EXAM
+    assert on_path.origin == ""
+    off_path = engine.what_if(scenario, engine.start(scenario).choose(scenario, 0),
+                              scenario.choices("idle-bill")[1])
+    assert off_path.origin == "idle-bill" and off_path.choices == (
+        scenario.choices("idle-bill")[1],)
+    assert off_path.node(scenario) == "poor"

@@ -10,9 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from ..analysis.scoring import Analysis, analyse, grade, path_score, percent, pillar_totals
 from ..format.model import Choice, Scenario
-
-PRACTICE = "practice"
-EXAM = "exam"
+from .modes import EXAM, PRACTICE
 
 
 class PlayError(ValueError):
@@ -61,6 +59,21 @@ def start(scenario: Scenario, mode: str = PRACTICE, origin: str = "") -> Play:
     if mode not in (PRACTICE, EXAM):
         raise PlayError(f"unknown mode {mode!r}")
     return Play(scenario.id, mode, origin)
+
+
+def what_if(scenario: Scenario, play: Play, choice: Choice) -> Play:
+    """`play` as if `choice` had been taken where it is offered.
+
+    If the path reached that situation, the choices before it are kept and the new choice
+    replaces the one made there; otherwise the play starts at that situation. Either way
+    the result has just taken `choice`, in the same mode as `play`.
+    """
+    earlier = next((i for i, c in enumerate(play.choices) if c.source == choice.source), None)
+    if earlier is not None:
+        base = play.rewind(earlier)
+    else:
+        base = start(scenario, play.mode, origin=choice.source)
+    return base.choose(scenario, choice.index)
 
 
 @dataclass(frozen=True)

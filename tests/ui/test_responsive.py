@@ -18,9 +18,9 @@ async def test_a_new_screen_has_the_class_for_the_width(
         make_app: Callable[..., ScenarioApp], width: int, expected: str, other: str) -> None:
     app = make_app()
     async with app.run_test(size=(width, 30)):
-        for screen in (CatalogScreen(), StatsScreen()):
+        for screen in (CatalogScreen(app.session), StatsScreen(app.session)):
             assert screen.has_class(expected) and not screen.has_class(other)
 
 
-def test_a_screen_made_outside_an_app_leaves_it_to_textual() -> None:
-    assert not {"-narrow", "-wide"} & set(CatalogScreen().classes)
+def test_a_screen_made_outside_an_app_leaves_it_to_textual(make_session) -> None:
+    assert not {"-narrow", "-wide"} & set(CatalogScreen(make_session()).classes)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,17 +13,16 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from ...format.text_safety import clean, reflow
-from ...play.engine import Debrief
+from ...play.engine import Debrief, start, what_if
+from ...play.modes import EXAM, PRACTICE
+from ..messages import BackToCatalogue, OpenNext, PlayFinished, ShowPlay
 from ..widgets.decision_tree import DecisionTree, TreeEntry
 from ..widgets.pillar_bars import PillarBars
 from ..widgets.step_table import steps_table
 from ..widgets.symbols import BEST, LINK, OUTCOME, YOURS, outcome_style
 
-if TYPE_CHECKING:
-    from ..app import ScenarioApp
 
-
-def summary_content(report: Debrief) -> Content:
+def score_summary(report: Debrief) -> Content:
     """`Score 6 / 10 · 60 % · grade C`, the outcome and the ending's text."""
     outcome = report.outcome or "end"
     parts: list[str | tuple[str, str]] = [
@@ -57,8 +56,6 @@ class DebriefScreen(Screen[None]):
         *(Binding(str(n), f"replay_step({n - 1})", show=False) for n in range(1, 10)),
     ]
 
-    app: ScenarioApp
-
     def __init__(self, report: Debrief) -> None:
         super().__init__()
         self.report = report
@@ -67,7 +64,7 @@ class DebriefScreen(Screen[None]):
         report = self.report
         yield Header()
         with VerticalScroll(id="debrief-body"):
-            yield Static(summary_content(report), id="summary")
+            yield Static(score_summary(report), id="summary")
             yield Static(Content.styled("Well-Architected pillars", "bold"), classes="heading")
             yield PillarBars(id="pillars")
             yield Static(Content.styled("Step by step", "bold"), classes="heading")
@@ -102,7 +99,15 @@ class DebriefScreen(Screen[None]):
 
     @on(DecisionTree.WhatIf, "#tree")
     def _what_if(self, event: DecisionTree.WhatIf) -> None:
-        self.app.what_if(self.report.scenario, self.report.play, event.choice)
+        """Play on as if the highlighted choice had been taken; in exam mode a what-if that
+        ends at once goes straight to its debrief."""
+        scenario = self.report.scenario
+        moved = what_if(scenario, self.report.play, event.choice)
+        if moved.mode == EXAM and moved.finished(scenario):
+            self.post_message(PlayFinished(scenario, moved, self.report.analysis, 0.0))
+        else:
+            self.post_message(ShowPlay(scenario, moved,
+                                       event.choice if moved.mode == PRACTICE else None))
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -112,24 +117,25 @@ class DebriefScreen(Screen[None]):
             actions[event.button.id]()
 
     def action_retry(self) -> None:
-        self.app.start_play(self.report.scenario, self.report.play.mode)
+        scenario = self.report.scenario
+        self.post_message(ShowPlay(scenario, start(scenario, self.report.play.mode)))
 
     def action_replay(self) -> None:
         from .replay import ReplayDialog
 
         def chosen(step: int | None) -> None:
             if step is not None:
-                self.app.replay_from(self.report.scenario, self.report.play, step)
+                self.action_replay_step(step)
 
         self.app.push_screen(ReplayDialog(self.report), chosen)
 
     def action_replay_step(self, keep: int) -> None:
         """Replay from decision `keep + 1`, keeping the choices before it."""
         if keep < len(self.report.steps):
-            self.app.replay_from(self.report.scenario, self.report.play, keep)
+            self.post_message(ShowPlay(self.report.scenario, self.report.play.rewind(keep)))
 
     def action_next(self) -> None:
-        self.app.open_next(self.report.scenario.id)
+        self.post_message(OpenNext(self.report.scenario.id))
 
     def action_focus_tree(self) -> None:
         tree = self.query_one(DecisionTree)
@@ -137,4 +143,4 @@ class DebriefScreen(Screen[None]):
         tree.scroll_visible()
 
     def action_leave(self) -> None:
-        self.app.show_catalog()
+        self.post_message(BackToCatalogue())

@@ -19,6 +19,20 @@ def help_text() -> str:
 class HelpScreen(ModalScreen[None]):
     """Keys for every screen, modes, scoring and symbols."""
 
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        #help-body {
+            width: 90%;
+            max-width: 100;
+            height: 90%;
+            border: thick $primary;
+            background: $surface;
+            padding: 0 1;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark", "close", "Close help", id="help.close"),
     ]

@@ -21,6 +21,25 @@ from ..widgets.symbols import VERDICT, verdict_style
 class ReplayDialog(ModalScreen[int | None]):
     """Returns how many of the earlier choices to keep (0 replays from the start)."""
 
+    DEFAULT_CSS = """
+    ReplayDialog {
+        align: center middle;
+        #replay-dialog {
+            width: 90%;
+            max-width: 90;
+            height: auto;
+            max-height: 90%;
+            border: thick $primary;
+            background: $surface;
+            padding: 0 1;
+        }
+        #replay-steps {
+            height: auto;
+            max-height: 20;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel", id="replay.cancel"),
     ]

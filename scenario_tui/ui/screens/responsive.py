@@ -10,6 +10,11 @@ BREAKPOINTS: list[tuple[int, str]] = [(0, "-narrow"), (100, "-wide")]
 """Below 100 columns panes stack (`-narrow`); from 100 they sit side by side (`-wide`)."""
 
 
+def breakpoint_class(width: int) -> str:
+    """The class Textual gives a screen `width` columns wide (the last threshold reached)."""
+    return [name for threshold, name in BREAKPOINTS if width >= threshold][-1]
+
+
 class ResponsiveScreen(Screen[None]):
     """A screen that switches between `-narrow` and `-wide` as the terminal's width changes.
 
@@ -27,4 +32,4 @@ class ResponsiveScreen(Screen[None]):
         except RuntimeError:  # NoActiveAppError: made outside an app; the first Resize sets it
             return
         # Not mounted yet: the styles are worked out when it is, with the class in place.
-        self.add_class(*self._get_breakpoint_classes(width, BREAKPOINTS), update=False)
+        self.add_class(breakpoint_class(width), update=False)

@@ -15,17 +15,19 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Sparkline, Static
+from textual.worker import Worker, get_current_worker
 
 from ...format.text_safety import one_line
-from ...play.session import ReviewStatus, Statistics
+from ...play.session import ReviewStatus, Session, Statistics
 from ..dates import local_day
+from ..messages import BackToCatalogue
 from ..widgets.mastery_bars import MasteryBars
 from ..widgets.symbols import VERDICT
+from ..worker_errors import report_failure
 from .responsive import ResponsiveScreen
 
 if TYPE_CHECKING:
     from ...progress.stats import ScenarioSummary
-    from ..app import ScenarioApp
 
 EMPTY = ("Nothing played yet.\n\nFinish a scenario and this page shows your score history, how "
          "well you know each service and exam domain, and the mistakes you make most often.")
@@ -45,7 +47,7 @@ def review_line(reviews: ReviewStatus) -> Content:
                           "dim")
 
 
-def summary_content(stats: Statistics) -> Content:
+def stats_summary(stats: Statistics) -> Content:
     """`5 attempts at 2 scenarios` and the review line."""
     attempts = sum(summary.attempts for _, summary in stats.history)
     scenarios = len(stats.history)
@@ -108,7 +110,9 @@ class StatsScreen(ResponsiveScreen):
         Binding("k", "scroll(-1)", "Scroll up", show=False),
     ]
 
-    app: ScenarioApp
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -120,11 +124,13 @@ class StatsScreen(ResponsiveScreen):
         self.sub_title = "Statistics"
         self.load()
 
-    @work(thread=True, exclusive=True, group="stats")
+    @work(thread=True, exclusive=True, group="stats", exit_on_error=False,
+          description="Reading your statistics")
     def load(self) -> None:
         """Score every recorded play against today's scenarios, off the event loop."""
-        stats = self.app.session.statistics()
-        self.app.call_from_thread(self.show, stats)
+        stats = self.session.statistics()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show, stats)
 
     def show(self, stats: Statistics) -> None:
         body = self.query_one("#stats-body", VerticalScroll)
@@ -137,7 +143,7 @@ class StatsScreen(ResponsiveScreen):
             yield Static(Content.assemble(EMPTY, "\n\n", review_line(stats.reviews)),
                          id="stats-empty")
             return
-        yield Static(summary_content(stats), id="stats-summary")
+        yield Static(stats_summary(stats), id="stats-summary")
         yield heading("Score history")
         yield Static(Content.styled("One bar per attempt, oldest first, from your lowest to your "
                                     "highest score.", "dim"), classes="legend")
@@ -164,4 +170,7 @@ class StatsScreen(ResponsiveScreen):
         self.query_one("#stats-body", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_leave(self) -> None:
-        self.app.show_catalog()
+        self.post_message(BackToCatalogue())
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)

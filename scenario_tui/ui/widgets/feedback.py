@@ -39,6 +39,30 @@ def feedback_content(choice: Choice, verdict: str, best: Choice | None) -> Conte
 class FeedbackPanel(Vertical):
     """Shown in place of the choices until the learner continues or undoes."""
 
+    DEFAULT_CSS = """
+    FeedbackPanel {
+        display: none;
+        height: auto;
+        max-height: 75%;
+        border: round $accent;
+        padding: 0 1;
+        #feedback-scroll {
+            height: auto;
+            max-height: 12;
+        }
+        #feedback-text {
+            height: auto;
+        }
+        #feedback-buttons {
+            height: 1;
+            margin-top: 1;
+        }
+        #feedback-buttons Button {
+            margin-right: 2;
+        }
+    }
+    """
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="feedback-scroll"):
             yield Static(id="feedback-text")
@@ -46,6 +70,10 @@ class FeedbackPanel(Vertical):
             yield Button("Continue (Enter)", id="continue", variant="primary", compact=True)
             yield Button("Undo (u)", id="undo", compact=True)
 
-    def show(self, choice: Choice, verdict: str, best: Choice | None) -> None:
+    def show(self, choice: Choice, verdict: str, best: Choice | None, *,
+             continue_label: str = "Continue (Enter)", can_undo: bool = True) -> None:
+        """The verdict and explanation of `choice`; the buttons say what Enter and u do."""
         self.query_one("#feedback-text", Static).update(feedback_content(choice, verdict, best))
         self.query_one("#feedback-scroll").scroll_home(animate=False)
+        self.query_one("#continue", Button).label = continue_label
+        self.query_one("#undo", Button).display = can_undo

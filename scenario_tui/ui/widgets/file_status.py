@@ -23,7 +23,7 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def status_content(latest: FileCheck, shown: FileCheck, best_score: int) -> Content:
+def author_status_line(latest: FileCheck, shown: FileCheck, best_score: int) -> Content:
     """`✓ Valid · id · 6 nodes · best score 8 · ▲ 2 warnings`, and any passing state of
     `latest` (being written, unsaved in an editor) beside what is `shown`."""
     parts: list[str | tuple[str, str]] = []

@@ -72,17 +72,17 @@ class ScenarioList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.shown: list[CatalogEntry] = []
+        self.matching: list[CatalogEntry] = []
 
     def show(self, entries: Sequence[CatalogEntry], summaries: Mapping[str, ScenarioSummary],
              query: str = "") -> None:
         """Replace the options with the entries that match `query`, keeping the selection."""
         current = self.current
-        self.shown = [e for e in entries if matches(e, query)]
+        self.matching = [e for e in entries if matches(e, query)]
         self.clear_options()
-        self.add_options(Option(prompt(e, summaries.get(e.id))) for e in self.shown)
-        if self.shown:
-            paths = [e.path for e in self.shown]
+        self.add_options(Option(prompt(e, summaries.get(e.id))) for e in self.matching)
+        if self.matching:
+            paths = [e.path for e in self.matching]
             self.highlighted = paths.index(current.path) if current and current.path in paths \
                 else 0
 
@@ -90,6 +90,6 @@ class ScenarioList(OptionList):
     def current(self) -> CatalogEntry | None:
         """The highlighted entry, if any."""
         index = self.highlighted
-        if index is None or not 0 <= index < len(self.shown):
+        if index is None or not 0 <= index < len(self.matching):
             return None
-        return self.shown[index]
+        return self.matching[index]

@@ -1,0 +1,87 @@
+"""What screens ask the app for: each screen posts one of these and the app navigates.
+
+Attributes go down (a screen gets its session, scenario and play through its constructor),
+messages come up: no screen calls the app or imports it. The app handles each message with
+`@on`, so a screen can be mounted in a bare test app and its messages collected with
+`run_test(message_hook=...)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from ..analysis.scoring import Analysis
+    from ..format.model import Choice, Scenario
+    from ..play.engine import Play
+    from ..play.review_run import ReviewRun
+
+
+@dataclass
+class OpenScenario(Message):
+    """Load the scenario with this id and play it from the start."""
+
+    scenario_id: str
+    mode: str | None = None
+    """Practice or exam; None keeps the mode the catalogue last chose."""
+
+
+@dataclass
+class OpenNext(Message):
+    """Play the scenario after this one in catalogue order."""
+
+    scenario_id: str
+
+
+@dataclass
+class ModeChosen(Message):
+    """The learner switched the mode new play-throughs start in."""
+
+    mode: str
+
+
+@dataclass
+class ShowPlay(Message):
+    """Show this play-through (a retry, a replay from a decision, a "what if")."""
+
+    scenario: Scenario
+    play: Play
+    feedback: Choice | None = None
+    """The choice just made, when practice mode should show its explanation first."""
+
+
+@dataclass
+class PlayFinished(Message):
+    """A play-through reached an ending: record it and show the debrief."""
+
+    scenario: Scenario
+    play: Play
+    analysis: Analysis
+    duration: float
+    """Seconds from the screen's start to the last choice."""
+
+
+@dataclass
+class ReviewAnswered(Message):
+    """The learner answered a due decision: reschedule its card."""
+
+    scenario: Scenario
+    choice: Choice
+
+
+@dataclass
+class ReviewContinue(Message):
+    """Go on to the run's next due decision, or finish the review after the last."""
+
+    run: ReviewRun
+
+
+class BackToCatalogue(Message):
+    """Leave whatever is on screen for the catalogue."""
+
+
+class CatalogueShown(Message):
+    """The catalogue has its entries on screen and takes keys (start-up is over)."""

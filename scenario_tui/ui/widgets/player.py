@@ -1,0 +1,188 @@
+"""The player: a status line, the situation, its choices and practice feedback (or an ending).
+
+The play screen, the review screen and the author preview all compose it. It draws the
+`PlayerView` it is given and turns clicks and buttons into its own messages; what choosing,
+continuing and undoing mean is up to the screen that handles them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Button, Markdown, OptionList, Static
+
+from ...analysis.scoring import Analysis
+from ...format.model import Choice, Scenario
+from ...format.text_safety import clean, reflow
+from ...play.engine import Play
+from .choice_list import ChoiceList
+from .feedback import FeedbackPanel
+
+CONTINUE = "Continue (Enter)"
+
+
+@dataclass(frozen=True)
+class PlayerView:
+    """What the player shows: a play on a scenario and, after a practice choice, its feedback."""
+
+    scenario: Scenario
+    analysis: Analysis
+    play: Play
+    feedback: Choice | None = None
+    """The choice just made, while its explanation shows in place of the choices."""
+    status: Content = field(default_factory=Content)
+    """The line above the situation (each screen words it its own way)."""
+    ending: Content | None = None
+    """Shown at an ending; None leaves an ending blank (the play screen moves on instead)."""
+    continue_label: str = CONTINUE
+    can_undo: bool = True
+
+    @property
+    def node(self) -> str:
+        """The situation on screen: where the last choice was made while feedback shows."""
+        return self.feedback.source if self.feedback is not None else self.play.node(
+            self.scenario)
+
+    @property
+    def at_ending(self) -> bool:
+        return self.feedback is None and self.play.finished(self.scenario)
+
+
+class Player(Vertical):
+    """Shows a `PlayerView`; posts `Chose`, `Continued` and `Undone`."""
+
+    DEFAULT_CSS = """
+    Player {
+        width: 1fr;
+        #play-status {
+            height: 1;
+            padding: 0 1;
+        }
+        #situation-scroll {
+            height: 1fr;
+            min-height: 3;
+            padding: 0 1;
+        }
+        #situation {
+            margin: 0;
+            padding: 0;
+        }
+        #choices {
+            height: auto;
+            max-height: 55%;
+            border: round $primary;
+            border-title-color: $text-primary;
+        }
+        #ending {
+            display: none;
+            height: auto;
+            padding: 0 1;
+            border: round $accent;
+        }
+    }
+    """
+
+    view: reactive[PlayerView | None] = reactive(None, init=False, always_update=True)
+    notice: reactive[str] = reactive("", init=False)
+    """Shown instead of a play when there is nothing to play (the author preview's broken file)."""
+
+    @dataclass
+    class Chose(Message):
+        """The learner picked choice `index` (0-based) with the mouse or Enter."""
+
+        player: Player
+        index: int
+
+    @dataclass
+    class Continued(Message):
+        """The learner pressed Continue after reading the feedback."""
+
+        player: Player
+
+    @dataclass
+    class Undone(Message):
+        """The learner pressed Undo."""
+
+        player: Player
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text_of = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="play-status")
+        with VerticalScroll(id="situation-scroll"):
+            yield Markdown(id="situation")
+        yield ChoiceList(id="choices")
+        yield FeedbackPanel(id="feedback")
+        yield Static(id="ending")
+
+    def watch_view(self, view: PlayerView | None) -> None:
+        if view is None:
+            self._show_notice(self.notice)
+            return
+        node = view.scenario.node(view.node)
+        text_key = f"{view.node}\n{node.text}"
+        if text_key != self._text_of:
+            self._text_of = text_key
+            self.query_one("#situation", Markdown).update(clean(node.text))
+            self.query_one("#situation-scroll").scroll_home(animate=False)
+        self.query_one("#play-status", Static).update(view.status)
+        choices, panel = self.query_one(ChoiceList), self.query_one(FeedbackPanel)
+        ending = self.query_one("#ending", Static)
+        if view.feedback is not None:
+            panel.show(view.feedback, view.analysis.verdict(view.feedback),
+                       view.analysis.best_choice.get(view.feedback.source),
+                       continue_label=view.continue_label, can_undo=view.can_undo)
+        elif view.at_ending:
+            ending.update(view.ending or Content(""))
+        else:
+            choices.show(view.scenario.choices(view.node))
+        choices.display = view.feedback is None and not view.at_ending
+        panel.display = view.feedback is not None
+        ending.display = view.at_ending and view.ending is not None
+
+    def watch_notice(self, notice: str) -> None:
+        if self.view is None:
+            self._show_notice(notice)
+
+    def _show_notice(self, notice: str) -> None:
+        self._text_of = ""
+        self.query_one("#play-status", Static).update(Content(reflow(notice)))
+        self.query_one("#situation", Markdown).update("")
+        for widget in (self.query_one(ChoiceList), self.query_one(FeedbackPanel),
+                       self.query_one("#ending")):
+            widget.display = False
+
+    def focus_current(self) -> bool:
+        """Focus Continue while feedback shows, else the choices; False if neither shows."""
+        view = self.view
+        if view is not None and view.feedback is not None:
+            self.query_one("#continue", Button).focus()
+            return True
+        choices = self.query_one(ChoiceList)
+        if view is not None and choices.display:
+            choices.focus()
+            return True
+        return False
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _chose(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chose(self, event.option_index))
+
+    @on(Button.Pressed, "#continue")
+    def _continued(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Continued(self))
+
+    @on(Button.Pressed, "#undo")
+    def _undone(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Undone(self))
