@@ -121,15 +121,15 @@ class CatalogScreen(ResponsiveScreen):
     @work(thread=True, exclusive=True, group="catalog", exit_on_error=False,
           description="Reading the library")
     def load_catalog(self) -> None:
-        """Scan the library (cached) and the learner's progress off the event loop."""
+        """Scan the library (parsing what changed since the cache was written) off the event
+        loop; the learner's progress follows in its own worker."""
         entries = tuple(self.session.scan())
-        progress = self.session.progress()
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_catalog, entries, progress)
+            self.app.call_from_thread(self._show_catalog, entries)
 
-    def _show_catalog(self, entries: tuple[CatalogEntry, ...], progress: CatalogProgress) -> None:
-        self.set_reactive(CatalogScreen.progress, progress)
+    def _show_catalog(self, entries: tuple[CatalogEntry, ...]) -> None:
         self.entries = entries
+        self.load_progress()
 
     def refresh_stats(self) -> None:
         """Re-read scores and reviews after a play-through or a review."""
