@@ -7,7 +7,10 @@ here from their `on_worker_state_changed`.
 
 from __future__ import annotations
 
-from textual.dom import DOMNode
+from typing import Any
+
+from textual.app import App
+from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 
@@ -18,7 +21,7 @@ def failure_notice(worker: Worker[object]) -> str:
     return f"{worker.description or 'A background task'} failed. {detail}"
 
 
-def report_failure(node: DOMNode, event: Worker.StateChanged) -> None:
+def report_failure(node: App[Any] | Widget, event: Worker.StateChanged) -> None:
     """Notify about `event`'s worker if it failed (the text is shown as is, never markup)."""
     if event.state == WorkerState.ERROR:
         node.notify(failure_notice(event.worker), title="Something went wrong",

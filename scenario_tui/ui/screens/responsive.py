@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.screen import Screen
 
 BREAKPOINTS: list[tuple[int, str]] = [(0, "-narrow"), (100, "-wide")]
@@ -23,7 +21,7 @@ class ResponsiveScreen(Screen[None]):
     with the class the current width calls for spares that second pass (most of it at
     start-up, where it showed as the catalogue's largest single cost)."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = BREAKPOINTS
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
 
     def __init__(self) -> None:
         super().__init__()
