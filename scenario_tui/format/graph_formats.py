@@ -38,6 +38,8 @@ def from_node_link(data: dict[str, Any], path: str) -> tuple[Scenario | None, li
         )
     except (KeyError, TypeError, ValueError, nx.NetworkXError) as error:
         return fail(f"cannot build a graph ({error})")
+    if not isinstance(graph, nx.MultiDiGraph):  # what was asked for; narrows the type too
+        return fail("the data does not describe a directed multigraph")
     meta = graph.graph
     for key in ("id", "start"):
         if not isinstance(meta.get(key), str):
@@ -110,7 +112,7 @@ def to_graphml(scenario: Scenario) -> str:
     """GraphML; lists and mappings (tags, pillars) are stored as JSON text."""
     import networkx as nx
 
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.graph.update({k: _flat(v) for k, v in scenario.graph.graph.items()})
     for node, attrs in scenario.graph.nodes(data=True):
         graph.add_node(node, **{k: _flat(v) for k, v in attrs.items()})

@@ -141,7 +141,7 @@ def build(data: Any, path: str) -> tuple[Scenario | None, list[Problem]]:
         nodes = None
     if nodes is None or meta is None:
         return None, check.problems
-    graph = nx.MultiDiGraph(**meta)
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(**meta)
     pending: list[tuple[str, str, int, dict[str, Any], Pos]] = []
     for node_id, node in nodes.items():
         _node(node_id, node, nodes, check, graph, pending)

@@ -131,9 +131,11 @@ class _Builder:
         before = self.expanded
         self._count(1, node)
         self.active.add(key)
-        value = self._mapping(node, depth) if isinstance(node, yaml.MappingNode) else (
-            self._sequence(node, depth)
-        )
+        if isinstance(node, yaml.MappingNode):
+            value = self._mapping(node, depth)
+        else:
+            assert isinstance(node, yaml.SequenceNode)  # scalars returned above
+            value = self._sequence(node, depth)
         self.active.discard(key)
         self.done[key] = (value, self.expanded - before)
         return value

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 from .store import PlayRecord, ProgressStore
 
@@ -46,15 +47,15 @@ def export_csv(store: ProgressStore) -> str:
     return out.getvalue()
 
 
-def _record(row: dict[str, object]) -> PlayRecord:
+def _record(row: dict[str, Any]) -> PlayRecord:
     try:
         path = row["path"]
         if isinstance(path, str):
             path = json.loads(path)
-        steps = tuple((str(node), int(index)) for node, index in path)  # type: ignore[union-attr]
+        steps = tuple((str(node), int(index)) for node, index in path)
         return PlayRecord(str(row["scenario_id"]), str(row["content_hash"]), str(row["mode"]),
-                          steps, int(row["score"]), int(row["best"]),  # type: ignore[arg-type]
-                          float(row["duration"]), str(row["finished_at"]))  # type: ignore[arg-type]
+                          steps, int(row["score"]), int(row["best"]),
+                          float(row["duration"]), str(row["finished_at"]))
     except (KeyError, TypeError, ValueError) as error:
         raise TransferError(f"a play is malformed ({error})") from None
 
@@ -76,7 +77,7 @@ def read(path: Path) -> tuple[list[PlayRecord], list[dict[str, object]]]:
     rows = list(csv.DictReader(io.StringIO(text)))
     if not rows or set(CSV_FIELDS) - set(rows[0]):
         raise TransferError(f"{path} is not a scenario-tui progress CSV export")
-    return [_record(r) for r in rows], []  # type: ignore[arg-type]
+    return [_record(r) for r in rows], []
 
 
 def import_file(store: ProgressStore, path: Path) -> tuple[int, int]:
@@ -87,9 +88,10 @@ def import_file(store: ProgressStore, path: Path) -> tuple[int, int]:
     for review in reviews:
         try:
             key = (str(review["scenario_id"]), str(review["node"]))
-            card, due = review["card"], str(review["due"])
+            card: Any = review["card"]
+            due = str(review["due"])
             mine = current.get(key)
-            if mine is None or str(card.get("last_review") or "") > str(  # type: ignore[union-attr]
+            if mine is None or str(card.get("last_review") or "") > str(
                     mine.get("last_review") or ""):
                 store.save_review_card(*key, json.dumps(card), due)
         except (KeyError, TypeError, AttributeError):
