@@ -235,7 +235,7 @@ def _lint_off(mapping: Mapping, check: _Checker, where: str) -> list[str]:
                        "a lint rule code looks like L104")
 
 
-def _node(node_id: Any, node: Any, nodes: Mapping, check: _Checker, graph: nx.MultiDiGraph,
+def _node(node_id: Any, node: Any, nodes: Mapping, check: _Checker, graph: nx.MultiDiGraph[str],
           pending: list[tuple[str, str, int, dict[str, Any], Pos]]) -> None:
     key_pos = nodes.kpos(node_id)
     if not isinstance(node_id, str) or not SLUG.match(node_id):

@@ -77,7 +77,7 @@ class ServiceCard:
 class Scenario:
     """Metadata plus the decision graph; everything a screen or report needs to read."""
 
-    def __init__(self, graph: nx.MultiDiGraph, path: str = "") -> None:
+    def __init__(self, graph: nx.MultiDiGraph[str], path: str = "") -> None:
         self.graph = graph
         self.path = path
         meta = graph.graph

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -62,7 +62,7 @@ class ScenarioApp(App[int]):
         if saved and saved in self.available_themes:
             self.theme = saved
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         return CatalogScreen(self.session, self.mode)
 
     def on_mount(self) -> None:
@@ -76,7 +76,7 @@ class ScenarioApp(App[int]):
     def _remember_theme(self, theme: Theme) -> None:
         self.session.store.set_setting(THEME_SETTING, theme.name)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's own commands, plus statistics and review."""
         yield from super().get_system_commands(screen)
         yield SystemCommand("Statistics", "Score history, mastery and your most frequent "
