@@ -107,10 +107,11 @@ def _usage_error(message: str) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .format.files import library_dir
     from .format.problems import render
     from .play import library
 
-    paths = [Path(p) for p in args.paths] or [library.library_dir()]
+    paths = [Path(p) for p in args.paths] or [library_dir()]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         return _usage_error(f"no such file or folder: {', '.join(missing)}")
@@ -124,13 +125,14 @@ def cmd_lint(args: argparse.Namespace) -> int:
     import json
 
     from .analysis import lint, path_report
+    from .format.files import library_dir
     from .format.problems import render
     from .play import library
 
     if args.rules:
         print(lint.rules_table())
         return EXIT_OK
-    paths = [Path(p) for p in args.paths] or [library.library_dir()]
+    paths = [Path(p) for p in args.paths] or [library_dir()]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         return _usage_error(f"no such file or folder: {', '.join(missing)}")
@@ -163,8 +165,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     import os
 
     from .format import starter
+    from .format.files import bundled_dir
     from .format.loader import SLUG
-    from .play import library
 
     if not SLUG.match(args.slug):
         return _usage_error(f"{args.slug!r} is not a slug: use lower-case letters, digits "
@@ -175,7 +177,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     target = folder / f"{args.slug}.yaml"
     if target.exists() and not args.force:
         return _usage_error(f"{target} already exists (use --force to overwrite)")
-    schema = library.bundled_dir("assets") / "scenario.schema.json"
+    schema = bundled_dir("assets") / "scenario.schema.json"
     relative = os.path.relpath(schema, folder.resolve())
     target.write_text(starter.render(args.slug, Path(relative).as_posix()), encoding="utf-8")
     print(f"wrote {target}\nnext: edit it, then `scenario-tui validate {target}` and "
@@ -263,7 +265,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_author(args: argparse.Namespace) -> int:
     """`scenario-tui author FILE`: watch the file and preview it on every save."""
-    from .play.library import GLOSSARY_NAME, SCENARIO_SUFFIXES
+    from .format.files import GLOSSARY_NAME, SCENARIO_SUFFIXES
 
     path = Path(args.file)
     if not path.is_file():
@@ -278,7 +280,7 @@ def cmd_author(args: argparse.Namespace) -> int:
 
 def cmd_tui(args: argparse.Namespace) -> int:
     try:
-        from .ui.app import run
+        from .ui.launch import run
     except ImportError:  # the TUI is not built yet: fall back to the list
         print(cmd_list(args) or "", end="")
         return EXIT_OK
@@ -298,7 +300,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         known = ", ".join(sorted(e.id for e in entries if e.playable)) or "none"
         return _usage_error(f"no scenario with the id {args.scenario_id!r}. "
                             f"Playable ids: {known}")
-    from .ui.app import run
+    from .ui.launch import run
 
     return run(args, session)
 

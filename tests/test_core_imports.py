@@ -26,17 +26,19 @@ def test_core_modules_do_not_import_textual() -> None:
     assert result.stdout.strip() == ""
 
 
-def test_catalog_cache_hit_imports_neither_networkx_nor_textual(tmp_path) -> None:
-    code = ("import sys, pathlib\n"
-            "from scenario_tui import catalog, library\n"
-            f"cache = pathlib.Path({str(tmp_path)!r}) / 'catalog.json'\n"
-            "catalog.scan([library.library_dir()], cache)\n"
+def test_catalog_cache_hit_imports_neither_networkx_nor_the_loader(tmp_path) -> None:
+    """The app's start: a session over the bundled library whose catalogue cache is current."""
+    code = ("import sys\n"
+            "from scenario_tui.play.session import Session\n"
+            f"assert Session.create(data={str(tmp_path)!r}).scan()\n"
             "for m in [m for m in sys.modules if m.startswith(('networkx', 'scenario_tui.'))]:\n"
             "    del sys.modules[m]\n"
-            "from scenario_tui import catalog, library\n"
-            "entries = catalog.scan([library.library_dir()], cache)\n"
-            "print(len(entries), 'networkx' in sys.modules, 'textual' in sys.modules)\n")
+            "from scenario_tui.play.session import Session\n"
+            f"entries = Session.create(data={str(tmp_path)!r}).scan_cached()\n"
+            "heavy = ('networkx', 'scenario_tui.format.loader', 'textual')\n"
+            "print(len(entries or ()), *(name in sys.modules for name in heavy))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
-    count, networkx, textual = result.stdout.split()
-    assert int(count) > 0 and networkx == "False" and textual == "False"
+    count, networkx, loader, textual = result.stdout.split()
+    assert int(count) > 0
+    assert (networkx, loader, textual) == ("False", "False", "False")

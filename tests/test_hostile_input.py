@@ -110,3 +110,10 @@ def test_markup_and_escapes_are_kept_as_data(tmp_path: Path, tiny_path: Path) ->
     scenario, problems = loader.load_text(text, "tiny.yaml")
     assert scenario is not None and not [p for p in problems if p.is_error]
     assert scenario.title == "[bold red]boom[/] \x1b[2J\x1b]0;pwn\x07"
+
+
+def test_control_characters_are_shown_not_sent() -> None:
+    from scenario_tui.format.text_safety import clean, reflow
+
+    assert clean("a\x1b[31mb\x07\n") == "a\u241b[31mb\u2407\n"
+    assert reflow("one\ntwo\n\nthree") == "one two\n\nthree"

@@ -9,6 +9,7 @@ import pytest
 
 from scenario_tui.analysis.scoring import analyse
 from scenario_tui.cli import main
+from scenario_tui.format.files import library_dir
 from scenario_tui.play import library
 
 LIB = library.load()
@@ -19,7 +20,7 @@ FLAGSHIPS = ("read-heavy-database", "real-time-log-processing",
 
 
 def test_library_validates_with_no_problems(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(library.library_dir())]) == 0
+    assert main(["validate", str(library_dir())]) == 0
     assert capsys.readouterr().out.strip().endswith("no problems")
     assert not LIB.broken
 

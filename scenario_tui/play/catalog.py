@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..format.files import discover, glossary_files
+
+CACHE_NAME = "catalog.json"
+"""The cache's file name, in the user cache dir (see `progress.store.cache_dir`)."""
 CACHE_VERSION = 1
-GLOSSARY_NAME = "glossary.yaml"
-SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
-"""Kept equal to `library`'s: importing `library` here would pull in networkx on every start."""
 
 
 @dataclass(frozen=True)
@@ -46,17 +47,16 @@ class CatalogEntry:
 
 
 def _signature(roots: Sequence[Path | str]) -> list[list[object]]:
+    """Path, size and modification time of every file `build` reads: the files `discover`
+    finds under `roots` and the glossaries merged with them."""
+    files, glossaries = discover(roots)
     rows: list[list[object]] = []
-    for root in roots:
-        root = Path(root)
-        items = sorted(root.rglob("*")) if root.is_dir() else [root]
-        for item in items:
-            if item.suffix in SCENARIO_SUFFIXES or item.name == GLOSSARY_NAME:
-                try:
-                    stat = item.stat()
-                except OSError:
-                    continue
-                rows.append([str(item.resolve()), stat.st_size, stat.st_mtime_ns])
+    for item in [*files, *glossary_files(glossaries)]:
+        try:
+            stat = item.stat()
+        except OSError:
+            continue
+        rows.append([str(item), stat.st_size, stat.st_mtime_ns])
     return rows
 
 

@@ -8,23 +8,10 @@ from pathlib import Path
 
 from ..analysis import validate
 from ..format import loader, yaml_source
+from ..format.files import GLOSSARY_NAME, discover, glossary_files, library_dir
 from ..format.model import ServiceCard
 from ..format.problems import ERROR, Problem
 from ..format.yaml_source import Mapping
-
-GLOSSARY_NAME = "glossary.yaml"
-SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
-_PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def bundled_dir(name: str) -> Path:
-    """The shipped `scenarios` or `assets` folder: inside the wheel, or the source checkout."""
-    installed = _PACKAGE / "_bundled" / name
-    return installed if installed.is_dir() else _PACKAGE.parent / name
-
-
-def library_dir() -> Path:
-    return bundled_dir("scenarios")
 
 
 @dataclass
@@ -69,26 +56,6 @@ class Library:
         return [entry for entry in self.entries if not entry.playable]
 
 
-def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Path]]:
-    """Scenario files and glossary files under `paths` (files or folders), sorted."""
-    files: list[Path] = []
-    glossaries: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for item in candidates:
-            if item.name == GLOSSARY_NAME:
-                glossaries.append(item)
-            elif item.suffix in SCENARIO_SUFFIXES and item.is_file() and not any(
-                part.startswith(".") for part in item.parts[-2:]
-            ):
-                files.append(item)
-        sibling = (path if path.is_dir() else path.parent) / GLOSSARY_NAME
-        if sibling.is_file() and sibling not in glossaries:
-            glossaries.append(sibling)
-    return files, glossaries
-
-
 def load_glossary(path: Path | str) -> tuple[dict[str, ServiceCard], list[Problem]]:
     """Read one glossary file: a mapping of service id to name, summary and docs URL."""
     doc = yaml_source.read(path)
@@ -113,6 +80,18 @@ def load_glossary(path: Path | str) -> tuple[dict[str, ServiceCard], list[Proble
     return cards, problems
 
 
+def merge_glossaries(files: Iterable[Path]) -> tuple[dict[str, ServiceCard], list[Problem]]:
+    """Every card from `files` (as `files.glossary_files` orders them: a later file's card
+    replaces an earlier one's), and every problem found in them."""
+    glossary: dict[str, ServiceCard] = {}
+    problems: list[Problem] = []
+    for path in files:
+        cards, found = load_glossary(path)
+        glossary.update(cards)
+        problems.extend(found)
+    return glossary, problems
+
+
 def check_file(path: Path | str) -> Entry:
     """Load one file and run the checks that need only that file."""
     scenario, problems = loader.load_file(path)
@@ -125,20 +104,11 @@ def load(paths: Sequence[Path | str] | None = None, *, with_bundled: bool = True
     """Load the library: the bundled scenarios (unless told not to) plus `paths`."""
     roots: list[Path | str] = [library_dir()] if with_bundled else []
     roots.extend(paths or ())
-    files, glossary_files = discover(roots)
-    bundled_glossary = library_dir() / GLOSSARY_NAME
-    if bundled_glossary.is_file():
-        glossary_files.insert(0, bundled_glossary)
-    glossary_files = list({p.resolve(): p for p in reversed(glossary_files)}.values())[::-1]
-    files = list({p.resolve(): p for p in reversed(files)}.values())[::-1]
-    glossary: dict[str, ServiceCard] = {}
-    glossary_problems: list[Problem] = []
-    for glossary_file in glossary_files:
-        cards, problems = load_glossary(glossary_file)
-        glossary.update(cards)
-        glossary_problems.extend(problems)
+    files, found_glossaries = discover(roots)
+    merged = glossary_files(found_glossaries)
+    glossary, glossary_problems = merge_glossaries(merged)
     entries = [check_file(path) for path in files]
-    shown = str(glossary_files[-1]) if glossary_files else GLOSSARY_NAME
+    shown = str(merged[-1]) if merged else GLOSSARY_NAME
     for entry in entries:
         if entry.scenario is not None:
             entry.problems.extend(validate.check_services(entry.scenario, glossary, shown))

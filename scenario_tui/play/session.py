@@ -15,8 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..progress.store import PlayRecord, ProgressStore, ScenarioStats, data_dir, now_utc, open_store
-from .catalog import CatalogEntry, cached, scan
+from ..format.files import discover, glossary_files, library_dir
+from ..progress.store import (
+    PlayRecord,
+    ProgressStore,
+    ScenarioStats,
+    cache_dir,
+    data_dir,
+    now_utc,
+    open_store,
+)
+from .catalog import CACHE_NAME, CatalogEntry, cached, scan
 
 if TYPE_CHECKING:
     from ..format.model import Choice, Scenario, ServiceCard
@@ -24,32 +33,9 @@ if TYPE_CHECKING:
     from ..progress.stats import ScenarioSummary
     from .engine import Play
 
-CACHE_NAME = "catalog.json"
-PRACTICE, EXAM = "practice", "exam"
-"""`engine.PRACTICE` and `engine.EXAM`, without importing the engine (and networkx) at start-up."""
-
 
 class UnknownScenario(LookupError):
     """No playable scenario has that id."""
-
-
-def cache_file(data_dir_override: str | Path | None) -> Path:
-    """Under `--data-dir` (or $SCENARIO_TUI_DATA_DIR) if given, else the user cache dir."""
-    import os
-
-    chosen = data_dir_override or os.environ.get("SCENARIO_TUI_DATA_DIR")
-    if chosen:
-        return Path(chosen) / "cache" / CACHE_NAME
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("scenario-tui", appauthor=False)) / CACHE_NAME
-
-
-def bundled_library_dir() -> Path:
-    """`library.library_dir()` without importing `library` (and networkx) at start-up."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "_bundled" / "scenarios"
-    return installed if installed.is_dir() else package.parent / "scenarios"
 
 
 @dataclass(frozen=True)
@@ -105,9 +91,9 @@ class Session:
                *, clock: Callable[[], float] = time.monotonic,
                wall_clock: Callable[[], str] = now_utc, with_bundled: bool = True) -> Session:
         """A session over the bundled library (unless told not to) plus `scenario_dirs`."""
-        roots = [bundled_library_dir()] if with_bundled else []
+        roots = [library_dir()] if with_bundled else []
         roots.extend(Path(d) for d in scenario_dirs)
-        return cls(roots, data_dir(data), cache_file(data), clock, wall_clock)
+        return cls(roots, data_dir(data), cache_dir(data) / CACHE_NAME, clock, wall_clock)
 
     @property
     def store(self) -> ProgressStore:
@@ -163,15 +149,11 @@ class Session:
 
     @property
     def glossary(self) -> dict[str, ServiceCard]:
-        """Every service card from the glossary files beside the roots."""
+        """Every service card from the glossaries the library merges (see `library.load`)."""
         if self._glossary is None:
-            from .library import discover, load_glossary
+            from .library import merge_glossaries
 
-            _, files = discover(self.roots)
-            cards: dict[str, ServiceCard] = {}
-            for path in dict.fromkeys(p.resolve() for p in files):
-                cards.update(load_glossary(path)[0])
-            self._glossary = cards
+            self._glossary = merge_glossaries(glossary_files(discover(self.roots)[1]))[0]
         return self._glossary
 
     def next_id(self, scenario_id: str) -> str | None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from scenario_tui.analysis.scoring import analyse
-from scenario_tui.play.engine import EXAM, PRACTICE, start
+from scenario_tui.play.engine import start
+from scenario_tui.play.modes import EXAM, PRACTICE
 from scenario_tui.play.session import Session
 
 DAY_ONE = dt.datetime(2026, 1, 2, 9, 0, tzinfo=dt.UTC)

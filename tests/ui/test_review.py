@@ -7,7 +7,8 @@ import datetime as dt
 
 from textual.pilot import Pilot
 
-from scenario_tui.play.engine import EXAM, start
+from scenario_tui.play.engine import start
+from scenario_tui.play.modes import EXAM
 from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.screens.catalog import CatalogScreen
 from scenario_tui.ui.screens.debrief import DebriefScreen

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
-from scenario_tui.play.engine import EXAM
+from scenario_tui.play.modes import EXAM
 
 from .pilot_steps import palette_search, settle
 

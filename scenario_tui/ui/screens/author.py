@@ -24,7 +24,8 @@ from ...authoring.file_check import BROKEN, VALID, WRITING, FileCheck, carry_ove
 from ...authoring.file_watch import FileWatcher
 from ...format.model import Choice
 from ...format.text_safety import clean, one_line
-from ...play.engine import PRACTICE, Play, PlayError, start
+from ...play.engine import Play, PlayError, start
+from ...play.modes import PRACTICE
 from ..widgets.choice_list import ChoiceList
 from ..widgets.decision_tree import DecisionTree, TreeEntry
 from ..widgets.file_status import plural, state_content, status_content

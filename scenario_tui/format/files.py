@@ -1,0 +1,79 @@
+"""Which files make up a library, and where the bundled one lives.
+
+The catalogue checks these files before the app's first frame, so this module imports nothing
+beyond the standard library: the loader, validation and networkx stay out of a cached start.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+GLOSSARY_NAME = "glossary.yaml"
+SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def bundled_dir(name: str) -> Path:
+    """The shipped `scenarios` or `assets` folder: inside the wheel, or the source checkout."""
+    installed = _PACKAGE / "_bundled" / name
+    return installed if installed.is_dir() else _PACKAGE.parent / name
+
+
+def library_dir() -> Path:
+    """The bundled scenarios."""
+    return bundled_dir("scenarios")
+
+
+def _visible_files(folder: Path) -> Iterator[Path]:
+    """Files under `folder`, leaving out hidden files and everything in hidden folders
+    (editor backups, `.git`); symlinked folders are not followed."""
+    try:
+        with os.scandir(folder) as found:
+            entries = list(found)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _visible_files(Path(entry.path))
+            elif entry.is_file():
+                yield Path(entry.path)
+        except OSError:
+            continue
+
+
+def _each_once(paths: list[Path]) -> list[Path]:
+    """`paths` without repeats of one file (two spellings of a path count as one)."""
+    return list({p.resolve(): p for p in reversed(paths)}.values())[::-1]
+
+
+def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Path]]:
+    """Scenario files and glossary files under `paths` (files or folders), sorted per folder,
+    each file once. A file named directly is taken as it is; a folder's glossary also applies
+    to a file named directly in it. The library loads, and the catalogue lists, exactly these.
+    """
+    files: list[Path] = []
+    glossaries: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        candidates = sorted(_visible_files(path)) if path.is_dir() else [path]
+        for item in candidates:
+            if item.name == GLOSSARY_NAME:
+                glossaries.append(item)
+            elif item.suffix in SCENARIO_SUFFIXES and item.is_file():
+                files.append(item)
+        sibling = (path if path.is_dir() else path.parent) / GLOSSARY_NAME
+        if sibling.is_file() and sibling not in glossaries:
+            glossaries.append(sibling)
+    return _each_once(files), _each_once(glossaries)
+
+
+def glossary_files(found: Iterable[Path]) -> list[Path]:
+    """The glossaries whose cards apply, in merge order (later files win): the bundled one
+    first, then those `discover` found, each file once."""
+    bundled = library_dir() / GLOSSARY_NAME
+    return _each_once([bundled, *found] if bundled.is_file() else list(found))

@@ -1,0 +1,28 @@
+"""The cached catalogue lists exactly the files the library loads, and keeps problems as values."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from scenario_tui.format.files import discover
+from scenario_tui.play import catalog, library
+
+
+def test_hidden_files_and_folders_are_in_neither_the_library_nor_the_catalogue(
+        tmp_path: Path, tiny_path: Path) -> None:
+    folder, cache = tmp_path / "library", tmp_path / "catalog.json"
+    shown = folder / "tiny.yaml"
+    for name in ("tiny.yaml", ".tiny.yaml", ".drafts/tiny.yaml", ".drafts/deeper/tiny.yaml",
+                 "nested/.git/tiny.yaml"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(tiny_path, folder / name)
+    assert discover([folder])[0] == [shown]
+    assert [e.path for e in library.load([folder], with_bundled=False).entries] == [str(shown)]
+    assert [e.path for e in catalog.scan([folder], cache)] == [str(shown)]
+    with (folder / ".drafts" / "tiny.yaml").open("a") as draft:
+        draft.write("# an edit the catalogue does not read\n")
+    assert catalog.cached([folder], cache) is not None
+    with shown.open("a") as edited:
+        edited.write("# an edit it reads\n")
+    assert catalog.cached([folder], cache) is None
