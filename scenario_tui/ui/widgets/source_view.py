@@ -9,9 +9,11 @@ column stays visible.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from ...format.problems import Problem
@@ -70,6 +72,15 @@ def _caret(text: str, problem: Problem, shift: int, gutter: int, style: str) -> 
                             (problem.message, style))
 
 
+@dataclass(frozen=True)
+class SourceShown:
+    """The source view's state: a file's lines and the problem in them, or a note."""
+
+    lines: tuple[str, ...] = ()
+    problem: Problem | None = None
+    note: str = ""
+
+
 class SourceView(Widget):
     """Shows the lines around the selected problem, or a note when there is none."""
 
@@ -81,28 +92,29 @@ class SourceView(Widget):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._lines: list[str] = []
-        self._problem: Problem | None = None
-        self._note = ""
+    shown: reactive[SourceShown] = reactive(lambda: SourceShown())
+    """What the view shows: the lines around a problem, or a note."""
 
     def show(self, lines: Sequence[str], problem: Problem) -> None:
         """Centre the view on `problem` within `lines` (the watched file's text)."""
-        self._lines, self._problem, self._note = list(lines), problem, ""
-        self.border_title = f"line {problem.line}, column {problem.column}" if problem.line \
-            else "the whole file"
-        self.refresh()
+        self.shown = SourceShown(tuple(lines), problem)
 
     def note(self, text: str) -> None:
         """Show `text` instead of source (a problem in another file, or no problem)."""
-        self._lines, self._problem, self._note = [], None, text
-        self.border_title = "source"
-        self.refresh()
+        self.shown = SourceShown(note=text)
+
+    def watch_shown(self, shown: SourceShown) -> None:
+        problem = shown.problem
+        if problem is None:
+            self.border_title = "source"
+        else:
+            self.border_title = f"line {problem.line}, column {problem.column}" if problem.line \
+                else "the whole file"
 
     def render(self) -> Content:
-        if self._problem is None:
-            return Content(clean(self._note))
+        shown = self.shown
+        if shown.problem is None:
+            return Content(clean(shown.note))
         size = self.content_size
-        return source_excerpt(self._lines, self._problem, size.height or CONTEXT * 2 + 2,
+        return source_excerpt(shown.lines, shown.problem, size.height or CONTEXT * 2 + 2,
                               size.width or 80)
