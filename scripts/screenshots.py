@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sys
 import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -19,9 +20,11 @@ from textual.pilot import Pilot
 
 from scenario_tui.play.modes import EXAM, PRACTICE
 from scenario_tui.play.session import Session
-from scenario_tui.ui.app import ScenarioApp
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.ui.steady import SteadyApp  # noqa: E402  (the snapshot tests' app: no blinking)
+
 FIXTURES = ROOT / "tests" / "fixtures" / "ui_scenarios"
 Step = Callable[[Pilot], Awaitable[None]]
 
@@ -82,7 +85,7 @@ async def shoot(out: Path, name: str, size: tuple[int, int], scenario_id: str | 
     with tempfile.TemporaryDirectory() as data:
         session = Session.create([FIXTURES] if fixtures else [], data,
                                  with_bundled=not fixtures)
-        app = ScenarioApp(session, start_id=scenario_id, mode=mode, cursor_blink=False)
+        app = SteadyApp(session, start_id=scenario_id, mode=mode)
         async with app.run_test(size=size) as pilot:
             await step(pilot)
             await pilot.pause(0.3)

@@ -61,6 +61,21 @@ def start(scenario: Scenario, mode: str = PRACTICE, origin: str = "") -> Play:
     return Play(scenario.id, mode, origin)
 
 
+def what_if(scenario: Scenario, play: Play, choice: Choice) -> Play:
+    """`play` as if `choice` had been taken where it is offered.
+
+    If the path reached that situation, the choices before it are kept and the new choice
+    replaces the one made there; otherwise the play starts at that situation. Either way
+    the result has just taken `choice`, in the same mode as `play`.
+    """
+    earlier = next((i for i, c in enumerate(play.choices) if c.source == choice.source), None)
+    if earlier is not None:
+        base = play.rewind(earlier)
+    else:
+        base = start(scenario, play.mode, origin=choice.source)
+    return base.choose(scenario, choice.index)
+
+
 @dataclass(frozen=True)
 class Step:
     """One decision in a debrief: what was chosen against what was best there."""

@@ -8,27 +8,27 @@ from collections.abc import Callable
 from scenario_tui.play.modes import EXAM, PRACTICE
 from scenario_tui.play.session import ReviewStatus
 from scenario_tui.ui.app import ScenarioApp
-from scenario_tui.ui.widgets.catalog_status import CatalogCounts, CatalogStatus, status_content
+from scenario_tui.ui.widgets.catalog_status import CatalogCounts, CatalogStatus, catalog_status_line
 
 COUNTS = CatalogCounts(mode=PRACTICE, shown=3, total=5, broken=1,
                        reviews=ReviewStatus(next_due="2026-12-01T09:00:00+00:00"))
 
 
 def test_a_wide_line_has_the_hint_and_every_count() -> None:
-    text = status_content(COUNTS, 200).plain
+    text = catalog_status_line(COUNTS, 200).plain
     assert text.startswith("Mode  Practice  feedback after every choice (F2) · 3 of 5 shown")
     assert " · 1 broken · next review " in text
 
 
 def test_a_narrow_line_drops_the_hint_before_any_count() -> None:
-    text = status_content(COUNTS, 60).plain
+    text = catalog_status_line(COUNTS, 60).plain
     assert "feedback" not in text
     assert text.startswith("Mode  Practice  · 3 of 5 shown · 1 broken · next review ")
 
 
 def test_exam_mode_says_there_is_no_feedback() -> None:
     exam = CatalogCounts(mode=EXAM, shown=1, total=1)
-    assert status_content(exam, 200).plain == (
+    assert catalog_status_line(exam, 200).plain == (
         "Mode  Exam  no feedback until the debrief (F2) · 1 of 1 shown")
 
 

@@ -11,20 +11,23 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.events import Click
+from textual.reactive import reactive
 from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.worker import Worker, get_current_worker
 
 from ...format.text_safety import clean, one_line
 from ...play.catalog import CatalogEntry
 from ...play.modes import EXAM, PRACTICE
-from ...play.session import CatalogProgress
+from ...play.session import CatalogProgress, Session
+from ..messages import CatalogueShown, ModeChosen, OpenScenario
 from ..widgets.catalog_status import CatalogCounts, CatalogStatus
 from ..widgets.scenario_list import ScenarioList, attempts_label, best_label
 from ..widgets.symbols import BROKEN, DIFFICULTY
+from ..worker_errors import report_failure
 from .responsive import ResponsiveScreen
 
 if TYPE_CHECKING:
     from ...progress.stats import ScenarioSummary
-    from ..app import ScenarioApp
 
 
 def preview_content(entry: CatalogEntry | None, summary: ScenarioSummary | None,
@@ -75,10 +78,20 @@ class CatalogScreen(ResponsiveScreen):
         Binding("escape", "clear_filter", "Clear filter", id="catalog.clear", show=False),
     ]
 
-    app: ScenarioApp
+    entries: reactive[tuple[CatalogEntry, ...] | None] = reactive(None, init=False)
+    """Every catalogue entry, playable or broken; None until the library is read."""
+    progress: reactive[CatalogProgress] = reactive(CatalogProgress, init=False)
+    """The learner's summaries and reviews (empty until read, after the first frame)."""
+    mode: reactive[str] = reactive(PRACTICE, init=False)
+    """The mode a scenario opened from here starts in."""
 
     _preview_of: tuple[CatalogEntry | None, ScenarioSummary | None] | None = None
     """What the preview shows now: the entry and its progress."""
+
+    def __init__(self, session: Session, mode: str = PRACTICE) -> None:
+        super().__init__()
+        self.session = session
+        self.set_reactive(CatalogScreen.mode, mode)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,46 +109,56 @@ class CatalogScreen(ResponsiveScreen):
     def on_mount(self) -> None:
         # A current cache is one small file: show it at once and fill in progress after;
         # otherwise parse the library in a worker.
-        entries = self.app.session.scan_cached()
+        entries = self.session.scan_cached()
         if entries is None:
+            self.update_status()
             self.load_catalog()
             return
-        self.show_catalog(entries, CatalogProgress())
+        self.entries = tuple(entries)
         # After the first frame: a worker thread started now would share the GIL with it.
         self.call_after_refresh(self.load_progress)
 
-    @work(thread=True, exclusive=True, group="catalog")
+    @work(thread=True, exclusive=True, group="catalog", exit_on_error=False,
+          description="Reading the library")
     def load_catalog(self) -> None:
-        """Scan the library (cached) and the learner's progress off the event loop."""
-        entries = self.app.session.scan()
-        progress = self.app.session.progress()
-        self.app.call_from_thread(self.show_catalog, entries, progress)
+        """Scan the library (parsing what changed since the cache was written) off the event
+        loop; the learner's progress follows in its own worker."""
+        entries = tuple(self.session.scan())
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_catalog, entries)
 
-    def show_catalog(self, entries: list[CatalogEntry], progress: CatalogProgress) -> None:
-        """Fill the list; the app learns the catalogue is ready (benchmarks wait for it)."""
-        self.entries, self.progress = entries, progress
-        self.refilter()
-        self.app.catalog_ready()
+    def _show_catalog(self, entries: tuple[CatalogEntry, ...]) -> None:
+        self.entries = entries
+        self.load_progress()
 
     def refresh_stats(self) -> None:
         """Re-read scores and reviews after a play-through or a review."""
-        if hasattr(self, "entries"):
+        if self.entries is not None:
             self.load_progress()
 
-    @work(thread=True, exclusive=True, group="progress")
+    @work(thread=True, exclusive=True, group="progress", exit_on_error=False,
+          description="Reading your progress")
     def load_progress(self) -> None:
         """Re-score the learner's plays and count due reviews off the event loop."""
-        progress = self.app.session.progress()
-        self.app.call_from_thread(self.show_progress, progress)
+        progress = self.session.progress()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(setattr, self, "progress", progress)
 
-    def show_progress(self, progress: CatalogProgress) -> None:
-        """Redraw the rows, preview and status bar with fresh progress (if it changed)."""
-        if progress == self.progress:
-            return
-        self.progress = progress
+    def watch_entries(self) -> None:
+        self.refilter()
+        self.post_message(CatalogueShown())
+
+    def watch_progress(self) -> None:
+        """Redraw the rows, preview and status bar with fresh progress (only if it changed:
+        a reactive compares before it calls this)."""
         self.refilter()
 
+    def watch_mode(self) -> None:
+        self.update_status()
+
     def refilter(self) -> None:
+        if self.entries is None:
+            return
         listing = self.query_one("#scenarios", ScenarioList)
         listing.show(self.entries, self.progress.summaries,
                      self.query_one("#filter", Input).value)
@@ -149,23 +172,21 @@ class CatalogScreen(ResponsiveScreen):
             return  # e.g. the highlight event that follows filling the list: no new layout
         self._preview_of = (current, summary)
         self.query_one("#preview", Static).update(
-            preview_content(current, summary, self.app.session.shorten))
+            preview_content(current, summary, self.session.shorten))
 
     def update_status(self) -> None:
-        entries = getattr(self, "entries", [])
-        progress = getattr(self, "progress", None)
-        self.query_one(CatalogStatus).show(CatalogCounts(
-            mode=self.app.mode,
-            shown=len(self.query_one("#scenarios", ScenarioList).shown),
+        entries = self.entries or ()
+        self.query_one(CatalogStatus).counts = CatalogCounts(
+            mode=self.mode,
+            shown=len(self.query_one("#scenarios", ScenarioList).matching),
             total=len(entries),
             broken=sum(not e.playable for e in entries),
-            reviews=progress.reviews if progress else None,
-        ))
+            reviews=self.progress.reviews if self.entries is not None else None,
+        )
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
-        if hasattr(self, "entries"):
-            self.refilter()
+        self.refilter()
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
@@ -185,10 +206,10 @@ class CatalogScreen(ResponsiveScreen):
 
     def action_move(self, delta: int) -> None:
         listing = self.query_one("#scenarios", ScenarioList)
-        if not listing.shown:
+        if not listing.matching:
             return
         current = listing.highlighted or 0
-        listing.highlighted = max(0, min(len(listing.shown) - 1, current + delta))
+        listing.highlighted = max(0, min(len(listing.matching) - 1, current + delta))
 
     def action_play(self) -> None:
         current = self.query_one("#scenarios", ScenarioList).current
@@ -198,11 +219,14 @@ class CatalogScreen(ResponsiveScreen):
             self.notify(one_line(current.first_error, 200), title="Broken scenario",
                         severity="error")
             return
-        self.app.open_scenario(current.id)
+        self.post_message(OpenScenario(current.id, self.mode))
 
     def action_toggle_mode(self) -> None:
-        self.app.mode = EXAM if self.app.mode == PRACTICE else PRACTICE
-        self.update_status()
+        self.mode = EXAM if self.mode == PRACTICE else PRACTICE
+        self.post_message(ModeChosen(self.mode))
 
     def action_clear_filter(self) -> None:
         self.query_one("#filter", Input).value = ""
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)

@@ -2,32 +2,30 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Button, Footer, Header, Markdown, Static
+from textual.widgets import Footer, Header
 
 from ...analysis.scoring import Analysis, analyse
 from ...format.model import Choice, Scenario
 from ...format.text_safety import clean
-from ...play.engine import Play
+from ...play.engine import Play, PlayError
 from ...play.modes import EXAM, PRACTICE
+from ...play.session import Session
+from ..messages import BackToCatalogue, PlayFinished
 from ..widgets.breadcrumb import Breadcrumb
-from ..widgets.choice_list import ChoiceList
-from ..widgets.feedback import FeedbackPanel
+from ..widgets.player import Player, PlayerView
 from ..widgets.service_cards import ServiceCards
-from .choosing import ChoosingScreen
 from .responsive import ResponsiveScreen
 
-if TYPE_CHECKING:
-    from ..app import ScenarioApp
 
-
-class PlayScreen(ChoosingScreen, ResponsiveScreen):
+class PlayScreen(ResponsiveScreen):
     """One play-through. The `play` value is replaced whole on every move."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -39,19 +37,18 @@ class PlayScreen(ChoosingScreen, ResponsiveScreen):
         Binding("escape", "leave", "Catalogue", id="play.leave"),
     ]
 
-    play: reactive[Play] = reactive(Play(""), init=False, always_update=True)
-    feedback: reactive[Choice | None] = reactive(None, init=False)
+    play: reactive[Play] = reactive(Play(""), init=False, always_update=True, bindings=True)
+    feedback: reactive[Choice | None] = reactive(None, init=False, bindings=True)
     """The choice just made, while practice mode shows its explanation."""
 
-    app: ScenarioApp
-
-    def __init__(self, scenario: Scenario, play: Play, *, feedback: Choice | None = None) -> None:
+    def __init__(self, session: Session, scenario: Scenario, play: Play, *,
+                 feedback: Choice | None = None) -> None:
         super().__init__()
+        self.session = session
         self.scenario = scenario
         self.analysis: Analysis = analyse(scenario)
         self.started = 0.0
-        self._shown_text_of = ""
-        self._shown_services: tuple[str, ...] = ()
+        self._services_of: tuple[str, ...] | None = None
         self.set_reactive(PlayScreen.play, play)
         self.set_reactive(PlayScreen.feedback, feedback if play.mode == PRACTICE else None)
 
@@ -59,26 +56,14 @@ class PlayScreen(ChoosingScreen, ResponsiveScreen):
         yield Header()
         yield Breadcrumb(id="breadcrumb")
         with Horizontal(id="play-body"):
-            with Vertical(id="play-main"):
-                yield Static(id="play-status")
-                with VerticalScroll(id="situation-scroll"):
-                    yield Markdown(id="situation")
-                yield ChoiceList(id="choices")
-                yield FeedbackPanel(id="feedback")
+            yield Player(id="player")
             yield ServiceCards(id="services")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.started = self.app.session.clock()
+        self.started = self.session.clock()
         self.sub_title = clean(self.scenario.title)
         self.call_after_refresh(self.refresh_view)
-
-    @property
-    def shown_node(self) -> str:
-        """The situation on screen: where the last choice was made while feedback shows."""
-        if self.feedback is not None:
-            return self.feedback.source
-        return self.play.node(self.scenario)
 
     def watch_play(self) -> None:
         self.refresh_view()
@@ -86,35 +71,24 @@ class PlayScreen(ChoosingScreen, ResponsiveScreen):
     def watch_feedback(self) -> None:
         self.refresh_view()
 
+    def player_view(self) -> PlayerView:
+        """What the player shows now."""
+        return PlayerView(self.scenario, self.analysis, self.play, self.feedback,
+                          status=self.play_status())
+
     def refresh_view(self) -> None:
         """Show the current situation, choices, breadcrumb, feedback and service cards."""
         if not self.is_mounted:
             return
-        scenario = self.scenario
-        node = scenario.node(self.shown_node)
         self.show_trail()
-        if node.id != self._shown_text_of:
-            self._shown_text_of = node.id
-            self.query_one("#situation", Markdown).update(clean(node.text))
-            self.query_one("#situation-scroll").scroll_home(animate=False)
-        self.query_one("#play-status", Static).update(self.status_content())
-        choices = self.query_one(ChoiceList)
-        panel = self.query_one(FeedbackPanel)
-        if self.feedback is not None:
-            choice = self.feedback
-            panel.show(choice, self.analysis.verdict(choice),
-                       self.analysis.best_choice.get(choice.source))
-            choices.display, panel.display = False, True
-            self.query_one("#continue", Button).focus()
-        else:
-            choices.show(scenario.choices(self.shown_node))
-            choices.display, panel.display = True, False
-            choices.focus()
-        services = node.services or scenario.services
-        if services != self._shown_services:
-            self._shown_services = services
-            self.query_one(ServiceCards).show(services, self.app.session.glossary)
-        self.refresh_bindings()
+        player = self.query_one(Player)
+        player.view = self.player_view()
+        player.focus_current()
+        node = self.scenario.node(player.view.node)
+        services = node.services or self.scenario.services
+        if services != self._services_of:
+            self._services_of = services
+            self.query_one(ServiceCards).show(services, self.session.glossary)
 
     def show_trail(self) -> None:
         """The breadcrumb: the decisions so far, with verdict marks in practice mode."""
@@ -123,7 +97,7 @@ class PlayScreen(ChoosingScreen, ResponsiveScreen):
                     else None)
         self.query_one(Breadcrumb).show(play.choices, verdicts)
 
-    def status_content(self) -> Content:
+    def play_status(self) -> Content:
         """`Decision 2 · Practice · score 3` above the situation."""
         play = self.play
         step = len(play.choices) + (0 if self.feedback else 1)
@@ -145,13 +119,15 @@ class PlayScreen(ChoosingScreen, ResponsiveScreen):
         return True
 
     def action_choose(self, index: int) -> None:
-        """Take choice `index` (0-based) at the current situation."""
+        """Take choice `index` (0-based) at the current situation; a number with no choice
+        behind it only rings the bell."""
         if self.feedback is not None:
             return
-        if index >= len(self.scenario.choices(self.play.node(self.scenario))):
-            self.bell()
+        try:
+            play = self.play.choose(self.scenario, index)
+        except PlayError:
+            self.app.bell()
             return
-        play = self.play.choose(self.scenario, index)
         if play.mode == EXAM:
             self.play = play
             self._finish_if_done()
@@ -174,10 +150,21 @@ class PlayScreen(ChoosingScreen, ResponsiveScreen):
         services.display = not services.display
 
     def action_leave(self) -> None:
-        self.app.show_catalog()
+        self.post_message(BackToCatalogue())
+
+    @on(Player.Chose)
+    def _chose(self, event: Player.Chose) -> None:
+        self.action_choose(event.index)
+
+    @on(Player.Continued)
+    def _continued(self) -> None:
+        self.action_continue()
+
+    @on(Player.Undone)
+    def _undone(self) -> None:
+        self.action_undo()
 
     def _finish_if_done(self) -> None:
         if self.play.finished(self.scenario):
-            duration = self.app.session.clock() - self.started
-            self.app.finish(self.scenario, self.play, self.analysis, duration)
-
+            duration = self.session.clock() - self.started
+            self.post_message(PlayFinished(self.scenario, self.play, self.analysis, duration))

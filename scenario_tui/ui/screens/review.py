@@ -7,49 +7,21 @@ rescheduled the moment the choice is made, so leaving early still counts the ans
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Button
 
 from ...format.model import Scenario
 from ...play.engine import start
 from ...play.modes import PRACTICE
-from ...play.session import ReviewStatus
+from ...play.review_run import ReviewRun
+from ...play.session import ReviewStatus, Session
 from ..dates import local_day
+from ..messages import ReviewAnswered, ReviewContinue
 from ..widgets.breadcrumb import Breadcrumb
+from ..widgets.player import PlayerView
 from .play import PlayScreen
-
-if TYPE_CHECKING:
-    from ...progress.review_schedule import ReviewItem
-
-
-@dataclass(frozen=True)
-class ReviewRun:
-    """One sitting of reviews: the due decisions, the one on screen, and how it has gone."""
-
-    items: tuple[ReviewItem, ...]
-    position: int = 0
-    """Index of the decision on screen."""
-    answered: int = 0
-    right: int = 0
-
-    @property
-    def current(self) -> ReviewItem:
-        return self.items[self.position]
-
-    @property
-    def last(self) -> bool:
-        return self.position >= len(self.items) - 1
-
-    def answer(self, right: bool) -> ReviewRun:
-        """The run after the decision on screen was answered."""
-        return replace(self, answered=self.answered + 1, right=self.right + right)
-
-    def advance(self) -> ReviewRun:
-        return replace(self, position=self.position + 1)
 
 
 def nothing_due(status: ReviewStatus) -> str:
@@ -77,15 +49,15 @@ class ReviewScreen(PlayScreen):
         Binding("escape", "leave", "End review", id="review.leave"),
     ]
 
-    def __init__(self, scenario: Scenario, run: ReviewRun) -> None:
-        super().__init__(scenario, start(scenario, PRACTICE, origin=run.current.node))
+    def __init__(self, session: Session, scenario: Scenario, run: ReviewRun) -> None:
+        super().__init__(session, scenario, start(scenario, PRACTICE, origin=run.current.node))
         self.review_run = run
 
-    def on_mount(self) -> None:
-        """No undo in a review. (Textual calls this, then `PlayScreen.on_mount`.)"""
-        self.query_one("#undo", Button).display = False
-        self.query_one("#continue", Button).label = (
-            "Finish review (Enter)" if self.review_run.last else "Next decision (Enter)")
+    def player_view(self) -> PlayerView:
+        """No undo in a review; Enter goes on to the next decision."""
+        label = "Finish review (Enter)" if self.review_run.last else "Next decision (Enter)"
+        return PlayerView(self.scenario, self.analysis, self.play, self.feedback,
+                          status=self.play_status(), continue_label=label, can_undo=False)
 
     def show_trail(self) -> None:
         """`Review 1 of 2 · a decision you did not get right before; due 2026-01-05`."""
@@ -95,7 +67,7 @@ class ReviewScreen(PlayScreen):
             (f"  · a decision you did not get right before; due {local_day(run.current.due)}",
              "dim")))
 
-    def status_content(self) -> Content:
+    def play_status(self) -> Content:
         """`Review · Practice · choose again`, then `answer saved` once chosen."""
         hint = " · choose again" if self.feedback is None else " · answer saved"
         return Content.assemble(("Review", "bold"), " · ", (" Practice ", "bold reverse"),
@@ -115,12 +87,12 @@ class ReviewScreen(PlayScreen):
         if choice is not None:
             right = self.analysis.verdict(choice) == "right"
             self.review_run = self.review_run.answer(right)
-            self.app.review_answered(self.scenario, choice)
+            self.post_message(ReviewAnswered(self.scenario, choice))
 
     def action_continue(self) -> None:
         """On to the next due decision, or back to the catalogue after the last."""
         if self.feedback is not None:
-            self.app.next_review(self.review_run)
+            self.post_message(ReviewContinue(self.review_run))
 
     def action_undo(self) -> None:
         """Reviews cannot be undone: the answer is already scheduled."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from ...play.modes import PRACTICE
@@ -35,7 +36,7 @@ def review_content(reviews: ReviewStatus) -> Content:
     return Content("")
 
 
-def status_content(counts: CatalogCounts, width: int) -> Content:
+def catalog_status_line(counts: CatalogCounts, width: int) -> Content:
     """`Mode  Practice  feedback after every choice (F2) · 32 of 33 shown · 1 broken`; the
     mode's hint is left out when the line would not fit in `width` with it."""
     hint = ("feedback after every choice" if counts.mode == PRACTICE
@@ -54,12 +55,8 @@ def status_content(counts: CatalogCounts, width: int) -> Content:
 class CatalogStatus(Widget):
     """One line; the mode's hint makes way for the counts when the terminal is narrow."""
 
-    counts = CatalogCounts()
-
-    def show(self, counts: CatalogCounts) -> None:
-        if counts != self.counts:
-            self.counts = counts
-            self.refresh()
+    counts: reactive[CatalogCounts] = reactive(CatalogCounts, layout=False)
+    """What the line reports; setting an equal value draws nothing."""
 
     def render(self) -> Content:
-        return status_content(self.counts, self.size.width)
+        return catalog_status_line(self.counts, self.size.width)
