@@ -73,7 +73,7 @@ def _caret(text: str, problem: Problem, shift: int, gutter: int, style: str) -> 
 
 
 @dataclass(frozen=True)
-class SourceShown:
+class SourceContents:
     """The source view's state: a file's lines and the problem in them, or a note."""
 
     lines: tuple[str, ...] = ()
@@ -92,19 +92,19 @@ class SourceView(Widget):
     }
     """
 
-    shown: reactive[SourceShown] = reactive(lambda: SourceShown())
+    contents: reactive[SourceContents] = reactive(lambda: SourceContents())
     """What the view shows: the lines around a problem, or a note."""
 
     def show(self, lines: Sequence[str], problem: Problem) -> None:
         """Centre the view on `problem` within `lines` (the watched file's text)."""
-        self.shown = SourceShown(tuple(lines), problem)
+        self.contents = SourceContents(tuple(lines), problem)
 
     def note(self, text: str) -> None:
         """Show `text` instead of source (a problem in another file, or no problem)."""
-        self.shown = SourceShown(note=text)
+        self.contents = SourceContents(note=text)
 
-    def watch_shown(self, shown: SourceShown) -> None:
-        problem = shown.problem
+    def watch_contents(self, contents: SourceContents) -> None:
+        problem = contents.problem
         if problem is None:
             self.border_title = "source"
         else:
@@ -112,9 +112,9 @@ class SourceView(Widget):
                 else "the whole file"
 
     def render(self) -> Content:
-        shown = self.shown
-        if shown.problem is None:
-            return Content(clean(shown.note))
+        contents = self.contents
+        if contents.problem is None:
+            return Content(clean(contents.note))
         size = self.content_size
-        return source_excerpt(shown.lines, shown.problem, size.height or CONTEXT * 2 + 2,
+        return source_excerpt(contents.lines, contents.problem, size.height or CONTEXT * 2 + 2,
                               size.width or 80)
