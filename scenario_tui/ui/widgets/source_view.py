@@ -27,7 +27,7 @@ CONTEXT = 4
 """Lines shown above the problem when the widget's height is not known yet."""
 
 
-def _shown(line: str) -> str:
+def _as_drawn(line: str) -> str:
     return clean(line).replace("\t", TAB)
 
 
@@ -49,7 +49,7 @@ def source_excerpt(lines: Sequence[str], problem: Problem, height: int, width: i
     parts: list[Content] = []
     for number in range(first, last + 1):
         here = number == target
-        text = _shown(lines[number - 1])
+        text = _as_drawn(lines[number - 1])
         visible = ("…" + text[shift + 1:]) if shift and len(text) > shift else (
             "…" if shift and text else text)
         gutter_text = f"{MARK if here else ' '} {number:>{number_width}} │ "
