@@ -9,7 +9,7 @@ from pathlib import Path
 from ..analysis import validate
 from ..format import loader, yaml_source
 from ..format.files import GLOSSARY_NAME, discover, glossary_files, library_dir
-from ..format.model import ServiceCard
+from ..format.model import Scenario, ServiceCard
 from ..format.problems import ERROR, Problem
 from ..format.yaml_source import Mapping
 
@@ -19,7 +19,7 @@ class Entry:
     """One scenario file: the scenario if it loaded, and every problem found in it."""
 
     path: str
-    scenario: loader.Scenario | None
+    scenario: Scenario | None
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -47,7 +47,7 @@ class Library:
         return found
 
     @property
-    def scenarios(self) -> dict[str, loader.Scenario]:
+    def scenarios(self) -> dict[str, Scenario]:
         """Playable scenarios by id, in file order."""
         return {e.scenario.id: e.scenario for e in self.entries if e.playable and e.scenario}
 
