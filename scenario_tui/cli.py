@@ -228,7 +228,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                      str(analysis.decisions_on_best_path), str(analysis.best_score)))
     for entry in lib.broken:
         first = entry.errors[0] if entry.errors else None
-        rows.append((Path(entry.path).stem, f"BROKEN: {first.format().splitlines()[0]}"
+        rows.append((Path(entry.path).stem, f"BROKEN: {first.headline()}"
                      if first else "BROKEN", "-", "-", "-"))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
@@ -296,7 +296,8 @@ def cmd_play(args: argparse.Namespace) -> int:
     if session.entry(args.scenario_id) is None:
         broken = next((e for e in entries if e.id == args.scenario_id), None)
         if broken is not None:
-            return _usage_error(f"scenario {args.scenario_id!r} is broken: {broken.first_error}")
+            return _usage_error(f"scenario {args.scenario_id!r} is broken: "
+                                f"{broken.first_error_line(session.shorten)}")
         known = ", ".join(sorted(e.id for e in entries if e.playable)) or "none"
         return _usage_error(f"no scenario with the id {args.scenario_id!r}. "
                             f"Playable ids: {known}")

@@ -6,7 +6,9 @@ import shutil
 from pathlib import Path
 
 from scenario_tui.format.files import discover
+from scenario_tui.format.problems import Problem
 from scenario_tui.play import catalog, library
+from scenario_tui.play.session import Session
 
 
 def test_hidden_files_and_folders_are_in_neither_the_library_nor_the_catalogue(
@@ -26,3 +28,18 @@ def test_hidden_files_and_folders_are_in_neither_the_library_nor_the_catalogue(
     with shown.open("a") as edited:
         edited.write("# an edit it reads\n")
     assert catalog.cached([folder], cache) is None
+
+
+def test_errors_stay_problems_through_the_cache_and_are_shortened_only_when_shown(
+        tmp_path: Path) -> None:
+    folder = Path(__file__).parent / "fixtures" / "ui_scenarios"
+    session = Session.create([folder], tmp_path, with_bundled=False)
+    built = session.scan()
+    assert session.scan_cached() == built
+    broken = next(e for e in built if not e.playable)
+    problem = broken.errors[0]
+    assert isinstance(problem, Problem) and (problem.line, problem.column, problem.code) == (
+        15, 13, "E021")
+    assert problem.path == str(folder / "broken-routing.yaml")
+    assert broken.first_error_line(session.shorten) == (
+        "ui_scenarios/broken-routing.yaml:15:13: error E021 " + problem.message)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, replace
 
 ERROR = "error"
 WARNING = "warning"
@@ -34,6 +34,11 @@ class Problem:
         """The `file:line:col: severity CODE message` line, with the hint indented below."""
         head = f"{self.location}: {self.severity} {self.code} {self.message}"
         return f"{head}\n    hint: {self.hint}" if self.hint else head
+
+    def headline(self, shorten: Callable[[str], str] = str) -> str:
+        """The first line of `format()`, naming the file as `shorten` shows it (the catalogue
+        names files relative to the folder they were found in)."""
+        return replace(self, path=shorten(self.path)).format().splitlines()[0]
 
     def github(self) -> str:
         """A GitHub Actions workflow annotation."""

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..format.files import discover, glossary_files
+from ..format.problems import ERROR, Problem
 
 CACHE_NAME = "catalog.json"
 """The cache's file name, in the user cache dir (see `progress.store.cache_dir`)."""
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -34,16 +36,17 @@ class CatalogEntry:
     services: tuple[str, ...] = ()
     decisions: int = 0
     best: int = 0
-    errors: tuple[str, ...] = field(default=())
+    errors: tuple[Problem, ...] = field(default=())
     warnings: int = 0
 
     @property
     def playable(self) -> bool:
         return not self.errors
 
-    @property
-    def first_error(self) -> str:
-        return self.errors[0] if self.errors else ""
+    def first_error_line(self, shorten: Callable[[str], str] = str) -> str:
+        """The first error's `file:line:col: error CODE message` line, the file named as
+        `shorten` shows it; empty for a playable entry."""
+        return self.errors[0].headline(shorten) if self.errors else ""
 
 
 def _signature(roots: Sequence[Path | str]) -> list[list[object]]:
@@ -68,14 +71,15 @@ def build(roots: Sequence[Path | str]) -> list[CatalogEntry]:
     lib = library.load(list(roots), with_bundled=False)
     entries: list[CatalogEntry] = []
     for item in lib.entries:
-        errors = tuple(p.format().splitlines()[0] for p in item.errors)
+        errors = tuple(item.errors)
         warnings = len(item.problems) - len(item.errors)
         scenario = item.scenario
         if scenario is None or errors:
             entries.append(CatalogEntry(
                 path=item.path, id=scenario.id if scenario else Path(item.path).stem,
                 title=scenario.title if scenario else Path(item.path).stem,
-                situation=scenario.situation if scenario else "", errors=errors or ("broken",),
+                situation=scenario.situation if scenario else "",
+                errors=errors or (Problem(item.path, 0, 0, ERROR, "", "broken"),),
                 warnings=warnings,
             ))
             continue
@@ -116,10 +120,11 @@ def scan(roots: Sequence[Path | str], cache_file: Path | None = None) -> list[Ca
     return entries
 
 
-def _entry(row: dict[str, object]) -> CatalogEntry:
-    for key in ("tags", "services", "errors"):
-        row[key] = tuple(row.get(key) or ())  # type: ignore[arg-type]
-    return CatalogEntry(**row)  # type: ignore[arg-type]
+def _entry(row: dict[str, Any]) -> CatalogEntry:
+    """A cached row as an entry again: JSON lists back to tuples, problems back to values."""
+    return CatalogEntry(**{**row, "tags": tuple(row.get("tags") or ()),
+                           "services": tuple(row.get("services") or ()),
+                           "errors": tuple(Problem(**p) for p in row.get("errors") or ())})
 
 
 def _write(cache_file: Path, signature: list[list[object]], entries: list[CatalogEntry]) -> None:

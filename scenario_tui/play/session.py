@@ -104,22 +104,19 @@ class Session:
 
     def scan(self) -> list[CatalogEntry]:
         """Read the catalogue (from the cache when nothing changed)."""
-        return self._keep(scan(self.roots, self.cache))
+        self.entries = scan(self.roots, self.cache)
+        return self.entries
 
     def scan_cached(self) -> list[CatalogEntry] | None:
         """The catalogue if the cache is current, without parsing anything; else None."""
-        entries = cached(self.roots, self.cache)
-        return None if entries is None else self._keep(entries)
-
-    def _keep(self, entries: list[CatalogEntry]) -> list[CatalogEntry]:
-        from dataclasses import replace
-
-        self.entries = [replace(e, errors=tuple(self.shorten(m) for m in e.errors))
-                        if e.errors else e for e in entries]
-        return self.entries
+        entries = None if self.cache is None else cached(self.roots, self.cache)
+        if entries is not None:
+            self.entries = entries
+        return entries
 
     def shorten(self, text: str) -> str:
-        """`text` with each root's parent folder cut from paths: `ui_scenarios/x.yaml:3:1`."""
+        """`text` with each root's parent folder cut from paths, as the catalogue names files:
+        `ui_scenarios/x.yaml`."""
         import os
 
         for root in self.roots:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from scenario_tui.format.problems import ERROR, Problem
 from scenario_tui.play.catalog import CatalogEntry
 from scenario_tui.ui.widgets.scenario_list import matches
 
 GOOD = CatalogEntry(path="a.yaml", id="read-heavy-database", title="Cache a catalogue",
                     difficulty="intermediate", tags=("caching",), services=("elasticache",))
-BAD = CatalogEntry(path="b.yaml", id="b", title="b", errors=("b.yaml:1:1: error E001 empty",))
+BAD = CatalogEntry(path="b.yaml", id="b", title="b",
+                   errors=(Problem("b.yaml", 1, 1, ERROR, "E001", "empty"),))
 
 
 def test_every_word_must_match() -> None:

@@ -38,7 +38,8 @@ def preview_content(entry: CatalogEntry | None, summary: ScenarioSummary | None,
     parts: list[str | tuple[str, str]] = [(one_line(entry.title), "bold"), "\n"]
     if not entry.playable:
         parts += [(f"{BROKEN} This file cannot be played.\n", "bold $error"),
-                  (clean(entry.first_error), "$error"), "\n\n", (clean(shorten(entry.path)), "dim"),
+                  (clean(entry.first_error_line(shorten)), "$error"), "\n\n",
+                  (clean(shorten(entry.path)), "dim"),
                   ("\n\nRun `scenario-tui validate` on it for every problem.", "dim")]
         return Content.assemble(*parts)
     progress = best_label(summary)
@@ -161,7 +162,7 @@ class CatalogScreen(ResponsiveScreen):
             return
         listing = self.query_one("#scenarios", ScenarioList)
         listing.show(self.entries, self.progress.summaries,
-                     self.query_one("#filter", Input).value)
+                     self.query_one("#filter", Input).value, self.session.shorten)
         self.update_preview()
         self.update_status()
 
@@ -216,8 +217,8 @@ class CatalogScreen(ResponsiveScreen):
         if current is None:
             return
         if not current.playable:
-            self.notify(one_line(current.first_error, 200), title="Broken scenario",
-                        severity="error")
+            self.notify(one_line(current.first_error_line(self.session.shorten), 200),
+                        title="Broken scenario", severity="error")
             return
         self.post_message(OpenScenario(current.id, self.mode))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -43,12 +43,15 @@ def attempts_label(summary: ScenarioSummary) -> str:
     return f"{summary.attempts} attempt{plural} · last {local_day(summary.last_played)}"
 
 
-def prompt(entry: CatalogEntry, summary: ScenarioSummary | None) -> Content:
-    """The two-line prompt for one catalogue row; scenario text is never read as markup."""
+def prompt(entry: CatalogEntry, summary: ScenarioSummary | None,
+           shorten: Callable[[str], str] = str) -> Content:
+    """The two-line prompt for one catalogue row; scenario text is never read as markup.
+    `shorten` names a broken file the way the catalogue does."""
     if not entry.playable:
         return Content.assemble((f"{BROKEN} BROKEN ", "bold $error"),
                                 (one_line(entry.title), "bold"),
-                                "\n  ", (one_line(entry.first_error, 300), "$error"))
+                                "\n  ", (one_line(entry.first_error_line(shorten), 300),
+                                         "$error"))
     parts: list[str | tuple[str, str]] = [
         (one_line(entry.title), "bold"), "\n  ",
         (f"{DIFFICULTY.get(entry.difficulty, '')} {entry.difficulty}", "$accent"),
@@ -75,12 +78,12 @@ class ScenarioList(OptionList):
         self.matching: list[CatalogEntry] = []
 
     def show(self, entries: Sequence[CatalogEntry], summaries: Mapping[str, ScenarioSummary],
-             query: str = "") -> None:
+             query: str = "", shorten: Callable[[str], str] = str) -> None:
         """Replace the options with the entries that match `query`, keeping the selection."""
         current = self.current
         self.matching = [e for e in entries if matches(e, query)]
         self.clear_options()
-        self.add_options(Option(prompt(e, summaries.get(e.id))) for e in self.matching)
+        self.add_options(Option(prompt(e, summaries.get(e.id), shorten)) for e in self.matching)
         if self.matching:
             paths = [e.path for e in self.matching]
             self.highlighted = paths.index(current.path) if current and current.path in paths \
