@@ -127,18 +127,3 @@ class Scenario:
 
     def is_ending(self, node: str) -> bool:
         return self.graph.nodes[node].get("end") is not None
-
-    @cached_property
-    def content_hash(self) -> str:
-        """A stable digest of the scenario's content, to tell edited versions apart."""
-        import hashlib
-        import json
-
-        from .graph_formats import to_node_link
-
-        data = to_node_link(self)
-        for item in [*data["nodes"], *data["edges"]]:  # layout-only edits keep the hash
-            item.pop("line", None)
-            item.pop("column", None)
-        payload = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
-        return hashlib.sha256(payload.encode()).hexdigest()[:16]

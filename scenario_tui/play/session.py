@@ -21,6 +21,7 @@ from ..progress.store import (
     ProgressStore,
     ScenarioStats,
     cache_dir,
+    content_hash,
     data_dir,
     now_utc,
     open_store,
@@ -180,7 +181,7 @@ class Session:
         from ..progress.review_schedule import record_choices
 
         self.store.record(PlayRecord(
-            scenario_id=scenario.id, content_hash=scenario.content_hash, mode=play.mode,
+            scenario_id=scenario.id, content_hash=content_hash(scenario), mode=play.mode,
             path=tuple((c.source, c.index) for c in play.choices), score=play.score, best=best,
             duration=round(duration, 3), finished_at=self.store.clock(),
         ))

@@ -15,6 +15,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..format.model import Scenario
 
 APP_NAME = "scenario-tui"
 DB_NAME = "progress.sqlite3"
@@ -92,6 +96,21 @@ class PlayRecord:
 
         key = json.dumps([self.scenario_id, self.finished_at, self.path, self.mode])
         return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+def content_hash(scenario: Scenario) -> str:
+    """A stable digest of the scenario's content, stored with each play to tell which version
+    it was played on. Layout-only edits (moved lines) keep it."""
+    import hashlib
+
+    from ..format.graph_formats import to_node_link
+
+    data = to_node_link(scenario)
+    for item in [*data["nodes"], *data["edges"]]:
+        item.pop("line", None)
+        item.pop("column", None)
+    payload = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
