@@ -110,10 +110,6 @@ def grade(score: int, best: int) -> str:
     return "F"
 
 
-def passed(score: int, best: int) -> bool:
-    return percent(score, best) >= PASS_PERCENT
-
-
 def pillar_totals(path: Sequence[Choice]) -> dict[str, int]:
     """The summed Well-Architected impact of the choices on a path, for every pillar."""
     totals: Counter[str] = Counter({pillar: 0 for pillar in PILLARS})

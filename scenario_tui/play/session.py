@@ -19,7 +19,6 @@ from ..format.files import discover, glossary_files, library_dir
 from ..progress.store import (
     PlayRecord,
     ProgressStore,
-    ScenarioStats,
     cache_dir,
     content_hash,
     data_dir,
@@ -162,9 +161,6 @@ class Session:
         if scenario_id not in playable:
             return playable[0]
         return playable[(playable.index(scenario_id) + 1) % len(playable)]
-
-    def stats(self) -> dict[str, ScenarioStats]:
-        return self.store.stats()
 
     def now(self) -> dt.datetime:
         """The wall clock as an aware UTC datetime, for review scheduling."""

@@ -66,32 +66,13 @@ def record_choices(store: ProgressStore, scenario: Scenario, choices: tuple[Choi
             _review(store, scenario.id, choice.source, _rating(analysis, choice), when, existing)
 
 
-def _reviewable(rows: list[tuple[str, str, str, str]],
-                scenarios: dict[str, Scenario] | None) -> list[ReviewItem]:
-    """The rows as items, skipping decisions their scenario no longer has."""
+def scheduled(store: ProgressStore, scenarios: dict[str, Scenario]) -> list[ReviewItem]:
+    """Every card whose decision `scenarios` still has, soonest first, so "when is the next
+    one?" never answers with a card that can no longer be reviewed."""
     items = []
-    for scenario_id, node, _, when in rows:
-        if scenarios is not None:
-            scenario = scenarios.get(scenario_id)
-            if scenario is None or node not in scenario.graph or scenario.is_ending(node):
-                continue
+    for scenario_id, node, _, when in store.review_cards():
+        scenario = scenarios.get(scenario_id)
+        if scenario is None or node not in scenario.graph or scenario.is_ending(node):
+            continue
         items.append(ReviewItem(scenario_id, node, when))
     return items
-
-
-def due(store: ProgressStore, now: dt.datetime, scenarios: dict[str, Scenario] | None = None
-        ) -> list[ReviewItem]:
-    """Decisions due by `now`, soonest first (skipping ones whose scenario lost that node)."""
-    return _reviewable(store.review_cards(now.isoformat()), scenarios)
-
-
-def scheduled(store: ProgressStore, scenarios: dict[str, Scenario]) -> list[ReviewItem]:
-    """Every card whose decision still exists, soonest first: `due` without a time limit, so
-    "when is the next one?" never answers with a card that can no longer be reviewed."""
-    return _reviewable(store.review_cards(), scenarios)
-
-
-def next_due(store: ProgressStore) -> str | None:
-    """When the next review falls due, if any card exists."""
-    cards = store.review_cards()
-    return cards[0][3] if cards else None

@@ -113,16 +113,6 @@ def content_hash(scenario: Scenario) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
-class ScenarioStats:
-    """The catalogue's view of one scenario's history."""
-
-    best_score: int
-    best_possible: int
-    attempts: int
-    last_played: str
-
-
 def now_utc() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
@@ -213,40 +203,19 @@ class ProgressStore:
         """Store a finished play-through; False if the same one is already stored."""
         return self.record_many([record]) == 1
 
-    def plays(self, scenario_id: str | None = None) -> list[PlayRecord]:
-        query = ("SELECT scenario_id, content_hash, mode, path, score, best, duration, "
-                 "finished_at FROM plays")
-        args: tuple[str, ...] = ()
-        if scenario_id is not None:
-            query += " WHERE scenario_id = ?"
-            args = (scenario_id,)
-        rows = self._connection.execute(query + " ORDER BY finished_at, id", args).fetchall()
+    def plays(self) -> list[PlayRecord]:
+        """Every stored play-through, oldest first."""
+        rows = self._connection.execute(
+            "SELECT scenario_id, content_hash, mode, path, score, best, duration, finished_at "
+            "FROM plays ORDER BY finished_at, id").fetchall()
         return [PlayRecord(r[0], r[1], r[2], tuple((n, i) for n, i in json.loads(r[3])), r[4],
                            r[5], r[6], r[7]) for r in rows]
 
-    def stats(self) -> dict[str, ScenarioStats]:
-        """Best score, attempts and last play per scenario."""
-        rows = self._connection.execute(
-            "SELECT scenario_id, MAX(score * 1.0 / MAX(best, 1)), COUNT(*), MAX(finished_at) "
-            "FROM plays GROUP BY scenario_id").fetchall()
-        result: dict[str, ScenarioStats] = {}
-        for scenario_id, _, attempts, last in rows:
-            best_row = self._connection.execute(
-                "SELECT score, best FROM plays WHERE scenario_id = ? "
-                "ORDER BY score * 1.0 / MAX(best, 1) DESC, finished_at DESC LIMIT 1",
-                (scenario_id,)).fetchone()
-            result[scenario_id] = ScenarioStats(best_row[0], best_row[1], attempts, last)
-        return result
-
-    def review_cards(self, due_by: str | None = None) -> list[tuple[str, str, str, str]]:
-        """(scenario id, node, card JSON, due) for every review card, or those due by a time."""
-        query = "SELECT scenario_id, node, card, due FROM reviews"
-        args: tuple[str, ...] = ()
-        if due_by is not None:
-            query += " WHERE due <= ?"
-            args = (due_by,)
-        return self._connection.execute(query + " ORDER BY due, scenario_id, node",
-                                        args).fetchall()
+    def review_cards(self) -> list[tuple[str, str, str, str]]:
+        """(scenario id, node, card JSON, due) for every review card, soonest due first."""
+        return self._connection.execute(
+            "SELECT scenario_id, node, card, due FROM reviews "
+            "ORDER BY due, scenario_id, node").fetchall()
 
     def save_review_card(self, scenario_id: str, node: str, card: str, due: str) -> None:
         with self._transaction() as db:
