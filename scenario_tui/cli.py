@@ -279,11 +279,8 @@ def cmd_author(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
-    try:
-        from .ui.launch import run
-    except ImportError:  # the TUI is not built yet: fall back to the list
-        print(cmd_list(args) or "", end="")
-        return EXIT_OK
+    from .ui.launch import run
+
     return run(args)
 
 
