@@ -145,6 +145,23 @@ def test_unsaved_changes_in_emacs_and_vim(scenario_file: Path) -> None:
     assert check is not None and check.unsaved == "vim"
 
 
+def test_changes_that_concern_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file and its editor's lock and swap files, in its own folder; nothing else."""
+    monkeypatch.chdir(tmp_path)
+    files = watcher(Path("draft.yaml"))
+    assert files.folder == tmp_path
+    for name in ("draft.yaml", ".#draft.yaml", ".draft.yaml.swp"):
+        assert files.concerns(str(tmp_path / name))
+    for other in ("draft.yaml.tmp", "4913", "other.yaml", "sub/draft.yaml"):
+        assert not files.concerns(str(tmp_path / other))
+
+
+def test_polling_is_asked_for_in_the_environment() -> None:
+    assert not watch.polling_forced({})
+    assert not watch.polling_forced({watch.POLL_ENV: "0"})
+    assert watch.polling_forced({watch.POLL_ENV: "1"})
+
+
 def test_carry_over_keeps_origin_and_choices(scenario_file: Path) -> None:
     scenario = check_file(scenario_file).scenario
     assert scenario is not None

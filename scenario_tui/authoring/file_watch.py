@@ -1,18 +1,23 @@
 """Notice each save of one scenario file, and look at it again only when its content changed.
 
-The watcher compares `stat` stamps and hashes what it reads, so a touch without a change
-reports nothing and a same-size save within the timestamp granularity is still seen; it notices
-an editor's unsaved changes from its swap or lock file. What a look found is a
+`changes` reports saves as `watchfiles` sees them. It watches the file's folder, not the file,
+so an editor's atomic save (a temporary file renamed over the original, a new inode) is seen
+as well as a plain write, a truncate-then-write or a delete-and-recreate. Where the folder
+cannot be watched that way, a timer calling `FileWatcher.poll` is the fallback. Either way a
+look compares `stat` stamps and hashes what it reads, so a touch without a change reports
+nothing and a same-size save within the timestamp granularity is still seen; it notices an
+editor's unsaved changes from its swap or lock file. What a look found is a
 `file_check.FileCheck`. Plain Python: no textual here.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,11 +34,19 @@ from .file_check import (
     check_text,
 )
 
+POLL_ENV = "SCENARIO_TUI_POLL"
+"""Set to 1 to look at the file on a timer instead of watching its folder: for a file system
+whose changes are not reported (some network and container mounts)."""
 HASH_EVERY_POLL_BELOW = 1 << 20
 """Files smaller than this are hashed on every poll, so a save that keeps the size and lands
 within the file system's timestamp granularity is still seen."""
 VIM_DIRTY_OFFSET, VIM_DIRTY = 1007, 0x55
 """Vim's swap file marks unsaved changes with 'U' at this byte of its first block."""
+
+
+def polling_forced(environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether the author asked for the timer (`SCENARIO_TUI_POLL` set, and not to 0)."""
+    return environ.get(POLL_ENV, "") not in ("", "0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +62,22 @@ class Stamp:
         return cls(status.st_mtime_ns, status.st_size, status.st_ino)
 
 
+def emacs_lock(path: Path) -> Path:
+    """The symlink Emacs keeps beside a file while its buffer has unsaved changes."""
+    return path.with_name(f".#{path.name}")
+
+
+def vim_swap(path: Path) -> Path:
+    """The swap file Vim keeps beside a file it has open."""
+    return path.with_name(f".{path.name}.swp")
+
+
 def unsaved_editor(path: Path) -> str:
     """The editor whose lock or swap file says it holds unsaved changes to `path`, or ""."""
-    if os.path.lexists(path.with_name(f".#{path.name}")):
+    if os.path.lexists(emacs_lock(path)):
         return "emacs"
     try:
-        with path.with_name(f".{path.name}.swp").open("rb") as swap:
+        with vim_swap(path).open("rb") as swap:
             head = swap.read(VIM_DIRTY_OFFSET + 1)
     except OSError:
         return ""
@@ -64,16 +87,26 @@ def unsaved_editor(path: Path) -> str:
 
 
 class FileWatcher:
-    """Polls one file and checks it again whenever its content changes."""
+    """Looks at one file when asked (after a change event, or on a timer) and checks it again
+    whenever its content changes."""
 
     def __init__(self, path: Path | str, *, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.path = Path(path)
+        self.folder = Path(os.path.abspath(self.path)).parent
+        """The folder to watch: renames into it are how many editors save."""
+        self._names = {self.path.name, emacs_lock(self.path).name, vim_swap(self.path).name}
         self.today = today
         self._stamp: Stamp | None = None
         self._digest = ""
         self._last: FileCheck | None = None
         self._empty: Stamp | None = None
         """The stamp of the file when it was last seen empty."""
+
+    def concerns(self, changed: str | Path) -> bool:
+        """Whether a change to `changed` (an absolute path) can change what a look finds: it is
+        the file itself, or its editor's lock or swap file beside it."""
+        changed = Path(changed)
+        return changed.name in self._names and changed.parent == self.folder
 
     def force(self) -> FileCheck:
         """Check the file now, even if it has not changed."""
@@ -161,3 +194,18 @@ def _stamp_of(path: Path) -> Stamp | None:
 
 _UNCHANGED = FileCheck("", "unchanged")
 """Internal marker: the content is as last checked (only the editor state may differ)."""
+
+
+async def changes(watcher: FileWatcher, stop: asyncio.Event) -> AsyncIterator[None]:
+    """One item for each batch of changes to `watcher`'s file or its editor's files, as
+    `watchfiles` reports them, until `stop` is set.
+
+    Raises what keeps `watchfiles` from watching (`ImportError` without it, `OSError` when the
+    folder is missing or the system's watch limit is reached, its `RuntimeError`s): the caller
+    falls back to polling.
+    """
+    from watchfiles import awatch  # here: imported only when a file is watched
+
+    async for _ in awatch(watcher.folder, watch_filter=lambda _, path: watcher.concerns(path),
+                          stop_event=stop, recursive=False):
+        yield None
