@@ -60,11 +60,14 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Path]]:
     glossaries: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        candidates = sorted(_visible_files(path)) if path.is_dir() else [path]
+        if path.is_dir():
+            candidates = sorted(_visible_files(path))
+        else:
+            candidates = [path] if path.is_file() else []
         for item in candidates:
             if item.name == GLOSSARY_NAME:
                 glossaries.append(item)
-            elif item.suffix in SCENARIO_SUFFIXES and item.is_file():
+            elif item.suffix in SCENARIO_SUFFIXES:
                 files.append(item)
         sibling = (path if path.is_dir() else path.parent) / GLOSSARY_NAME
         if sibling.is_file() and sibling not in glossaries:
