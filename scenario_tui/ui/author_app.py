@@ -17,13 +17,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Markdown
 
-from ..authoring.file_watch import FileWatcher
+from ..authoring.file_watch import FileWatcher, polling_forced
 from ..format.text_safety import one_line
 from .screens.author import AuthorScreen
 from .screens.help import HelpScreen
 
 POLL_SECONDS = 0.5
-"""How often the file is looked at: fast enough to feel live, cheap enough to run all day."""
+"""How often the file is looked at when it is polled (`SCENARIO_TUI_POLL=1`, or watchfiles
+cannot watch its folder): fast enough to feel live, cheap enough to run all day."""
 
 
 class AuthorHelpScreen(HelpScreen):
@@ -79,13 +80,16 @@ class AuthorApp(App[int]):
     ]
 
     def __init__(self, path: Path | str, *, interval: float = POLL_SECONDS,
+                 poll: bool | None = None,
                  today: Callable[[], dt.date] = dt.date.today) -> None:
+        """`poll` chooses the timer over watchfiles; unset, `SCENARIO_TUI_POLL` decides."""
         super().__init__()
         self.watcher = FileWatcher(path, today=today)
         self.interval = interval
+        self.poll = polling_forced() if poll is None else poll
 
     def get_default_screen(self) -> Screen:
-        return AuthorScreen(self.watcher, self.interval)
+        return AuthorScreen(self.watcher, self.interval, poll=self.poll)
 
     def action_help(self) -> None:
         if isinstance(self.screen, AuthorHelpScreen):

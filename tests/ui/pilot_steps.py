@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
+UNENDING_GROUPS = frozenset({"watch"})
+"""Worker groups that run until the app exits (the author preview's file watcher): never
+waited for."""
+
 
 async def settle(pilot: Pilot) -> None:
     """Wait until workers are done and the screen has refreshed, twice: a worker's result
     can start another (the catalogue, then its progress)."""
     for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
+        ending = [w for w in pilot.app.workers if w.group not in UNENDING_GROUPS]
+        if ending:  # (an empty list would mean every worker to `wait_for_complete`)
+            await pilot.app.workers.wait_for_complete(ending)
         await pilot.pause()
 
 

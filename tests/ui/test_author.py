@@ -9,9 +9,10 @@ the path on screen is the same on every machine. Update only after looking at th
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,15 @@ from textual.pilot import Pilot
 from scenario_tui.authoring.file_check import BROKEN, VALID
 from scenario_tui.format.problems import ERROR, WARNING, Problem
 from scenario_tui.ui.author_app import AuthorApp
-from scenario_tui.ui.screens.author import PREVIEW_VIEW, PROBLEMS_VIEW, STATE_VIEW, AuthorScreen
+from scenario_tui.ui.screens import author as author_screen
+from scenario_tui.ui.screens.author import (
+    POLLING,
+    PREVIEW_VIEW,
+    PROBLEMS_VIEW,
+    STATE_VIEW,
+    WATCHFILES,
+    AuthorScreen,
+)
 from scenario_tui.ui.widgets.decision_tree import DecisionTree
 from scenario_tui.ui.widgets.problem_list import ProblemList
 from scenario_tui.ui.widgets.source_view import MARK, SourceView, source_excerpt
@@ -35,9 +44,10 @@ FAST = 0.05
 """Poll interval for tests that edit the file: the wait is on state, this only bounds it."""
 
 
-def make_app(path: Path | str, interval: float = 60.0) -> AuthorApp:
-    """An app whose lint date is fixed; snapshots poll only once (at mount)."""
-    return AuthorApp(path, interval=interval, today=lambda: TODAY)
+def make_app(path: Path | str, interval: float = 60.0, poll: bool | None = None) -> AuthorApp:
+    """An app whose lint date is fixed; snapshots look only once (at mount), and nothing
+    changes in their folder for watchfiles to report."""
+    return AuthorApp(path, interval=interval, poll=poll, today=lambda: TODAY)
 
 
 def screen_of(pilot: Pilot) -> AuthorScreen:
@@ -159,6 +169,53 @@ async def test_deleted_and_half_written_files_are_states_not_crashes(editable: P
         editable.write_text(text, encoding="utf-8")
         await wait_until(pilot, in_state(pilot, VALID))
         assert view(pilot) == PREVIEW_VIEW
+
+
+def broken_version(valid: str) -> str:
+    broken = valid.replace("to: retries\n        points: 2", "to: retires\n        points: 2")
+    assert broken != valid
+    return broken
+
+
+async def test_an_atomic_save_is_seen_by_watchfiles(editable: Path) -> None:
+    """An editor's atomic save: a temporary file in the same folder, renamed over the watched
+    one (a new inode). The timer would look only after a minute: watchfiles sees it."""
+    app = make_app(editable.name, poll=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(pilot)
+        await wait_until(pilot, lambda: in_state(pilot, VALID)() and bool(screen.watched_by))
+        assert screen.watched_by == WATCHFILES
+        inode = editable.stat().st_ino
+        temporary = editable.with_name(f".{editable.name}.tmp-1234")
+        temporary.write_text(broken_version(editable.read_text(encoding="utf-8")),
+                             encoding="utf-8")
+        os.replace(temporary, editable)
+        assert editable.stat().st_ino != inode
+        await wait_until(pilot, in_state(pilot, BROKEN))
+        assert view(pilot) == PROBLEMS_VIEW and screen.watched_by == WATCHFILES
+
+
+async def failing_watch(*args: object) -> AsyncIterator[None]:
+    raise OSError(28, "inotify watch limit reached")
+    yield None
+
+
+@pytest.mark.parametrize("fallback", ["asked for", "watchfiles fails"])
+async def test_polling_sees_a_save(editable: Path, monkeypatch: pytest.MonkeyPatch,
+                                   fallback: str) -> None:
+    """The timer takes over when the author asks for it or watchfiles cannot watch."""
+    if fallback == "asked for":
+        monkeypatch.setenv("SCENARIO_TUI_POLL", "1")
+    else:
+        monkeypatch.setattr(author_screen, "changes", failing_watch)
+    app = make_app(editable.name, interval=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(pilot)
+        await wait_until(pilot, lambda: in_state(pilot, VALID)() and bool(screen.watched_by))
+        assert screen.watched_by == POLLING
+        editable.write_text(broken_version(editable.read_text(encoding="utf-8")),
+                            encoding="utf-8")
+        await wait_until(pilot, in_state(pilot, BROKEN))
 
 
 async def test_saving_keeps_the_place_in_the_preview(editable: Path) -> None:

@@ -1,12 +1,16 @@
 """The author preview: watch one scenario file and show its problems, or its graph and a player.
 
-A worker polls the file (`watch.FileWatcher`) and posts each new `FileCheck`; the screen only
-draws it. The play-through is one immutable `Trial` in a reactive, replaced whole on every move
-and carried over to the edited scenario on each save, so the author keeps their place.
+A worker watches the file's folder with watchfiles (where it cannot, a timer polls); after each
+batch of changes a thread worker looks at the file (`file_watch.FileWatcher`) and posts each new
+`FileCheck`; the screen only draws it. The play-through is one immutable `Trial` in a reactive,
+replaced whole on every move and carried over to the edited scenario on each save, so the
+author keeps their place.
 """
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -18,10 +22,11 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, ContentSwitcher, Footer, Header, OptionList, Static
+from textual.worker import get_current_worker
 
 from ...analysis.scoring import Analysis, analyse
 from ...authoring.file_check import BROKEN, VALID, WRITING, FileCheck, carry_over, problem_in
-from ...authoring.file_watch import FileWatcher
+from ...authoring.file_watch import FileWatcher, changes
 from ...format.model import Choice
 from ...format.text_safety import clean, one_line
 from ...play.engine import Play, PlayError, start
@@ -36,6 +41,8 @@ from ..widgets.symbols import BEST, LINK, OUTCOME
 from .choosing import ChoosingScreen
 
 STATE_VIEW, PROBLEMS_VIEW, PREVIEW_VIEW = "state-view", "problems-view", "preview-view"
+WATCHFILES, POLLING = "watchfiles", "polling"
+"""How saves are noticed: watchfiles' events on the file's folder, or a timer (the fallback)."""
 LEGEND = Content.assemble(
     (f"{BEST} ", "bold"), "best  ", (f"{LINK} ", "bold"), "joins a branch above  ",
     ("t", "bold $accent"), " test from here")
@@ -69,20 +76,27 @@ class AuthorScreen(ChoosingScreen):
 
     @dataclass
     class FileChecked(Message):
-        """The watcher saw the file change (posted from the worker thread)."""
+        """A look at the file found something new (posted from the worker thread)."""
 
         check: FileCheck
 
-    def __init__(self, watcher: FileWatcher, interval: float = 0.5) -> None:
+    def __init__(self, watcher: FileWatcher, interval: float = 0.5, *,
+                 poll: bool = False) -> None:
         super().__init__()
         self.watcher = watcher
         self.interval = interval
+        self.poll_only = poll
+        """Look on a timer from the start, without trying watchfiles."""
+        self.watched_by = ""
+        """`WATCHFILES` once its watch is set up, `POLLING` once the timer runs."""
         self.shown: FileCheck | None = None
         """The check on screen (a passing state like "being written" keeps the last one)."""
         self.latest: FileCheck | None = None
         self.analysis: Analysis | None = None
-        self._polling = False
-        self._force = False
+        self._requests = threading.Lock()
+        """Guards the three flags below, shared with the looking thread."""
+        self._again = self._looking = self._force = False
+        self._stop_watching = asyncio.Event()
         self._wants_problems = False
 
     def compose(self) -> ComposeResult:
@@ -105,29 +119,65 @@ class AuthorScreen(ChoosingScreen):
         self.sub_title = clean(str(self.watcher.path))
         self.query_one("#graph").border_title = "Decision graph"
         self._poll()
-        self.set_interval(self.interval, self._poll)
+        if self.poll_only:
+            self._start_polling()
+        else:
+            self._watch_folder()
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()  # watchfiles' thread stops within a step, not a timeout
 
     # Watching ---------------------------------------------------------------------------
 
-    def _poll(self) -> None:
-        if not self._polling:
-            self._polling = True
-            self._look_at_file()
-
-    @work(thread=True, group="watch", exit_on_error=False)
-    def _look_at_file(self) -> None:
-        """Poll the file off the event loop; report only what changed."""
-        force, self._force = self._force, False
+    @work(exclusive=True, group="watch", exit_on_error=False)
+    async def _watch_folder(self) -> None:
+        """Look at the file after each batch of changes watchfiles reports in its folder."""
         try:
-            check = self.watcher.force() if force else self.watcher.poll()
-            if check is not None:
-                self.post_message(self.FileChecked(check))
-        finally:
-            self._polling = False
+            saves = changes(self.watcher, self._stop_watching)
+            self.watched_by = WATCHFILES  # set up by `async for`'s first step, before any wait
+            async for _ in saves:
+                self._poll()
+        except Exception:  # no watchfiles, no watches left, no folder: poll instead
+            self._start_polling()
+
+    def _start_polling(self) -> None:
+        self.watched_by = POLLING
+        self.set_interval(self.interval, self._poll)
+        self._poll()  # a change may have come while watching failed
+
+    def _poll(self, force: bool = False) -> None:
+        """Have the file looked at; asked during a look, the looker looks once more."""
+        with self._requests:
+            self._again, self._force = True, self._force or force
+            if self._looking:
+                return
+            self._looking = True
+        self._look_at_file()
+
+    @work(thread=True, group="look", exit_on_error=False)
+    def _look_at_file(self) -> None:
+        """Look at the file off the event loop while looks are asked for; report what changed."""
+        worker = get_current_worker()
+        try:
+            while True:
+                with self._requests:
+                    if not self._again or worker.is_cancelled:
+                        self._looking = False
+                        return
+                    self._again, force, self._force = False, self._force, False
+                check = self.watcher.force() if force else self.watcher.poll()
+                if check is not None and not worker.is_cancelled:
+                    self.post_message(self.FileChecked(check))
+        except BaseException:
+            with self._requests:
+                self._looking = False
+            raise
 
     @on(FileChecked)
     def _checked(self, event: FileChecked) -> None:
         self.show_check(event.check)
+        if event.check.state == WRITING and self.watched_by == WATCHFILES:
+            self.set_timer(self.interval, self._poll)  # the write may end without another event
 
     def show_check(self, check: FileCheck) -> None:
         """Draw `check`; a write in progress or an editor's unsaved state only touch the status."""
@@ -310,8 +360,7 @@ class AuthorScreen(ChoosingScreen):
 
     def action_recheck(self) -> None:
         """Check the file again now, changed or not."""
-        self._force = True
-        self._poll()
+        self._poll(force=True)
 
     @on(OptionList.OptionHighlighted, "#problems")
     def _problem_highlighted(self, event: OptionList.OptionHighlighted) -> None:
