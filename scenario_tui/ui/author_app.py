@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from functools import partial
 from importlib.resources import files
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
@@ -70,7 +70,7 @@ class NodeCommands(Provider):
 class AuthorApp(App[int]):
     """One screen: the author preview of one file."""
 
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "author.tcss"]
+    CSS_PATH = "author.tcss"
     TITLE = "scenario-tui author"
     COMMANDS = App.COMMANDS | {NodeCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -88,7 +88,7 @@ class AuthorApp(App[int]):
         self.interval = interval
         self.poll = polling_forced() if poll is None else poll
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         return AuthorScreen(self.watcher, self.interval, poll=self.poll)
 
     def action_help(self) -> None:

@@ -263,7 +263,7 @@ async def test_test_from_here_plays_from_the_highlighted_node(in_fixtures: Path)
         await pilot.press("enter")
         await settle(pilot)
         assert screen.trial.play.finished(screen.shown.scenario)  # type: ignore[union-attr]
-        ending = str(screen.query_one("#preview-ending").render())
+        ending = str(screen.query_one("#ending").render())
         assert "Partial" in ending and "score 2 of 4" in ending
 
         await pilot.press("r")

@@ -21,7 +21,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Button, ContentSwitcher, Footer, Header, OptionList, Static
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.worker import get_current_worker
 
 from ...analysis.scoring import Analysis, analyse
@@ -29,16 +30,15 @@ from ...authoring.file_check import BROKEN, VALID, WRITING, FileCheck, carry_ove
 from ...authoring.file_watch import FileWatcher, changes
 from ...format.model import Choice
 from ...format.text_safety import clean, one_line
-from ...play.engine import Play, PlayError, start
+from ...play.engine import Play, PlayError, start, what_if
 from ...play.modes import PRACTICE
-from ..widgets.choice_list import ChoiceList
 from ..widgets.decision_tree import DecisionTree, TreeEntry
-from ..widgets.file_status import plural, state_content, status_content
-from ..widgets.preview_player import PreviewPlayer
+from ..widgets.file_status import author_status_line, plural, state_content
+from ..widgets.player import Player, PlayerView
+from ..widgets.preview_text import preview_ending, preview_status
 from ..widgets.problem_list import ProblemList
 from ..widgets.source_view import SourceView
 from ..widgets.symbols import BEST, LINK, OUTCOME
-from .choosing import ChoosingScreen
 
 STATE_VIEW, PROBLEMS_VIEW, PREVIEW_VIEW = "state-view", "problems-view", "preview-view"
 WATCHFILES, POLLING = "watchfiles", "polling"
@@ -56,7 +56,7 @@ class Trial:
     feedback: Choice | None = None
 
 
-class AuthorScreen(ChoosingScreen):
+class AuthorScreen(Screen[None]):
     """Problems with their source while the file is broken; graph and player once it is valid."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -72,7 +72,12 @@ class AuthorScreen(ChoosingScreen):
         Binding("ctrl+r", "recheck", "Check again", id="author.recheck", show=False),
     ]
 
-    trial: reactive[Trial | None] = reactive(None, init=False, always_update=True)
+    trial: reactive[Trial | None] = reactive(None, init=False, always_update=True,
+                                             bindings=True)
+    shown: reactive[FileCheck | None] = reactive(None, init=False, bindings=True)
+    """The check on screen (a passing state like "being written" keeps the last one)."""
+    pane: reactive[str] = reactive(STATE_VIEW, init=False, bindings=True)
+    """Which view shows: the file's state, its problems, or the graph and preview."""
 
     @dataclass
     class FileChecked(Message):
@@ -89,8 +94,6 @@ class AuthorScreen(ChoosingScreen):
         """Look on a timer from the start, without trying watchfiles."""
         self.watched_by = ""
         """`WATCHFILES` once its watch is set up, `POLLING` once the timer runs."""
-        self.shown: FileCheck | None = None
-        """The check on screen (a passing state like "being written" keeps the last one)."""
         self.latest: FileCheck | None = None
         self.analysis: Analysis | None = None
         self._requests = threading.Lock()
@@ -112,7 +115,7 @@ class AuthorScreen(ChoosingScreen):
                     yield Static(LEGEND, id="graph-legend")
                     yield DecisionTree(id="graph")
                     yield Static(id="graph-detail")
-                yield PreviewPlayer(id="preview")
+                yield Player(id="preview")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -195,13 +198,12 @@ class AuthorScreen(ChoosingScreen):
             else:
                 self._show_state(check)
         self._show_status()
-        self.refresh_bindings()
 
     def _show_status(self) -> None:
         if self.latest is not None and self.shown is not None:
             best = self.analysis.best_score if self.analysis else 0
             self.query_one("#author-status", Static).update(
-                status_content(self.latest, self.shown, best))
+                author_status_line(self.latest, self.shown, best))
 
     def _show_state(self, check: FileCheck) -> None:
         self.query_one(f"#{STATE_VIEW}", Static).update(state_content(check))
@@ -247,30 +249,35 @@ class AuthorScreen(ChoosingScreen):
         if not self._wants_problems:
             self._switch(PREVIEW_VIEW)
 
-    def _switch(self, view: str) -> None:
-        switcher = self.query_one(ContentSwitcher)
-        if switcher.current == view:
-            return
-        switcher.current = view
-        target = {PROBLEMS_VIEW: "#problems", PREVIEW_VIEW: "#graph"}.get(view)
+    def _switch(self, pane: str) -> None:
+        self.pane = pane
+
+    def watch_pane(self, pane: str) -> None:
+        self.query_one(ContentSwitcher).current = pane
+        target = {PROBLEMS_VIEW: "#problems", PREVIEW_VIEW: "#graph"}.get(pane)
         if target:
             self.query_one(target).focus()
 
     # The preview ------------------------------------------------------------------------
 
     def watch_trial(self, trial: Trial | None) -> None:
-        check, player = self.shown, self.query_one(PreviewPlayer)
-        if trial is None or check is None or check.scenario is None or self.analysis is None:
-            player.clear("Nothing to play until the file is valid.")
+        check, player, analysis = self.shown, self.query_one(Player), self.analysis
+        if trial is None or check is None or check.scenario is None or analysis is None:
+            player.border_title = "Preview"
+            player.notice = "Nothing to play until the file is valid."
+            player.view = None
             return
-        player.show(check.scenario, self.analysis, trial.play, trial.feedback)
+        scenario, play = check.scenario, trial.play
+        player.border_title = f"Preview from ‹{one_line(play.origin or scenario.start, 40)}›"
+        at_ending = trial.feedback is None and play.finished(scenario)
+        player.view = PlayerView(
+            scenario, analysis, play, trial.feedback,
+            status=preview_status(play, scenario, analysis, trial.feedback),
+            ending=preview_ending(play, scenario, analysis) if at_ending else None)
         focused = self.focused
-        if trial.feedback is not None:
-            self.query_one("#continue", Button).focus()
-        elif focused is None or any(not w.display for w in focused.ancestors_with_self):
-            choices = self.query_one(ChoiceList)
-            (choices if choices.display else self.query_one(DecisionTree)).focus()
-        self.refresh_bindings()
+        lost = focused is None or any(not w.display for w in focused.ancestors_with_self)
+        if (trial.feedback is not None or lost) and not player.focus_current():
+            self.query_one(DecisionTree).focus()
 
     def _tree_entry(self) -> TreeEntry | None:
         cursor = self.query_one(DecisionTree).cursor_node
@@ -282,7 +289,7 @@ class AuthorScreen(ChoosingScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show only the keys that apply to the view and the play on screen."""
-        view = self.query_one(ContentSwitcher).current
+        view = self.pane
         if action == "show_problems":
             return self._playable and view == PREVIEW_VIEW
         if action == "show_preview":
@@ -316,9 +323,7 @@ class AuthorScreen(ChoosingScreen):
             self.query_one(DecisionTree).reveal(node)
             self._describe(node)
         self.trial = Trial(start(self.shown.scenario, PRACTICE, origin=node))
-        choices = self.query_one(ChoiceList)
-        if choices.display:
-            choices.focus()
+        self.query_one(Player).focus_current()
 
     def action_choose(self, index: int) -> None:
         trial, check = self.trial, self.shown
@@ -350,13 +355,11 @@ class AuthorScreen(ChoosingScreen):
     def action_show_problems(self) -> None:
         self._wants_problems = True
         self._switch(PROBLEMS_VIEW)
-        self.refresh_bindings()
 
     def action_show_preview(self) -> None:
         self._wants_problems = False
         if self._playable:
             self._switch(PREVIEW_VIEW)
-        self.refresh_bindings()
 
     def action_recheck(self) -> None:
         """Check the file again now, changed or not."""
@@ -384,10 +387,23 @@ class AuthorScreen(ChoosingScreen):
 
     @on(DecisionTree.WhatIf, "#graph")
     def _what_if(self, event: DecisionTree.WhatIf) -> None:
-        """Play from where the highlighted choice is offered, taking it."""
-        if self.shown is None or self.shown.scenario is None:
+        """Play on as if the highlighted choice had been taken: the preview's path up to
+        where it is offered is kept, or the preview starts there."""
+        scenario = self.shown.scenario if self.shown is not None else None
+        if scenario is None:
             return
-        play = start(self.shown.scenario, PRACTICE, origin=event.choice.source)
-        play = play.choose(self.shown.scenario, event.choice.index)
-        self.trial = Trial(play, play.choices[-1])
+        current = self.trial.play if self.trial is not None else start(scenario)
+        self.trial = Trial(what_if(scenario, current, event.choice), event.choice)
+
+    @on(Player.Chose)
+    def _chose(self, event: Player.Chose) -> None:
+        self.action_choose(event.index)
+
+    @on(Player.Continued)
+    def _continued(self) -> None:
+        self.action_continue()
+
+    @on(Player.Undone)
+    def _undone(self) -> None:
+        self.action_undo()
 
