@@ -169,3 +169,23 @@ def test_no_screen_imports_the_app() -> None:
 
 def test_practice_is_the_default_mode(make_session: Callable[..., Session]) -> None:
     assert ScenarioApp(make_session()).mode == PRACTICE
+
+
+async def test_the_mouse_chooses_undoes_and_continues(make_session: Callable[..., Session]
+                                                      ) -> None:
+    session = make_session()
+    scenario = session.scenario(CACHE)
+    screen = PlayScreen(session, scenario, start(scenario, PRACTICE))
+    async with BareApp(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.click("#choices", offset=(4, 1))
+        await pilot.pause()
+        assert screen.feedback is not None and screen.feedback.index == 0
+        await pilot.click("#undo")
+        await pilot.pause()
+        assert screen.feedback is None and screen.play.choices == ()
+        await pilot.click("#choices", offset=(4, 2))
+        await pilot.pause()
+        await pilot.click("#continue")
+        await pilot.pause()
+        assert screen.feedback is None and [c.index for c in screen.play.choices] == [1]

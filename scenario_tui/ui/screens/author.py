@@ -34,7 +34,7 @@ from ...play.engine import Play, PlayError, start, what_if
 from ...play.modes import PRACTICE
 from ..widgets.decision_tree import DecisionTree, TreeEntry
 from ..widgets.file_status import author_status_line, plural, state_content
-from ..widgets.player import Player, PlayerView
+from ..widgets.player import Player, PlayerActions, PlayerView
 from ..widgets.preview_text import preview_ending, preview_status
 from ..widgets.problem_list import ProblemList
 from ..widgets.source_view import SourceView
@@ -56,7 +56,7 @@ class Trial:
     feedback: Choice | None = None
 
 
-class AuthorScreen(Screen[None]):
+class AuthorScreen(PlayerActions, Screen[None]):
     """Problems with their source while the file is broken; graph and player once it is valid."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -394,16 +394,4 @@ class AuthorScreen(Screen[None]):
             return
         current = self.trial.play if self.trial is not None else start(scenario)
         self.trial = Trial(what_if(scenario, current, event.choice), event.choice)
-
-    @on(Player.Chose)
-    def _chose(self, event: Player.Chose) -> None:
-        self.action_choose(event.index)
-
-    @on(Player.Continued)
-    def _continued(self) -> None:
-        self.action_continue()
-
-    @on(Player.Undone)
-    def _undone(self) -> None:
-        self.action_undo()
 

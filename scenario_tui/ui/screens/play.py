@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -20,12 +19,12 @@ from ...play.modes import EXAM, PRACTICE
 from ...play.session import Session
 from ..messages import BackToCatalogue, PlayFinished
 from ..widgets.breadcrumb import Breadcrumb
-from ..widgets.player import Player, PlayerView
+from ..widgets.player import Player, PlayerActions, PlayerView
 from ..widgets.service_cards import ServiceCards
 from .responsive import ResponsiveScreen
 
 
-class PlayScreen(ResponsiveScreen):
+class PlayScreen(PlayerActions, ResponsiveScreen):
     """One play-through. The `play` value is replaced whole on every move."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -151,18 +150,6 @@ class PlayScreen(ResponsiveScreen):
 
     def action_leave(self) -> None:
         self.post_message(BackToCatalogue())
-
-    @on(Player.Chose)
-    def _chose(self, event: Player.Chose) -> None:
-        self.action_choose(event.index)
-
-    @on(Player.Continued)
-    def _continued(self) -> None:
-        self.action_continue()
-
-    @on(Player.Undone)
-    def _undone(self) -> None:
-        self.action_undo()
 
     def _finish_if_done(self) -> None:
         if self.play.finished(self.scenario):

@@ -186,3 +186,26 @@ class Player(Vertical):
     def _undone(self, event: Button.Pressed) -> None:
         event.stop()
         self.post_message(self.Undone(self))
+
+
+class PlayerActions:
+    """Mixed into a screen that composes a `Player`: a click on a choice or a button runs the
+    screen's own choose, continue and undo actions (the keys 1-9, Enter and u run them too)."""
+
+    def action_choose(self, index: int) -> None:
+        raise NotImplementedError
+
+    def action_continue(self) -> None:
+        raise NotImplementedError
+
+    def action_undo(self) -> None:
+        raise NotImplementedError
+
+    def on_player_chose(self, event: Player.Chose) -> None:
+        self.action_choose(event.index)
+
+    def on_player_continued(self, event: Player.Continued) -> None:
+        self.action_continue()
+
+    def on_player_undone(self, event: Player.Undone) -> None:
+        self.action_undo()
