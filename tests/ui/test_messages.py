@@ -176,7 +176,7 @@ async def test_the_mouse_chooses_undoes_and_continues(make_session: Callable[...
     session = make_session()
     scenario = session.scenario(CACHE)
     screen = PlayScreen(session, scenario, start(scenario, PRACTICE))
-    async with BareApp(screen).run_test(size=(100, 30)) as pilot:
+    async with BareApp(screen).run_test(size=(200, 40)) as pilot:  # a label a line
         await pilot.pause()
         await pilot.click("#choices", offset=(4, 1))
         await pilot.pause()
