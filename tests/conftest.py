@@ -1,7 +1,10 @@
-"""Shared fixtures: paths to fixture scenarios, and isolation from the user's real data."""
+"""Shared fixtures: paths to fixture scenarios, and isolation from the user's data and settings."""
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,13 +14,43 @@ REPO = Path(__file__).parent.parent
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-                   ) -> None:
-    """Never touch the user's progress or cache."""
-    data = tmp_path_factory.mktemp("data")
+def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's data dir (progress and the catalogue cache), which the app finds through
+    $SCENARIO_TUI_DATA_DIR; platform dirs point beside it. The user's are never touched.
+
+    The one place a test's data dir is chosen: fixtures that need the path take this one."""
+    home = tmp_path_factory.mktemp("home")
+    data = home / "data"
     monkeypatch.setenv("SCENARIO_TUI_DATA_DIR", str(data))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(data / "cache"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(data / "share"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
+    return data
+
+
+@pytest.fixture(autouse=True)
+def steady_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No user theme, colour, animation or Unicode settings reach the app, and one locale, so
+    output is the same on every machine."""
+    for name in ("TEXTUAL_THEME", "NO_COLOR", "UNICODE_VERSION", "SCENARIO_TUI_EXIT_WHEN_READY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
+def utc_time_zone() -> Iterator[None]:
+    """Dates on screen are local days: fix the zone so they are the same on every machine.
+    (Not by monkeypatch: the C library must re-read the zone after it is put back.)"""
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if saved is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = saved
+    time.tzset()
 
 
 @pytest.fixture

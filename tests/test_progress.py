@@ -35,8 +35,8 @@ def tiny(tiny_path: Path) -> Scenario:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> progress_store.ProgressStore:
-    return progress_store.open_store(tmp_path / "data", clock=lambda: T0.isoformat())
+def store(data_dir: Path) -> progress_store.ProgressStore:
+    return progress_store.open_store(data_dir, clock=lambda: T0.isoformat())
 
 
 def _record(scenario: Scenario, picks: list[int], when: dt.datetime = T0,
