@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -28,19 +28,24 @@ def executable() -> str:
 
 
 class Terminal:
-    """One tmux session running the app."""
+    """The app in a tmux server of its own (its own socket, no user config): it starts with
+    this test's environment, and no other tmux user can get in its way."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    def __init__(self, socket: Path) -> None:
+        self.socket = socket
 
-    def send(self, *keys: str) -> None:
-        subprocess.run([TMUX, "send-keys", "-t", self.name, *keys], check=True)
-
-    def screen(self) -> str:
-        return subprocess.run([TMUX, "capture-pane", "-p", "-t", self.name], check=True,
+    def tmux(self, *args: str, check: bool = True) -> str:
+        return subprocess.run([TMUX, "-S", str(self.socket), "-f", os.devnull, *args], check=check,
                               capture_output=True, text=True).stdout
 
+    def send(self, *keys: str) -> None:
+        self.tmux("send-keys", *keys)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p")
+
     def wait_for(self, predicate: Callable[[str], bool], timeout: float = 15.0) -> str:
+        """The screen once `predicate` holds for it (polled), or fail at the deadline."""
         deadline = time.monotonic() + timeout
         text = ""
         while time.monotonic() < deadline:
@@ -52,22 +57,21 @@ class Terminal:
 
 
 @pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    name = f"scenario-tui-e2e-{uuid.uuid4().hex[:8]}"
+def terminal(data_dir: Path) -> Iterator[Terminal]:
+    terminal = Terminal(data_dir.parent / "tmux.sock")
     command = (f"env -u NO_COLOR TERM=xterm-256color '{executable()}' --scenarios '{FIXTURES}'"
-               f" --data-dir '{tmp_path / 'data'}'")
-    subprocess.run([TMUX, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command],
-                   check=True)
+               f" --data-dir '{data_dir}'")
+    terminal.tmux("new-session", "-d", "-x", "100", "-y", "30", command)
     try:
-        yield Terminal(name)
+        yield terminal
     finally:
-        subprocess.run([TMUX, "kill-session", "-t", name], check=False, capture_output=True)
+        terminal.tmux("kill-server", check=False)
 
 
 def test_play_a_scenario_to_its_debrief_with_keystrokes(terminal: Terminal) -> None:
     terminal.wait_for(lambda s: " shown" in s and "broken" in s)
-    time.sleep(0.3)
     terminal.send("-l", "cache-the-catalogue")
+    terminal.wait_for(lambda s: "Filter › cache-the-catalogue" in s)  # the filter has the keys
     terminal.wait_for(lambda s: " 1 of " in s and "Cache the catalogue" in s)
     terminal.send("Enter")
     terminal.wait_for(lambda s: "Decision 1" in s and "four seconds" in s)
