@@ -4,6 +4,7 @@ the stats screen. The session's wall clock is a `WallClock` the tests move on.""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from textual.pilot import Pilot
 
@@ -18,8 +19,21 @@ from scenario_tui.ui.widgets.scenario_list import ScenarioList
 
 from .history import REVIEW_DAY, seed_history
 from .pilot_steps import palette_search, settle
+from .steady import SteadyApp
 
 CACHE = "cache-the-catalogue"
+
+
+class NotedApp(SteadyApp):
+    """Keeps the message of every notification it shows, in order."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.notes: list[str] = []
+
+    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
+        self.notes.append(str(message))
+        super().notify(message, *args, **kwargs)
 
 
 def cards(app: ScenarioApp) -> dict[tuple[str, str], str]:
@@ -63,7 +77,7 @@ async def test_catalogue_shows_best_percent_attempts_and_last_played(make_app) -
         screen = app.screen
         assert isinstance(screen, CatalogScreen)
         listing = screen.query_one(ScenarioList)
-        row = listing.shown.index(next(e for e in listing.shown if e.id == CACHE))
+        row = listing.matching.index(next(e for e in listing.matching if e.id == CACHE))
         text = str(listing.get_option_at_index(row).prompt)
         assert "best 75 % · 1 attempt · last 2026-01-02" in text
         listing.highlighted = row
@@ -72,11 +86,10 @@ async def test_catalogue_shows_best_percent_attempts_and_last_played(make_app) -
         assert "best 75 % · 1 attempt · last 2026-01-02" in preview
 
 
-async def test_review_replays_each_due_decision_and_reschedules_it(make_session,
-                                                                   make_app) -> None:
+async def test_review_replays_each_due_decision_and_reschedules_it(make_session) -> None:
     session = make_session()
     seed_history(session)
-    app = make_app(session=session)
+    app = NotedApp(session)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         before = cards(app)
@@ -108,7 +121,7 @@ async def test_review_replays_each_due_decision_and_reschedules_it(make_session,
         await settle(pilot)
 
         assert isinstance(app.screen, CatalogScreen)
-        assert [n.message for n in app._notifications][-1] == (
+        assert app.notes[-1] == (
             "1 of 2 right. The next review is due on 2026-01-11.")
         assert "next review 2026-01-11" in status_text(app)
 
@@ -129,17 +142,17 @@ async def test_leaving_a_review_early_keeps_the_answer(make_session, make_app) -
         assert "1 review due" in status_text(app)
 
 
-async def test_nothing_due_says_when_the_next_review_is(make_session, make_app) -> None:
+async def test_nothing_due_says_when_the_next_review_is(make_session) -> None:
     session = make_session()
     seed_history(session)
     session.wall_clock.at = REVIEW_DAY - dt.timedelta(days=6)
-    app = make_app(session=session)
+    app = NotedApp(session)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert isinstance(app.screen, CatalogScreen)
-        assert [n.message for n in app._notifications] == [
+        assert app.notes == [
             "Nothing is due for review. The next decision comes back on 2026-01-05."]
 
 
