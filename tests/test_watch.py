@@ -149,11 +149,22 @@ def test_changes_that_concern_the_file(tmp_path: Path, monkeypatch: pytest.Monke
     """The file and its editor's lock and swap files, in its own folder; nothing else."""
     monkeypatch.chdir(tmp_path)
     files = watcher(Path("draft.yaml"))
-    assert files.folder == tmp_path
+    assert files.folders == [tmp_path]
     for name in ("draft.yaml", ".#draft.yaml", ".draft.yaml.swp"):
         assert files.concerns(str(tmp_path / name))
     for other in ("draft.yaml.tmp", "4913", "other.yaml", "sub/draft.yaml"):
         assert not files.concerns(str(tmp_path / other))
+
+
+def test_a_symlinked_file_is_watched_where_its_target_is(tmp_path: Path) -> None:
+    (tmp_path / "drafts").mkdir()
+    target = tmp_path / "drafts" / "real.yaml"
+    target.write_text("id: x\n", encoding="utf-8")
+    (tmp_path / "link.yaml").symlink_to(target)
+    files = watcher(tmp_path / "link.yaml")
+    assert files.folders == [tmp_path, tmp_path / "drafts"]
+    assert files.concerns(str(target)) and files.concerns(str(tmp_path / "link.yaml"))
+    assert not files.concerns(str(tmp_path / "drafts" / ".#real.yaml"))
 
 
 def test_polling_is_asked_for_in_the_environment() -> None:

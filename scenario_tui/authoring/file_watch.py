@@ -92,9 +92,12 @@ class FileWatcher:
 
     def __init__(self, path: Path | str, *, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.path = Path(path)
-        self.folder = Path(os.path.abspath(self.path)).parent
-        """The folder to watch: renames into it are how many editors save."""
-        self._names = {self.path.name, emacs_lock(self.path).name, vim_swap(self.path).name}
+        named = Path(os.path.abspath(self.path))
+        target = Path(os.path.realpath(self.path))
+        self.folders = sorted({named.parent, target.parent})
+        """The folders to watch: renames into them are how many editors save, and a symlinked
+        file is written where its target is."""
+        self._concerning = {named, emacs_lock(named), vim_swap(named), target}
         self.today = today
         self._stamp: Stamp | None = None
         self._digest = ""
@@ -104,9 +107,8 @@ class FileWatcher:
 
     def concerns(self, changed: str | Path) -> bool:
         """Whether a change to `changed` (an absolute path) can change what a look finds: it is
-        the file itself, or its editor's lock or swap file beside it."""
-        changed = Path(changed)
-        return changed.name in self._names and changed.parent == self.folder
+        the file itself (or its symlink's target), or its editor's lock or swap file beside it."""
+        return Path(changed) in self._concerning
 
     def force(self) -> FileCheck:
         """Check the file now, even if it has not changed."""
@@ -206,6 +208,6 @@ async def changes(watcher: FileWatcher, stop: asyncio.Event) -> AsyncIterator[No
     """
     from watchfiles import awatch  # here: imported only when a file is watched
 
-    async for _ in awatch(watcher.folder, watch_filter=lambda _, path: watcher.concerns(path),
+    async for _ in awatch(*watcher.folders, watch_filter=lambda _, path: watcher.concerns(path),
                           stop_event=stop, recursive=False):
         yield None
