@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import partial
 from importlib.resources import files
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Markdown
 
 from ..authoring.file_watch import FileWatcher, polling_forced
-from ..format.text_safety import one_line
 from .screens.author import AuthorScreen
 from .screens.help import HelpScreen
 
@@ -36,43 +32,11 @@ class AuthorHelpScreen(HelpScreen):
             yield Markdown(text, id="help-text")
 
 
-class NodeCommands(Provider):
-    """`Test from ‹node›` for every node of the valid scenario on screen."""
-
-    def _nodes(self) -> list[str]:
-        screen = self.screen
-        if not isinstance(screen, AuthorScreen) or screen.shown is None \
-                or screen.shown.scenario is None:
-            return []
-        return list(screen.shown.scenario.nodes)
-
-    def _run(self, node: str) -> None:
-        screen = self.screen
-        if isinstance(screen, AuthorScreen):
-            screen.test_from(node, reveal=True)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for node in self._nodes():
-            text = f"Test from ‹{one_line(node, 60)}›"
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, Content(text), partial(self._run, node), text=text,
-                          help="Play the preview from this node")
-
-    async def discover(self) -> Hits:
-        for node in self._nodes():
-            text = f"Test from ‹{one_line(node, 60)}›"
-            yield DiscoveryHit(Content(text), partial(self._run, node), text=text,
-                               help="Play the preview from this node")
-
-
 class AuthorApp(App[int]):
     """One screen: the author preview of one file."""
 
     CSS_PATH = "author.tcss"
     TITLE = "scenario-tui author"
-    COMMANDS = App.COMMANDS | {NodeCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="app.help"),
         Binding("question_mark", "help", "Help", show=False),

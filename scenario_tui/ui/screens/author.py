@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from ...analysis.scoring import Analysis, analyse
 from ...authoring.file_check import BROKEN, VALID, WRITING, FileCheck, carry_over, problem_in
@@ -39,6 +39,8 @@ from ..widgets.preview_text import preview_ending, preview_status
 from ..widgets.problem_list import ProblemList
 from ..widgets.source_view import SourceView
 from ..widgets.symbols import BEST, LINK, OUTCOME
+from ..worker_errors import report_failure
+from .author_commands import NodeCommands
 
 STATE_VIEW, PROBLEMS_VIEW, PREVIEW_VIEW = "state-view", "problems-view", "preview-view"
 WATCHFILES, POLLING = "watchfiles", "polling"
@@ -58,6 +60,8 @@ class Trial:
 
 class AuthorScreen(PlayerActions, Screen[None]):
     """Problems with their source while the file is broken; graph and player once it is valid."""
+
+    COMMANDS = Screen.COMMANDS | {NodeCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "test_here", "Test from here", id="author.test_here"),
@@ -127,12 +131,16 @@ class AuthorScreen(PlayerActions, Screen[None]):
         else:
             self._watch_folder()
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)
+
     def on_unmount(self) -> None:
         self._stop_watching.set()  # watchfiles' thread stops within a step, not a timeout
 
     # Watching ---------------------------------------------------------------------------
 
-    @work(exclusive=True, group="watch", exit_on_error=False)
+    @work(exclusive=True, group="watch", exit_on_error=False,
+          description="Watching the file")
     async def _watch_folder(self) -> None:
         """Look at the file after each batch of changes watchfiles reports in its folder."""
         try:
@@ -157,7 +165,7 @@ class AuthorScreen(PlayerActions, Screen[None]):
             self._looking = True
         self._look_at_file()
 
-    @work(thread=True, group="look", exit_on_error=False)
+    @work(thread=True, group="look", exit_on_error=False, description="Checking the file")
     def _look_at_file(self) -> None:
         """Look at the file off the event loop while looks are asked for; report what changed."""
         worker = get_current_worker()
