@@ -35,6 +35,7 @@ def test_catalog_cache_hit_imports_neither_networkx_nor_the_loader(tmp_path) -> 
             "    del sys.modules[m]\n"
             "from scenario_tui.play.session import Session\n"
             f"entries = Session.create(data={str(tmp_path)!r}).scan_cached()\n"
+            "from scenario_tui.progress.review_schedule import ReviewItem\n"
             "heavy = ('networkx', 'scenario_tui.format.loader', 'textual')\n"
             "print(len(entries or ()), *(name in sys.modules for name in heavy))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..analysis.scoring import Analysis, analyse
-from ..format.model import Choice, Scenario
-from .store import ProgressStore
+if TYPE_CHECKING:
+    from ..analysis.scoring import Analysis
+    from ..format.model import Choice, Scenario
+    from .store import ProgressStore
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ def record_choices(store: ProgressStore, scenario: Scenario, choices: tuple[Choi
                    when: dt.datetime) -> None:
     """Update review cards after a play: mistakes create or lapse cards; right answers at
     decisions that already have a card strengthen them."""
+    from ..analysis.scoring import analyse  # networkx: not needed to name a `ReviewItem`
+
     analysis = analyse(scenario)
     existing = {(s, n): card for s, n, card, _ in store.review_cards()}
     for choice in choices:
