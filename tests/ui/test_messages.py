@@ -104,9 +104,9 @@ class SlowSession(Session):
         return super().scenario(scenario_id)
 
 
-async def test_opening_a_then_b_at_once_shows_b(tmp_path: Path) -> None:
+async def test_opening_a_then_b_at_once_shows_b(data_dir: Path) -> None:
     fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "ui_scenarios"
-    session = SlowSession.create([fixtures], tmp_path / "data", with_bundled=False)
+    session = SlowSession.create([fixtures], data_dir, with_bundled=False)
     assert isinstance(session, SlowSession)
     session.entered, session.release = threading.Event(), threading.Event()
     app = SteadyApp(session)
@@ -139,9 +139,9 @@ class BrokenStoreSession(Session):
         raise OSError(5, "Input/output error")
 
 
-async def test_a_failed_load_is_a_notice_not_a_crash(tmp_path: Path) -> None:
+async def test_a_failed_load_is_a_notice_not_a_crash(data_dir: Path) -> None:
     fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "ui_scenarios"
-    session = BrokenStoreSession.create([fixtures], tmp_path / "data", with_bundled=False)
+    session = BrokenStoreSession.create([fixtures], data_dir, with_bundled=False)
     notices: list[str] = []
 
     class Recording(SteadyApp):
