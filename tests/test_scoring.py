@@ -14,6 +14,7 @@ from scenario_tui.analysis.scoring import analyse, grade, path_score, percent, p
 from scenario_tui.format import loader
 from scenario_tui.format.model import Choice, Scenario
 from scenario_tui.play import engine
+from scenario_tui.play.modes import EXAM
 
 
 @st.composite
@@ -97,7 +98,7 @@ def test_grades_and_percent_edges() -> None:
 def test_play_undo_and_rewind(tiny_path: Path) -> None:
     scenario, _ = loader.load_file(tiny_path)
     assert scenario is not None
-    play = engine.start(scenario, engine.EXAM).choose(scenario, 1)
+    play = engine.start(scenario, EXAM).choose(scenario, 1)
     assert play.node(scenario) == "idle-bill"
     assert play.undo().node(scenario) == "first"
     longer = play.choose(scenario, 0).choose(scenario, 1)
@@ -114,12 +115,12 @@ def test_what_if_keeps_the_path_before_the_choice_or_starts_where_it_is_offered(
         tiny_path: Path) -> None:
     scenario, _ = loader.load_file(tiny_path)
     assert scenario is not None
-    played = engine.start(scenario, engine.EXAM).choose(scenario, 1).choose(scenario, 0) \
+    played = engine.start(scenario, EXAM).choose(scenario, 1).choose(scenario, 0) \
         .choose(scenario, 1)
     at_second = scenario.choices("second")[0]
     on_path = engine.what_if(scenario, played, at_second)
     assert [c.source for c in on_path.choices] == ["first", "idle-bill", "second"]
-    assert on_path.choices[-1] == at_second and on_path.mode == engine.EXAM
+    assert on_path.choices[-1] == at_second and on_path.mode == EXAM
     assert on_path.origin == ""
     off_path = engine.what_if(scenario, engine.start(scenario).choose(scenario, 0),
                               scenario.choices("idle-bill")[1])
