@@ -43,3 +43,15 @@ def test_catalog_cache_hit_imports_neither_networkx_nor_the_loader(tmp_path) -> 
     count, networkx, loader, textual = result.stdout.split()
     assert int(count) > 0
     assert (networkx, loader, textual) == ("False", "False", "False")
+
+
+def test_the_tui_starts_without_networkx_or_the_loader() -> None:
+    """Everything the catalogue's first frame needs (the CLI, the app and its first screen)
+    loads without the graph library: the engine comes with the first scenario opened."""
+    code = ("import sys\n"
+            "import scenario_tui.cli, scenario_tui.ui.launch, scenario_tui.ui.screens.catalog\n"
+            "heavy = ('networkx', 'scenario_tui.format.loader', 'scenario_tui.play.engine')\n"
+            "print(*(name in sys.modules for name in heavy))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split() == ["False", "False", "False"]

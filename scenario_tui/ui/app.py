@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -14,7 +14,6 @@ from textual.theme import Theme
 from textual.worker import Worker, get_current_worker
 
 from ..format.model import Choice, Scenario
-from ..play.engine import Play, debrief, start
 from ..play.modes import PRACTICE
 from ..play.review_run import ReviewRun
 from ..play.session import ReviewStatus, Session, UnknownScenario
@@ -31,6 +30,9 @@ from .messages import (
 )
 from .screens.catalog import CatalogScreen
 from .worker_errors import report_failure
+
+if TYPE_CHECKING:
+    from ..play.engine import Play
 
 THEME_SETTING = "theme"
 
@@ -156,6 +158,8 @@ class ScenarioApp(App[int]):
         # Checked again here, on the event loop where cancelling happens: a worker can pass
         # its own check just before a newer one cancels it.
         if not worker.is_cancelled:
+            from ..play.engine import start  # networkx comes with it: not before the first frame
+
             self._play(scenario, start(scenario, mode))
 
     def _play(self, scenario: Scenario, play: Play, feedback: Choice | None = None) -> None:
@@ -170,6 +174,7 @@ class ScenarioApp(App[int]):
     @on(PlayFinished)
     def _finished(self, event: PlayFinished) -> None:
         """Record a finished play-through and show its debrief."""
+        from ..play.engine import debrief
         from .screens.debrief import DebriefScreen
 
         report = debrief(event.scenario, event.play, event.analysis)
