@@ -13,6 +13,22 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
 
 
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """How many workers `-n auto` (pyproject's addopts) starts: one per core and one more, as
+    a Pilot test idles for about a third of its time (the pilot waits for the app to go idle
+    after every key) and the extra worker fills those gaps. None for a snapshot update (syrupy
+    deletes stale snapshots only in a single process), nor when the command names single tests
+    (`file.py::test`), which then start at once. $PYTEST_XDIST_AUTO_NUM_WORKERS overrides."""
+    if config.getoption("update_snapshots", False):
+        return 0
+    if config.args and all("::" in arg for arg in config.args):
+        return 0
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist reads it
+    return len(os.sched_getaffinity(0)) + 1 if hasattr(os, "sched_getaffinity") else None
+
+
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """This test's data dir (progress and the catalogue cache), which the app finds through
