@@ -166,7 +166,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     from .format import starter
     from .format.files import bundled_dir
-    from .format.loader import SLUG
+    from .format.model import SLUG
 
     if not SLUG.match(args.slug):
         return _usage_error(f"{args.slug!r} is not a slug: use lower-case letters, digits "

@@ -17,11 +17,10 @@ from typing import Any
 import networkx as nx
 
 from . import yaml_source
-from .model import DIFFICULTIES, DOMAINS, OUTCOMES, PILLARS, Scenario
+from .model import DIFFICULTIES, DOMAINS, OUTCOMES, PILLARS, SLUG, Scenario
 from .problems import ERROR, WARNING, Problem
 from .yaml_source import Mapping, Pos, Sequence
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TOPIC = re.compile(r"^T\d{3}$")
 TOP_FIELDS = ("id", "title", "situation", "difficulty", "domain", "tags", "services", "sources",
               "verified", "covers", "start", "lint", "nodes")

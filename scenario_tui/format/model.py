@@ -7,12 +7,16 @@ key is the choice's index at its node, so the authored order survives.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import networkx as nx
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+"""What a scenario id, a node id or a service name looks like: `read-heavy-database`."""
 
 PILLARS = ("operations", "security", "reliability", "performance", "cost", "sustainability")
 """The six AWS Well-Architected pillars, as authors spell them in `pillars:`."""
