@@ -117,3 +117,22 @@ def test_control_characters_are_shown_not_sent() -> None:
 
     assert clean("a\x1b[31mb\x07\n") == "a\u241b[31mb\u2407\n"
     assert reflow("one\ntwo\n\nthree") == "one two\n\nthree"
+
+
+def test_bidi_controls_and_invisible_characters_are_neutralised() -> None:
+    from scenario_tui.format.text_safety import clean, one_line, visible
+
+    assert clean("admin\u202e\u2066txt.exe\u2069\u202c") == "admin\ufffd\ufffdtxt.exe\ufffd\ufffd"
+    assert clean("a\u200bb\u2060c\ufeffd\u00ade\u200ef\u200fg\u061ch\U000e0041i") == "abcdefghi"
+    assert clean("\U0001f468\u200d\U0001f469 \u200dx\u200c") == "\U0001f468\U0001f469 x"
+    assert clean("one\u2028two\u2029three") == "one\ntwo\nthree"
+    assert one_line("one\u2028two \u202eowt") == "one two \ufffdowt"
+    assert visible("a\nb\tc\rd\u2028e\x1b") == "a\u240ab\u2409c\u240dd\u240ae\u241b"
+
+
+def test_text_in_other_scripts_is_kept_as_written() -> None:
+    from scenario_tui.format.text_safety import clean, one_line
+
+    for text in ("مرحبا بالعالم", "שלום עולם", "数据库缓存", "می\u200cخواهم",
+                 "क्\u200dष", "Ελληνικά", "ñandú café"):
+        assert clean(text) == text and one_line(text) == text
