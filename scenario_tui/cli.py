@@ -86,7 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     out.add_argument("--format", choices=("json", "csv"), default="json")
     out.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     into = command("import", group=steps, text="merge an export into this machine's progress")
-    into.add_argument("file", metavar="FILE")
+    into.add_argument("file", metavar="FILE",
+                      help="a JSON or CSV export; records that fail a check are listed and "
+                           "skipped (exit 1 if it is not an export or nothing in it is taken)")
 
     author = command("author", "live preview of one scenario file while "
                                  "you edit it")
@@ -186,6 +188,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
+    from .format.text_safety import one_line
     from .progress import transfer
     from .progress.store import open_store
 
@@ -205,12 +208,16 @@ def cmd_progress(args: argparse.Namespace) -> int:
         if not path.is_file():
             return _usage_error(f"no such file: {args.file}")
         try:
-            added, present = transfer.import_file(store, path)
+            report = transfer.import_file(store, path)
         except transfer.TransferError as error:
-            print(f"scenario-tui: {error}", file=sys.stderr)
+            print(f"scenario-tui: {one_line(str(error))}", file=sys.stderr)
             return EXIT_PROBLEMS
-        print(f"imported {added} play-through(s); {present} were already here")
-        return EXIT_OK
+        for rejection in report.rejected:
+            print(f"scenario-tui: {one_line(args.file)}, {rejection}", file=sys.stderr)
+        rejected = f"; {len(report.rejected)} rejected" if report.rejected else ""
+        print(f"imported {report.added} play-through(s); {report.present} were already "
+              f"here{rejected}")
+        return EXIT_OK if report.took_anything else EXIT_PROBLEMS
     finally:
         store.close()
 

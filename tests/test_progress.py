@@ -124,8 +124,9 @@ def test_export_import_round_trip_and_merge(store: progress_store.ProgressStore,
         path.write_text(export(store))
         other = progress_store.open_store(tmp_path / f"other-{fmt}")
         other.record(_record(tiny, [2, 0, 0], T0 + dt.timedelta(days=2)))
-        assert transfer.import_file(other, path) == (2, 0)
-        assert transfer.import_file(other, path) == (0, 2)   # no duplicates
+        first, again = transfer.import_file(other, path), transfer.import_file(other, path)
+        assert (first.added, first.present, first.rejected) == (2, 0, ())
+        assert (again.added, again.present) == (0, 2)   # no duplicates
         assert len(other.plays()) == 3
         assert {p.uid for p in store.plays()} <= {p.uid for p in other.plays()}
         assert len(other.review_cards()) == (1 if fmt == "json" else 0)

@@ -11,11 +11,15 @@ lapses its card; answering it right in a review (or a later play) strengthens it
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from fsrs import Card
+
     from ..analysis.scoring import Analysis
     from ..format.model import Choice, Scenario
     from .store import ProgressStore
@@ -44,14 +48,60 @@ def _rating(analysis: Analysis, choice: Choice) -> Any:
     return {"right": Rating.Good, "partly right": Rating.Hard}.get(verdict, Rating.Again)
 
 
+def _utc(moment: object) -> dt.datetime:
+    """An aware datetime in UTC (the scheduler refuses others); ValueError for anything else."""
+    if not isinstance(moment, dt.datetime) or moment.tzinfo is None:
+        raise ValueError("not an aware datetime")
+    return moment.astimezone(dt.UTC)
+
+
+def load_card(raw: object) -> Card | None:
+    """The FSRS card stored or exported as `raw` (JSON text or a parsed object), or None when
+    it is not one the scheduler can use.
+
+    `Card.from_dict` takes whatever it is given (a step that is a string, a NaN stability, a
+    naive date) and the scheduler fails later, at the next play of that decision; so the
+    fields are checked here and the card is given a trial review with every rating.
+    """
+    from fsrs import Card, Rating, State
+
+    try:
+        data = json.loads(raw) if isinstance(raw, str | bytes) else raw
+        if not isinstance(data, dict):
+            return None
+        card = Card.from_dict(data)  # type: ignore[arg-type]
+        card.due = _utc(card.due)
+        card.last_review = None if card.last_review is None else _utc(card.last_review)
+        whole = (card.card_id, *(() if card.step is None else (card.step,)))
+        if any(isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in whole):
+            return None
+        if card.state in (State.Learning, State.Relearning) and card.step is None:
+            return None
+        for number in (card.stability, card.difficulty):
+            if number is not None and not (math.isfinite(number) and number > 0):
+                return None
+        if card.last_review is not None and card.last_review > card.due:
+            return None
+        scheduler = _scheduler()
+        for rating in (Rating.Again, Rating.Hard, Rating.Good):
+            scheduler.review_card(card, rating, review_datetime=card.due)
+    except Exception:  # a third-party parser fed hostile data: any failure means "not a card"
+        return None
+    return card
+
+
 def _review(store: ProgressStore, scenario_id: str, node: str, rating: object,
             when: dt.datetime, existing: dict[tuple[str, str], str]) -> None:
     from fsrs import Card
 
-    raw = existing.get((scenario_id, node))
     stable_id = zlib.crc32(f"{scenario_id}/{node}".encode())
-    card = Card.from_json(raw) if raw else Card(card_id=stable_id)
-    card, _ = _scheduler().review_card(card, rating, review_datetime=when)
+    # A stored card that cannot be loaded (damaged, or planted by an old import) starts again.
+    card = load_card(existing.get((scenario_id, node))) or Card(card_id=stable_id)
+    try:
+        card, _ = _scheduler().review_card(card, rating, review_datetime=when)
+    except (ValueError, TypeError, ArithmeticError):  # sound, but not at this time: restart
+        card, _ = _scheduler().review_card(Card(card_id=stable_id), rating,
+                                           review_datetime=when)
     store.save_review_card(scenario_id, node, card.to_json(), card.due.isoformat())
 
 
@@ -74,6 +124,8 @@ def scheduled(store: ProgressStore, scenarios: dict[str, Scenario]) -> list[Revi
     one?" never answers with a card that can no longer be reviewed."""
     items = []
     for scenario_id, node, _, when in store.review_cards():
+        if not isinstance(when, str):  # a due date hand-edited into something else
+            continue
         scenario = scenarios.get(scenario_id)
         if scenario is None or node not in scenario.graph or scenario.is_ending(node):
             continue

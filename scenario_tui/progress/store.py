@@ -224,13 +224,16 @@ class ProgressStore:
                        "due = excluded.due", (scenario_id, node, card, due))
 
     def record_many(self, records: list[PlayRecord]) -> int:
-        """Store many play-throughs in one transaction; returns how many were new."""
+        """Store many play-throughs in one transaction; returns how many were new. Only a
+        play already stored is skipped: a value the table refuses (a NaN duration becomes
+        NULL) raises, where `INSERT OR IGNORE` counted it as a duplicate."""
         added = 0
         with self._transaction() as db:
             for record in records:
                 cursor = db.execute(
-                    "INSERT OR IGNORE INTO plays (uid, scenario_id, content_hash, mode, path, "
-                    "score, best, duration, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO plays (uid, scenario_id, content_hash, mode, path, score, "
+                    "best, duration, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT(uid) DO NOTHING",
                     (record.uid, record.scenario_id, record.content_hash, record.mode,
                      json.dumps(record.path), record.score, record.best, record.duration,
                      record.finished_at),

@@ -1,23 +1,64 @@
-"""Move progress between machines: export to JSON or CSV, import and merge without duplicates."""
+"""Move progress between machines: export to JSON or CSV, import and merge without duplicates.
+
+An import file is untrusted input. Every field of every record is checked against the export
+format; a bad record is left out with one reason (its values shown neutralised, like scenario
+text) and the good ones still land. A file that is not an export, or breaks a cap, is refused
+whole with one message, never a traceback.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import datetime as dt
 import io
 import json
+import math
+import re
+import reprlib
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..format.model import SLUG
+from ..format.text_safety import one_line
+from .review_schedule import load_card
 from .store import PlayRecord, ProgressStore
+
+if TYPE_CHECKING:
+    from fsrs import Card
 
 FORMAT_NAME = "scenario-tui-progress"
 FORMAT_VERSION = 1
 CSV_FIELDS = ("scenario_id", "content_hash", "mode", "path", "score", "best", "duration",
               "finished_at")
 
+# What an import takes. A learner makes a few thousand plays in a year; these caps leave room
+# for decades while keeping one import to seconds and the store it grows fast to open.
+MAX_BYTES = 50 * 2**20
+"""An export file's size."""
+MAX_PLAYS = 100_000
+"""Play-throughs in one file."""
+MAX_REVIEWS = 20_000
+"""Review cards in one file: one per decision ever missed, and a library has a few thousand."""
+MAX_ID = 200
+"""Characters in a scenario or node id."""
+MAX_STEPS = 10_000
+"""Decisions in one play's path."""
+MAX_INDEX = 1_000
+"""A choice's index at its decision."""
+MAX_SCORE = 10**9
+"""A score's size either side of zero."""
+MAX_SECONDS = 10**9
+"""A play's duration."""
+MODES = ("practice", "exam")
+"""The play modes (`play.modes`, a layer above, names them; a test keeps the two equal)."""
+_HEX = re.compile(r"[0-9a-f]{1,64}")
+_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+
 
 class TransferError(ValueError):
-    """An import file that is not scenario-tui progress."""
+    """An import file that is not scenario-tui progress, or is over a cap: nothing imports."""
 
 
 def _row(record: PlayRecord) -> dict[str, object]:
@@ -28,8 +69,9 @@ def _row(record: PlayRecord) -> dict[str, object]:
 
 
 def export_json(store: ProgressStore) -> str:
-    reviews = [{"scenario_id": s, "node": n, "card": json.loads(c), "due": d}
-               for s, n, c, d in store.review_cards()]
+    """Plays and review cards; a stored card that cannot be loaded is left out."""
+    reviews = [{"scenario_id": s, "node": n, "card": card.to_dict(), "due": d}
+               for s, n, c, d in store.review_cards() if (card := load_card(c)) is not None]
     return json.dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION,
                        "plays": [_row(r) for r in store.plays()], "reviews": reviews},
                       indent=2, ensure_ascii=False) + "\n"
@@ -47,53 +89,282 @@ def export_csv(store: ProgressStore) -> str:
     return out.getvalue()
 
 
-def _record(row: dict[str, Any]) -> PlayRecord:
-    try:
-        path = row["path"]
-        if isinstance(path, str):
-            path = json.loads(path)
-        steps = tuple((str(node), int(index)) for node, index in path)
-        return PlayRecord(str(row["scenario_id"]), str(row["content_hash"]), str(row["mode"]),
-                          steps, int(row["score"]), int(row["best"]),
-                          float(row["duration"]), str(row["finished_at"]))
-    except (KeyError, TypeError, ValueError) as error:
-        raise TransferError(f"a play is malformed ({error})") from None
+class _Rejected(ValueError):
+    """One field of one record is wrong: the record is left out with this reason."""
 
 
-def read(path: Path) -> tuple[list[PlayRecord], list[dict[str, object]]]:
-    """Plays and review cards from a JSON or CSV export."""
+_SHOWN = reprlib.Repr()
+_SHOWN.maxstring = _SHOWN.maxother = 40
+_SHOWN.maxlist = _SHOWN.maxdict = 3
+_SHOWN.maxlevel = 2
+
+
+def _shown(value: object) -> str:
+    """A short, inert picture of a rejected value: no escape in it reaches the terminal."""
+    return one_line(_SHOWN.repr(value), 48)
+
+
+def _slug(value: object, name: str, what: str) -> str:
+    if not isinstance(value, str) or len(value) > MAX_ID or not SLUG.fullmatch(value):
+        raise _Rejected(f"{name} {_shown(value)} is not {what} (lower-case letters, digits "
+                        f"and '-', at most {MAX_ID} characters)")
+    return value
+
+
+def _whole(row: dict[str, Any], name: str) -> int:
+    value = row.get(name)
+    if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_SCORE:
+        raise _Rejected(f"{name} {_shown(row.get(name))} is not a whole number between "
+                        f"{-MAX_SCORE:,} and {MAX_SCORE:,}")
+    return value
+
+
+def _seconds(row: dict[str, Any], name: str) -> float:
+    value = row.get(name)
+    number = math.nan
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
+        with contextlib.suppress(ValueError, OverflowError):  # "x", 10**400
+            number = float(value)
+    if not (math.isfinite(number) and 0 <= number <= MAX_SECONDS):
+        raise _Rejected(f"{name} {_shown(value)} is not a number of seconds from 0 to "
+                        f"{MAX_SECONDS:,}")
+    return number
+
+
+def _moment(row: dict[str, Any], name: str) -> str:
+    """An ISO date and time, normalised to UTC (a zone-less one is taken as UTC)."""
+    value = row.get(name)
     try:
-        text = path.read_text(encoding="utf-8")
+        if not isinstance(value, str) or len(value) > 64:
+            raise ValueError
+        moment = dt.datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=dt.UTC)
+        return moment.astimezone(dt.UTC).isoformat()
+    except (ValueError, OverflowError):
+        raise _Rejected(f"{name} {_shown(value)} is not an ISO date and time") from None
+
+
+def _path(row: dict[str, Any]) -> tuple[tuple[str, int], ...]:
+    value = row.get("path")
+    try:
+        steps = json.loads(value) if isinstance(value, str) else value
+    except (ValueError, RecursionError):
+        steps = None
+    if not isinstance(steps, list):
+        raise _Rejected(f"path {_shown(value)} is not a list of [node, choice index] pairs")
+    if len(steps) > MAX_STEPS:
+        raise _Rejected(f"path has {len(steps):,} steps; at most {MAX_STEPS:,} are taken")
+    path = []
+    for number, step in enumerate(steps, 1):
+        if not (isinstance(step, list) and len(step) == 2):
+            raise _Rejected(f"path step {number} {_shown(step)} is not [node, choice index]")
+        node = _slug(step[0], "node", f"a node id in path step {number}")
+        index = step[1]
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < MAX_INDEX:
+            raise _Rejected(f"path step {number}: choice index {_shown(index)} is not a whole "
+                            f"number from 0 to {MAX_INDEX - 1:,}")
+        path.append((node, index))
+    return tuple(path)
+
+
+def _record(row: object) -> PlayRecord:
+    """A play from an export, every field checked; `_Rejected` names the first bad one."""
+    if not isinstance(row, dict):
+        raise _Rejected(f"{_shown(row)} is not an object with a play's fields")
+    scenario_id = _slug(row.get("scenario_id"), "scenario_id", "a scenario id")
+    content = row.get("content_hash")
+    if not isinstance(content, str) or not _HEX.fullmatch(content):
+        raise _Rejected(f"content_hash {_shown(content)} is not a hex digest")
+    mode = row.get("mode")
+    if not isinstance(mode, str) or mode not in MODES:
+        raise _Rejected(f"mode {_shown(mode)} is not {' or '.join(MODES)}")
+    return PlayRecord(scenario_id, content, mode, _path(row), _whole(row, "score"),
+                      _whole(row, "best"), _seconds(row, "duration"),
+                      _moment(row, "finished_at"))
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """A review card from an export, checked: the card's own due date is the one stored."""
+
+    scenario_id: str
+    node: str
+    card: Card
+
+    @property
+    def last_review(self) -> dt.datetime:
+        return self.card.last_review or dt.datetime.min.replace(tzinfo=dt.UTC)
+
+
+def _review(entry: object) -> ReviewEntry:
+    if not isinstance(entry, dict):
+        raise _Rejected(f"{_shown(entry)} is not an object with a review card's fields")
+    scenario_id = _slug(entry.get("scenario_id"), "scenario_id", "a scenario id")
+    node = _slug(entry.get("node"), "node", "a node id")
+    _moment(entry, "due")
+    card = load_card(entry.get("card")) if isinstance(entry.get("card"), dict) else None
+    if card is None:
+        raise _Rejected(f"card {_shown(entry.get('card'))} is not an FSRS card the scheduler "
+                        "accepts")
+    return ReviewEntry(scenario_id, node, card)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A record an import left out, and why."""
+
+    where: str
+    """`play 3` or `review card 1` in a JSON export, `line 4` in a CSV one."""
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass
+class Contents:
+    """What an export file holds, checked: the good records and the rejected ones."""
+
+    plays: list[PlayRecord] = field(default_factory=list)
+    reviews: list[ReviewEntry] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did."""
+
+    added: int
+    """Plays stored that were not here before."""
+    present: int
+    """Good plays that were already stored (merged without duplicates)."""
+    reviews: int
+    """Review cards taken (newer than this machine's, or new)."""
+    rejected: tuple[Rejection, ...]
+
+    @property
+    def took_anything(self) -> bool:
+        """False when the file held records and every one of them was rejected."""
+        return bool(self.added or self.present or self.reviews or not self.rejected)
+
+
+def _text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise TransferError(f"{path} is {size / 2**20:,.0f} MB; an import takes files of "
+                                f"at most {MAX_BYTES // 2**20} MB")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # a FIFO or device has no size to check first
+        if len(data) > MAX_BYTES:
+            raise TransferError(f"{path} is larger than {MAX_BYTES // 2**20} MB; an import "
+                                "takes no more")
+        return data.decode("utf-8-sig")  # a BOM (spreadsheets write one) is not content
     except (OSError, UnicodeDecodeError) as error:
         raise TransferError(f"cannot read {path}: {error}") from None
+
+
+def _too_many(path: Path, what: str, limit: int) -> TransferError:
+    return TransferError(f"{path} holds more than {limit:,} {what}; an import takes at most "
+                         f"{limit:,} (split the file)")
+
+
+def _read_json(path: Path, text: str) -> Contents:
+    objects = 0
+
+    def counted(obj: dict[str, Any]) -> dict[str, Any]:
+        nonlocal objects  # stop early, before a huge file is all in memory
+        objects += 1
+        if objects > MAX_PLAYS + 2 * MAX_REVIEWS + 1:  # a review is two: entry and card
+            raise TransferError(f"{path} holds more records than an import takes: at most "
+                                f"{MAX_PLAYS:,} play-throughs and {MAX_REVIEWS:,} review "
+                                "cards (split the file)")
+        return obj
+
+    try:
+        data = json.loads(text, object_hook=counted)
+    except RecursionError:
+        raise TransferError(f"{path} is nested too deeply to be a progress export") from None
+    except ValueError as error:
+        if isinstance(error, TransferError):
+            raise
+        raise TransferError(f"{path} is not valid JSON: {error}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise TransferError(f"{path} is not a scenario-tui progress export")
+    if data.get("version") != FORMAT_VERSION:
+        raise TransferError(f"{path} is version {_shown(data.get('version'))} of the export "
+                            f"format; this scenario-tui reads version {FORMAT_VERSION}")
+    plays, reviews = data.get("plays", []), data.get("reviews", [])
+    for name, value, limit in (("plays", plays, MAX_PLAYS), ("reviews", reviews, MAX_REVIEWS)):
+        if not isinstance(value, list):
+            raise TransferError(f"{path}: '{name}' must be a list, not {_shown(value)}")
+        if len(value) > limit:
+            raise _too_many(path, "play-throughs" if name == "plays" else "review cards",
+                            limit)
+    contents = Contents()
+    for number, row in enumerate(plays, 1):
+        try:
+            contents.plays.append(_record(row))
+        except _Rejected as reason:
+            contents.rejected.append(Rejection(f"play {number}", str(reason)))
+    for number, entry in enumerate(reviews, 1):
+        try:
+            contents.reviews.append(_review(entry))
+        except _Rejected as reason:
+            contents.rejected.append(Rejection(f"review card {number}", str(reason)))
+    return contents
+
+
+def _read_csv(path: Path, text: str) -> Contents:
+    reader = csv.DictReader(io.StringIO(text))
+    rows: list[tuple[int, dict[str, Any]]] = []
+    try:
+        if not reader.fieldnames or set(CSV_FIELDS) - set(reader.fieldnames):
+            raise TransferError(f"{path} is not a scenario-tui progress CSV export")
+        for row in reader:
+            if len(rows) == MAX_PLAYS:  # count first, check after: a huge file stops here
+                raise _too_many(path, "play-throughs", MAX_PLAYS)
+            rows.append((reader.line_num, row))
+    except csv.Error as error:
+        line = reader.reader.line_num  # DictReader's own count stops at the last good row
+        raise TransferError(f"{path}, line {line}: {error}") from None
+    contents = Contents()
+    for line, row in rows:
+        try:
+            contents.plays.append(_record(row))
+        except _Rejected as reason:
+            contents.rejected.append(Rejection(f"line {line}", str(reason)))
+    return contents
+
+
+def read(path: Path) -> Contents:
+    """The plays and review cards of a JSON or CSV export, each checked.
+
+    A file that is not an export, or breaks a cap, raises `TransferError`; a bad record is
+    only left out, with its reason, so the good ones still import.
+    """
+    text = _text(path)
     if text.lstrip().startswith("{"):
-        try:
-            data = json.loads(text)
-        except ValueError as error:
-            raise TransferError(f"{path} is not valid JSON: {error}") from None
-        if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-            raise TransferError(f"{path} is not a scenario-tui progress export")
-        return [_record(r) for r in data.get("plays", [])], list(data.get("reviews", []))
-    rows = list(csv.DictReader(io.StringIO(text)))
-    if not rows or set(CSV_FIELDS) - set(rows[0]):
-        raise TransferError(f"{path} is not a scenario-tui progress CSV export")
-    return [_record(r) for r in rows], []
+        return _read_json(path, text)
+    return _read_csv(path, text)
 
 
-def import_file(store: ProgressStore, path: Path) -> tuple[int, int]:
-    """Merge an export into the store: (plays added, plays already present)."""
-    records, reviews = read(path)
-    added = store.record_many(records)
-    current = {(s, n): json.loads(c) for s, n, c, _ in store.review_cards()}
-    for review in reviews:
-        try:
-            key = (str(review["scenario_id"]), str(review["node"]))
-            card: Any = review["card"]
-            due = str(review["due"])
-            mine = current.get(key)
-            if mine is None or str(card.get("last_review") or "") > str(
-                    mine.get("last_review") or ""):
-                store.save_review_card(*key, json.dumps(card), due)
-        except (KeyError, TypeError, AttributeError):
-            raise TransferError("a review card is malformed") from None
-    return added, len(records) - added
+def import_file(store: ProgressStore, path: Path) -> ImportReport:
+    """Merge an export into the store: new plays are added, and a review card replaces this
+    machine's when it was reviewed more recently (or this machine's cannot be loaded)."""
+    contents = read(path)
+    added = store.record_many(contents.plays)
+    current = {(s, n): load_card(c) for s, n, c, _ in store.review_cards()}
+    taken = 0
+    for review in contents.reviews:
+        mine = current.get((review.scenario_id, review.node))
+        if mine is None or review.last_review > (
+                mine.last_review or dt.datetime.min.replace(tzinfo=dt.UTC)):
+            store.save_review_card(review.scenario_id, review.node, review.card.to_json(),
+                                   review.card.due.isoformat())
+            current[review.scenario_id, review.node] = review.card  # a file may repeat one
+            taken += 1
+    return ImportReport(added, len(contents.plays) - added, taken, tuple(contents.rejected))
