@@ -104,7 +104,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _usage_error(message: str) -> int:
-    print(f"scenario-tui: error: {message}", file=sys.stderr)
+    """Print `message` (whose file names may hold any character) as one line; exit status 2."""
+    from .format.text_safety import visible
+
+    print(f"scenario-tui: error: {visible(message)}", file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -224,7 +227,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from .analysis.scoring import analyse
-    from .format.text_safety import one_line
+    from .format.text_safety import one_line, visible
     from .play import library
 
     lib = library.load(args.scenarios)
@@ -235,7 +238,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                      str(analysis.decisions_on_best_path), str(analysis.best_score)))
     for entry in lib.broken:
         first = entry.errors[0] if entry.errors else None
-        rows.append((Path(entry.path).stem, f"BROKEN: {first.headline()}"
+        rows.append((visible(Path(entry.path).stem), f"BROKEN: {first.headline()}"
                      if first else "BROKEN", "-", "-", "-"))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:

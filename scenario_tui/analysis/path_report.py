@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..format.model import Choice, Scenario
+from ..format.text_safety import visible
 from .scoring import PASS_PERCENT, analyse
 
 
@@ -85,7 +86,7 @@ def report(scenario: Scenario) -> PathReport:
 def render(scenario: Scenario, result: PathReport, width: int = 40) -> str:
     """A plain-text report with a histogram of the score distribution."""
     lines = [
-        f"{scenario.path or scenario.id}: {result.paths:,} paths",
+        f"{visible(scenario.path or scenario.id)}: {result.paths:,} paths",
         f"  best {result.best}, worst {result.worst}, mean {result.mean:.2f}; "
         f"pass at {result.pass_score} ({PASS_PERCENT} %): {result.passing_paths:,} paths "
         f"({100 * result.passing_paths / max(result.paths, 1):.1f} %)",

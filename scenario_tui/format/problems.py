@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
 
+from .text_safety import visible
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -31,9 +33,11 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}"
 
     def format(self) -> str:
-        """The `file:line:col: severity CODE message` line, with the hint indented below."""
-        head = f"{self.location}: {self.severity} {self.code} {self.message}"
-        return f"{head}\n    hint: {self.hint}" if self.hint else head
+        """The `file:line:col: severity CODE message` line, with the hint indented below. File
+        names and messages are outside text: control characters show as symbols, so a file
+        name can neither send escapes to the terminal nor start a line of its own."""
+        head = f"{visible(self.location)}: {self.severity} {self.code} {visible(self.message)}"
+        return f"{head}\n    hint: {visible(self.hint)}" if self.hint else head
 
     def headline(self, shorten: Callable[[str], str] = str) -> str:
         """The first line of `format()`, naming the file as `shorten` shows it (the catalogue
@@ -41,12 +45,25 @@ class Problem:
         return replace(self, path=shorten(self.path)).format().splitlines()[0]
 
     def github(self) -> str:
-        """A GitHub Actions workflow annotation."""
+        """A GitHub Actions workflow annotation, escaped by the workflow-command rules (so a
+        file name cannot end the command or start another)."""
         kind = "error" if self.is_error else "warning"
         text = f"{self.code} {self.message}" + (f" (hint: {self.hint})" if self.hint else "")
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         line, column = max(self.line, 1), max(self.column, 1)
-        return f"::{kind} file={self.path},line={line},col={column}::{text}"
+        return f"::{kind} file={_github_property(self.path)},line={line},col={column}::" \
+               f"{_github_data(text)}"
+
+
+def _github_data(text: str) -> str:
+    """A workflow command's message: `%`, CR and LF escaped as GitHub decodes them; any other
+    control character shown as a symbol."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def _github_property(text: str) -> str:
+    """A workflow command's property value (`file=`): escaped like a message, and `:` and `,`,
+    which end a property, too."""
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def sort_key(problem: Problem) -> tuple[str, int, int, str]:
@@ -65,12 +82,11 @@ def summary(problems: Iterable[Problem], files: int) -> str:
 
 
 def render(problems: list[Problem], files: int, fmt: str) -> str:
-    """Render a report as `text`, `json` or `github` annotations."""
+    """Render a report as `text`, `json` or `github` annotations. JSON keeps file names as they
+    are, every character outside ASCII escaped: nothing raw reaches a terminal that shows it."""
     ordered = sorted(problems, key=sort_key)
     if fmt == "json":
-        return json.dumps(
-            {"files": files, "problems": [asdict(p) for p in ordered]}, indent=2, ensure_ascii=False
-        )
+        return json.dumps({"files": files, "problems": [asdict(p) for p in ordered]}, indent=2)
     if fmt == "github":
         lines = [p.github() for p in ordered]
         lines.append(summary(ordered, files))
