@@ -100,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
 
     export.add_argument("--format", choices=FORMATS, default="node-link")
     export.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    export.add_argument("--force", action="store_true", help="overwrite an existing OUT")
     return parser
 
 
@@ -109,6 +110,52 @@ def _usage_error(message: str) -> int:
 
     print(f"scenario-tui: error: {visible(message)}", file=sys.stderr)
     return EXIT_USAGE
+
+
+def _refusal(target: Path, force: bool) -> str | None:
+    """Why a new file must not be written at `target`, or None: a folder, a link to nothing (the
+    file would appear wherever it points), a device or pipe, or, unless `force`, a file."""
+    if target.is_symlink() and not target.exists():
+        return f"{target} is a link to a missing file: remove it or choose another name"
+    if target.is_dir():
+        return f"{target} is a folder: name a file"
+    if target.exists() and not target.is_file():
+        return f"{target} is not a regular file"
+    if target.exists() and not force:
+        return f"{target} already exists (use --force to overwrite)"
+    return None
+
+
+def _write_file(target: Path, text: str, force: bool) -> int:
+    """Write `text` to `target`, which `_refusal` accepted. A new file is created only if
+    nothing has appeared there since; an overwrite goes through a temporary file, so a full
+    disk leaves the old file whole. A failure is one line and exit status 1."""
+    import os
+
+    from .format.text_safety import visible
+
+    written: Path | None = None  # what this call created, to remove if it fails
+    try:
+        if force and target.exists():
+            real = target.resolve()
+            temp = real.with_name(f".{real.name}.{os.getpid()}.tmp")
+            with open(temp, "x", encoding="utf-8") as handle:
+                written = temp
+                handle.write(text)
+            os.replace(temp, real)
+        else:
+            with open(target, "x", encoding="utf-8") as handle:
+                written = target
+                handle.write(text)
+        return EXIT_OK
+    except OSError as error:
+        if written is not None:
+            written.unlink(missing_ok=True)
+        reason = "it already exists" if isinstance(error, FileExistsError) else \
+            (error.strerror or str(error))
+        print(f"scenario-tui: error: cannot write {visible(str(target))}: {visible(reason)}",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -172,6 +219,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .format import starter
     from .format.files import bundled_dir
     from .format.model import SLUG
+    from .format.text_safety import visible
 
     if not SLUG.match(args.slug):
         return _usage_error(f"{args.slug!r} is not a slug: use lower-case letters, digits "
@@ -180,13 +228,17 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         return _usage_error(f"--dir: no such folder: {folder}")
     target = folder / f"{args.slug}.yaml"
-    if target.exists() and not args.force:
-        return _usage_error(f"{target} already exists (use --force to overwrite)")
+    refusal = _refusal(target, args.force)
+    if refusal:
+        return _usage_error(refusal)
     schema = bundled_dir("assets") / "scenario.schema.json"
     relative = os.path.relpath(schema, folder.resolve())
-    target.write_text(starter.render(args.slug, Path(relative).as_posix()), encoding="utf-8")
-    print(f"wrote {target}\nnext: edit it, then `scenario-tui validate {target}` and "
-          f"`scenario-tui play {args.slug} --scenarios {folder}`")
+    status = _write_file(target, starter.render(args.slug, Path(relative).as_posix()), args.force)
+    if status != EXIT_OK:
+        return status
+    shown, where = visible(str(target)), visible(str(folder))
+    print(f"wrote {shown}\nnext: edit it, then `scenario-tui validate {shown}` and "
+          f"`scenario-tui play {args.slug} --scenarios {where}`")
     return EXIT_OK
 
 
@@ -258,6 +310,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         return _usage_error(f"no such file: {args.file}")
+    output = Path(args.output) if args.output else None
+    refusal = _refusal(output, args.force) if output else None
+    if refusal:
+        return _usage_error(f"-o: {refusal}")
     scenario, problems = loader.load_file(path)
     if scenario is not None:
         problems = problems + check_graph(scenario)
@@ -266,10 +322,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(render(errors, 1, "text"), file=sys.stderr)
         return EXIT_PROBLEMS
     text = export(scenario, args.format)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    if output:
+        return _write_file(output, text, args.force)
+    sys.stdout.write(text)
     return EXIT_OK
 
 

@@ -1,20 +1,31 @@
-"""Outside text in command output.
+"""Outside text in command output, and targets the commands cannot honestly use.
 
 File names are data too: they reach the terminal and CI logs only with their control characters
-shown as symbols, and a GitHub annotation cannot be ended or forged by one.
+shown as symbols, and a GitHub annotation cannot be ended or forged by one. `validate` says so
+when a path was not checked; `new` and `export -o` refuse what they must not write over and
+report a failed write in one line.
 """
 
 from __future__ import annotations
 
+import builtins
+import errno
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from scenario_tui import cli
 from scenario_tui.cli import main
+from scenario_tui.format import files
 
 ESCAPES = "\x1b]0;pwned\x07\x1b]52;c;cHduZWQ=\x07\x1b[2J"
 FORGED = "\n::error file=forged.yaml,line=1::forged"
+NOT_CHECKED = "no problems"
+AS_ROOT = pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                             reason="root reads and writes whatever the permissions say")
 
 
 def _raw_controls(text: str) -> list[str]:
@@ -94,4 +105,184 @@ def test_the_path_report_shows_escapes_in_file_names(tiny_path: Path, tmp_path: 
     main(["lint", str(path), "--paths"])
     out = capsys.readouterr().out
     assert _raw_controls(out) == [] and "tiny\u241b]0;pwned" in out
+
+
+def _assert_not_checked(capsys: pytest.CaptureFixture[str], shown: str) -> None:
+    out = capsys.readouterr().out
+    assert NOT_CHECKED not in out
+    assert " error E005 " in out and out.startswith(shown)
+
+
+def test_validate_of_a_pipe_says_it_was_not_checked(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    pipe = tmp_path / "scenario.yaml"
+    os.mkfifo(pipe)
+    assert main(["validate", str(pipe)]) == 1
+    _assert_not_checked(capsys, str(pipe))
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null here")
+@pytest.mark.parametrize("fmt", ["text", "github", "json"])
+def test_validate_of_a_device_says_it_was_not_checked(fmt: str,
+                                                      capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    assert main(["validate", "/dev/null", "--format", fmt]) == 1
+    out = capsys.readouterr().out
+    assert NOT_CHECKED not in out and "E005" in out
+
+
+def test_validate_of_a_misnamed_file_says_it_was_not_checked(
+        tiny_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    typo = tmp_path / "typo.yml.txt"
+    typo.write_text(tiny_path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["validate", str(typo)]) == 1
+    _assert_not_checked(capsys, str(typo))
+
+
+def test_a_glossary_named_directly_is_still_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    glossary = Path(__file__).parent / "fixtures" / "ui_scenarios" / "glossary.yaml"
+    assert main(["validate", str(glossary)]) == 0
+    assert "0 files checked: no problems" in capsys.readouterr().out
+
+
+def test_validate_reports_a_folder_it_cannot_read(tiny_path: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden-from-us.yaml").write_text(tiny_path.read_text(encoding="utf-8"))
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if Path(path) == locked:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(files.os, "scandir", scandir)
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert NOT_CHECKED not in out
+    assert out.startswith(f"{locked}:0:0: error E005 folder cannot be read (Permission denied)")
+
+
+@AS_ROOT
+def test_validate_reports_a_folder_without_permissions(tiny_path: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.yaml").write_text(tiny_path.read_text(encoding="utf-8"))
+    locked.chmod(0)
+    try:
+        assert main(["validate", str(tmp_path)]) == 1
+    finally:
+        locked.chmod(0o755)
+    assert " error E005 " in capsys.readouterr().out
+
+
+# `new` and `export -o`: what they refuse to write over
+
+
+def _export(tiny_path: Path, out: Path, *extra: str) -> int:
+    return main(["export", str(tiny_path), "--format", "dot", "-o", str(out), *extra])
+
+
+def test_new_refuses_a_folder_in_the_way(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "my-first.yaml").mkdir()
+    for force in ([], ["--force"]):
+        assert main(["new", "my-first", "--dir", str(tmp_path), *force]) == 2
+        err = capsys.readouterr().err
+        assert "is a folder" in err and len(err.splitlines()) == 1
+
+
+def test_export_refuses_a_folder(tiny_path: Path, tmp_path: Path,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert _export(tiny_path, tmp_path, "--force") == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["new", "export"])
+def test_a_dangling_link_is_not_written_through(command: str, tiny_path: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    elsewhere = tmp_path / "elsewhere" / "planted.yaml"
+    elsewhere.parent.mkdir()
+    link = tmp_path / "my-first.yaml"
+    link.symlink_to(elsewhere)
+    for force in ([], ["--force"]):
+        code = main(["new", "my-first", "--dir", str(tmp_path), *force]) if command == "new" \
+            else _export(tiny_path, link, *force)
+        assert code == 2
+        assert "link to a missing file" in capsys.readouterr().err
+    assert not elsewhere.exists() and link.is_symlink()
+
+
+def test_export_keeps_an_existing_file_unless_forced(tiny_path: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "graph.dot"
+    out.write_text("mine\n")
+    assert _export(tiny_path, out) == 2
+    assert "already exists (use --force to overwrite)" in capsys.readouterr().err
+    assert out.read_text() == "mine\n"
+    assert _export(tiny_path, out, "--force") == 0
+    assert out.read_text().startswith("digraph")
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.dot"]  # no temporary file left
+
+
+def test_forced_writes_go_through_a_link_to_a_file(tiny_path: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real.dot"
+    real.write_text("old\n")
+    link = tmp_path / "link.dot"
+    link.symlink_to(real)
+    assert _export(tiny_path, link, "--force") == 0
+    assert link.is_symlink() and real.read_text().startswith("digraph")
+
+
+class _FailingOpen:
+    """`open` for files that accept no more bytes (a full disk) or cannot be created."""
+
+    def __init__(self, error: int, at_write: bool) -> None:
+        self.error, self.at_write = error, at_write
+
+    def __call__(self, path: Any, mode: str = "r", **options: Any) -> Any:
+        if not self.at_write:
+            raise OSError(self.error, os.strerror(self.error), str(path))
+        handle = builtins.open(path, mode, **options)  # noqa: SIM115 (the caller closes it)
+
+        def write(text: str) -> int:
+            raise OSError(self.error, os.strerror(self.error))
+
+        handle.write = write  # type: ignore[method-assign]
+        return handle
+
+
+@pytest.mark.parametrize(("error", "at_write"), [(errno.ENOSPC, True), (errno.EROFS, False),
+                                                 (errno.EACCES, False)])
+def test_a_failed_write_is_one_line_and_leaves_no_half_file(
+        error: int, at_write: bool, tiny_path: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    kept = tmp_path / "kept.dot"
+    kept.write_text("mine\n")
+    monkeypatch.setattr(cli, "open", _FailingOpen(error, at_write), raising=False)
+    assert main(["new", "my-first", "--dir", str(tmp_path)]) == 1
+    assert _export(tiny_path, tmp_path / "new.dot") == 1
+    assert _export(tiny_path, kept, "--force") == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 3 and all(os.strerror(error) in line for line in err)
+    assert err[0] == (f"scenario-tui: error: cannot write {tmp_path / 'my-first.yaml'}: "
+                      f"{os.strerror(error)}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.dot"]
+    assert kept.read_text() == "mine\n"
+
+
+@AS_ROOT
+def test_new_into_a_read_only_folder_is_one_line(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path.chmod(0o555)
+    try:
+        assert main(["new", "my-first", "--dir", str(tmp_path)]) == 1
+    finally:
+        tmp_path.chmod(0o755)
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "Permission denied" in err
 

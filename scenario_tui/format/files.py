@@ -1,7 +1,8 @@
 """Which files make up a library, and where the bundled one lives.
 
 The catalogue checks these files before the app's first frame, so this module imports nothing
-beyond the standard library: the loader, validation and networkx stay out of a cached start.
+beyond the standard library and `problems`: the loader, validation and networkx stay out of a
+cached start.
 """
 
 from __future__ import annotations
@@ -10,8 +11,12 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .problems import ERROR, Problem
+
 GLOSSARY_NAME = "glossary.yaml"
 SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
+UNCHECKED = "E005"
+"""The code of a path `validate` was given or found but could not look at."""
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -26,20 +31,23 @@ def library_dir() -> Path:
     return bundled_dir("scenarios")
 
 
-def _visible_files(folder: Path) -> Iterator[Path]:
+def _visible_files(folder: Path, unchecked: list[Problem] | None = None) -> Iterator[Path]:
     """Files under `folder`, leaving out hidden files and everything in hidden folders
-    (editor backups, `.git`); symlinked folders are not followed."""
+    (editor backups, `.git`); symlinked folders are not followed. A folder that cannot be read
+    is skipped, and reported in `unchecked` when given."""
     try:
         with os.scandir(folder) as found:
             entries = list(found)
-    except OSError:
+    except OSError as error:
+        _report(unchecked, folder, f"folder cannot be read ({error.strerror or error}): "
+                "the files in it were not checked", "check its permissions")
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
-                yield from _visible_files(Path(entry.path))
+                yield from _visible_files(Path(entry.path), unchecked)
             elif entry.is_file():
                 yield Path(entry.path)
         except OSError:
@@ -51,19 +59,37 @@ def _each_once(paths: list[Path]) -> list[Path]:
     return list({p.resolve(): p for p in reversed(paths)}.values())[::-1]
 
 
-def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Path]]:
+def _report(unchecked: list[Problem] | None, path: Path, message: str, hint: str) -> None:
+    if unchecked is not None:
+        unchecked.append(Problem(str(path), 0, 0, ERROR, UNCHECKED, message, hint))
+
+
+def discover(paths: Iterable[Path | str], unchecked: list[Problem] | None = None
+             ) -> tuple[list[Path], list[Path]]:
     """Scenario files and glossary files under `paths` (files or folders), sorted per folder,
     each file once. A file named directly is taken as it is; a folder's glossary also applies
     to a file named directly in it. The library loads, and the catalogue lists, exactly these.
+
+    `unchecked`, when given, gets an `E005` problem for each path that was there but could not
+    be looked at: neither a file nor a folder (a device, a pipe), a file named directly whose
+    name is not a scenario file's, a folder that cannot be read.
     """
     files: list[Path] = []
     glossaries: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            candidates = sorted(_visible_files(path))
+            candidates = sorted(_visible_files(path, unchecked))
+        elif path.is_file():
+            candidates = [path]
+            if path.name != GLOSSARY_NAME and path.suffix not in SCENARIO_SUFFIXES:
+                _report(unchecked, path, "not a scenario file name: it was not checked",
+                        f"scenario files end in {', '.join(SCENARIO_SUFFIXES)}")
         else:
-            candidates = [path] if path.is_file() else []
+            candidates = []
+            if path.exists():
+                _report(unchecked, path, "neither a file nor a folder (a device, pipe or "
+                        "socket): nothing was checked", "name a scenario file or a folder")
         for item in candidates:
             if item.name == GLOSSARY_NAME:
                 glossaries.append(item)

@@ -38,10 +38,12 @@ class Library:
     entries: list[Entry]
     glossary: dict[str, ServiceCard]
     glossary_problems: list[Problem] = field(default_factory=list)
+    unchecked: list[Problem] = field(default_factory=list)
+    """Paths that were given or found but could not be looked at (see `files.discover`)."""
 
     @property
     def problems(self) -> list[Problem]:
-        found = list(self.glossary_problems)
+        found = [*self.unchecked, *self.glossary_problems]
         for entry in self.entries:
             found.extend(entry.problems)
         return found
@@ -104,7 +106,8 @@ def load(paths: Sequence[Path | str] | None = None, *, with_bundled: bool = True
     """Load the library: the bundled scenarios (unless told not to) plus `paths`."""
     roots: list[Path | str] = [library_dir()] if with_bundled else []
     roots.extend(paths or ())
-    files, found_glossaries = discover(roots)
+    unchecked: list[Problem] = []
+    files, found_glossaries = discover(roots, unchecked)
     merged = glossary_files(found_glossaries)
     glossary, glossary_problems = merge_glossaries(merged)
     entries = [check_file(path) for path in files]
@@ -116,4 +119,4 @@ def load(paths: Sequence[Path | str] | None = None, *, with_bundled: bool = True
     by_path = {entry.path: entry for entry in entries}
     for problem in validate.check_unique_ids(loaded):
         by_path[problem.path].problems.append(problem)
-    return Library(entries, glossary, glossary_problems)
+    return Library(entries, glossary, glossary_problems, unchecked)
