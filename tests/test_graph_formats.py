@@ -98,3 +98,17 @@ def test_export_of_a_broken_file_fails(capsys: pytest.CaptureFixture[str]) -> No
     bad = Path(__file__).parent / "fixtures/invalid/e024-cycle.yaml"
     assert main(["export", str(bad), "--format", "dot"]) == 1
     assert "E024" in capsys.readouterr().err
+
+
+def test_graphml_stays_well_formed_with_control_characters(tiny_path: Path) -> None:
+    from xml.etree import ElementTree
+
+    text = tiny_path.read_text().replace(
+        "title: A tiny scenario", 'title: "\\e]0;pwn\\a \\x01\\x0b\\x0c\\x1f tab\\tnew\\nline"')
+    scenario, problems = loader.load_text(text, "tiny.yaml")
+    assert scenario is not None and not [p for p in problems if p.is_error]
+    assert "\x1b" in scenario.title
+    graphml = export(scenario, "graphml")
+    ElementTree.fromstring(graphml)  # raises on a character XML cannot hold
+    title = nx.parse_graphml(graphml, force_multigraph=True).graph["title"]
+    assert title == "\u241b]0;pwn\u2407 \u2401\u240b\u240c\u241f tab\tnew\nline"

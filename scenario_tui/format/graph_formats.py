@@ -4,10 +4,12 @@ node-link data back in."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .model import Scenario
 from .problems import ERROR, Problem
+from .text_safety import one_line
 
 FORMATS = ("yaml", "node-link", "graphml", "dot", "mermaid")
 """The CLI builds its parser from this, so networkx and yaml are imported only when used."""
@@ -103,21 +105,35 @@ def _dump_yaml(data: Any) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold, not even as character references."""
+
+
+def _xml_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
+
+
 def _flat(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list, tuple)) \
-        else value
+    """A GraphML attribute value: lists and mappings as JSON text; in text, each character XML
+    cannot hold (a control character) shown as its symbol, as `text_safety` shows it."""
+    if isinstance(value, (dict, list, tuple)):
+        value = json.dumps(value, ensure_ascii=False)
+    return _NOT_XML.sub(_xml_char, value) if isinstance(value, str) else value
 
 
 def to_graphml(scenario: Scenario) -> str:
-    """GraphML; lists and mappings (tags, pillars) are stored as JSON text."""
+    """GraphML, well-formed whatever the scenario's text holds; lists and mappings (tags,
+    pillars) are stored as JSON text."""
     import networkx as nx
 
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.graph.update({k: _flat(v) for k, v in scenario.graph.graph.items()})
     for node, attrs in scenario.graph.nodes(data=True):
-        graph.add_node(node, **{k: _flat(v) for k, v in attrs.items()})
+        graph.add_node(_flat(node), **{k: _flat(v) for k, v in attrs.items()})
     for source, target, key, attrs in scenario.graph.edges(keys=True, data=True):
-        graph.add_edge(source, target, key=key, **{k: _flat(v) for k, v in attrs.items()})
+        graph.add_edge(_flat(source), _flat(target), key=key,
+                       **{k: _flat(v) for k, v in attrs.items()})
     return "\n".join(nx.generate_graphml(graph)) + "\n"
 
 
@@ -126,8 +142,8 @@ def _quote_dot(text: str) -> str:
 
 
 def _short(text: str, width: int = 48) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """A label for a drawing: one line, control characters shown as symbols, at most `width`."""
+    return one_line(text, width)
 
 
 def to_dot(scenario: Scenario) -> str:
