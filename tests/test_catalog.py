@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+
+import pytest
 
 from scenario_tui.format.files import discover
 from scenario_tui.format.problems import Problem
@@ -43,3 +46,33 @@ def test_errors_stay_problems_through_the_cache_and_are_shortened_only_when_show
     assert problem.path == str(folder / "broken-routing.yaml")
     assert broken.first_error_line(session.shorten) == (
         "ui_scenarios/broken-routing.yaml:15:13: error E021 " + problem.message)
+
+
+
+POISON = {  # each gets the cache's data, a playable row and a broken row
+    "a null title": lambda data, ok, bad: ok.update(title=None),
+    "a string for the tags": lambda data, ok, bad: ok.update(tags="abc"),
+    "a number as text": lambda data, ok, bad: ok.update(best="9"),
+    "a flag for a number": lambda data, ok, bad: ok.update(decisions=True),
+    "a field too many": lambda data, ok, bad: ok.update(extra=1),
+    "a problem with a text line": lambda data, ok, bad: bad["errors"][0].update(line="1"),
+    "a problem lacking its message": lambda data, ok, bad: bad["errors"][0].pop("message"),
+    "a row that is a list": lambda data, ok, bad: data["entries"].append([]),
+    "entries as a mapping": lambda data, ok, bad: data.update(entries={"a": {}}),
+    "a list, not a mapping": lambda data, ok, bad: data.clear(),
+}
+
+
+@pytest.mark.parametrize("poison", sorted(POISON))
+def test_a_malformed_cached_row_means_rebuild(poison: str, tmp_path: Path) -> None:
+    folder = Path(__file__).parent / "fixtures" / "ui_scenarios"
+    cache = tmp_path / "catalog.json"
+    built = catalog.scan([folder], cache)
+    data = json.loads(cache.read_text())
+    ok = next(row for row in data["entries"] if not row["errors"])
+    bad = next(row for row in data["entries"] if row["errors"])
+    POISON[poison](data, ok, bad)
+    cache.write_text(json.dumps(data or []))
+    assert catalog.cached([folder], cache) is None
+    assert catalog.scan([folder], cache) == built
+    assert catalog.cached([folder], cache) == built  # and the cache is whole again

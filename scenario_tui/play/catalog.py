@@ -100,9 +100,10 @@ def cached(roots: Sequence[Path | str], cache_file: Path,
     signature = _signature(roots) if signature is None else signature
     try:
         data = json.loads(cache_file.read_text(encoding="utf-8"))
-        if data.get("version") == CACHE_VERSION and data.get("signature") == signature:
+        if isinstance(data, dict) and data.get("version") == CACHE_VERSION \
+                and data.get("signature") == signature and isinstance(data.get("entries"), list):
             return [_entry(row) for row in data["entries"]]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, RecursionError):
         pass
     return None
 
@@ -120,11 +121,35 @@ def scan(roots: Sequence[Path | str], cache_file: Path | None = None) -> list[Ca
     return entries
 
 
-def _entry(row: dict[str, Any]) -> CatalogEntry:
-    """A cached row as an entry again: JSON lists back to tuples, problems back to values."""
-    return CatalogEntry(**{**row, "tags": tuple(row.get("tags") or ()),
-                           "services": tuple(row.get("services") or ()),
-                           "errors": tuple(Problem(**p) for p in row.get("errors") or ())})
+_ENTRY_TEXT = ("path", "id", "title", "situation", "difficulty", "domain")
+_ENTRY_NUMBERS = ("decisions", "best", "warnings")
+_PROBLEM_TEXT = ("path", "severity", "code", "message", "hint")
+
+
+def _fields(row: object, text: Sequence[str], numbers: Sequence[str]) -> dict[str, Any]:
+    """`row` if it is a mapping whose `text` fields are strings and whose `numbers` fields are
+    integers; otherwise ValueError."""
+    if not isinstance(row, dict) or any(not isinstance(row.get(k), str) for k in text) \
+            or any(type(row.get(k)) is not int for k in numbers):
+        raise ValueError("malformed cache row")
+    return row
+
+
+def _entry(row: object) -> CatalogEntry:
+    """A cached row as an entry again: JSON lists back to tuples, problems back to values. A
+    row of another shape (a null title, a string for a list) raises ValueError, so the cache is
+    rebuilt instead of handing the app a value it cannot show."""
+    fields = _fields(row, _ENTRY_TEXT, _ENTRY_NUMBERS)
+    if not all(isinstance(fields.get(key), list) for key in ("tags", "services", "errors")) \
+            or not all(isinstance(word, str) for word in [*fields["tags"], *fields["services"]]):
+        raise ValueError("malformed cache row")
+    try:
+        errors = tuple(Problem(**_fields(p, _PROBLEM_TEXT, ("line", "column")))
+                       for p in fields["errors"])
+        return CatalogEntry(**{**fields, "tags": tuple(fields["tags"]),
+                               "services": tuple(fields["services"]), "errors": errors})
+    except TypeError as error:  # a field too many
+        raise ValueError("malformed cache row") from error
 
 
 def _write(cache_file: Path, signature: list[list[object]], entries: list[CatalogEntry]) -> None:
