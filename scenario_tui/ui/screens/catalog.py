@@ -218,7 +218,7 @@ class CatalogScreen(ResponsiveScreen):
             return
         if not current.playable:
             self.notify(one_line(current.first_error_line(self.session.shorten), 200),
-                        title="Broken scenario", severity="error")
+                        title="Broken scenario", severity="error", markup=False)
             return
         self.post_message(OpenScenario(current.id, self.mode))
 
