@@ -109,14 +109,29 @@ def record_choices(store: ProgressStore, scenario: Scenario, choices: tuple[Choi
                    when: dt.datetime) -> None:
     """Update review cards after a play: mistakes create or lapse cards; right answers at
     decisions that already have a card strengthen them."""
+    reschedule(store, scenario.id, ratings(scenario, choices), when)
+
+
+def ratings(scenario: Scenario, choices: tuple[Choice, ...]) -> tuple[tuple[str, int], ...]:
+    """(decision, FSRS rating) for each choice: what it does to the review cards, worked out
+    while the scenario is at hand, so a save that has to wait needs nothing more."""
     from ..analysis.scoring import analyse  # networkx: not needed to name a `ReviewItem`
 
     analysis = analyse(scenario)
+    return tuple((choice.source, int(_rating(analysis, choice))) for choice in choices)
+
+
+def reschedule(store: ProgressStore, scenario_id: str, rated: tuple[tuple[str, int], ...],
+               when: dt.datetime) -> None:
+    """Apply `rated` (see `ratings`) to the review cards: a mistake (anything below Good)
+    creates or lapses its decision's card; a right answer strengthens the card if there is
+    one."""
+    from fsrs import Rating
+
     existing = {(s, n): card for s, n, card, _ in store.review_cards()}
-    for choice in choices:
-        key = (scenario.id, choice.source)
-        if analysis.regret(choice) > 0 or key in existing:
-            _review(store, scenario.id, choice.source, _rating(analysis, choice), when, existing)
+    for node, rating in rated:
+        if rating != Rating.Good or (scenario_id, node) in existing:
+            _review(store, scenario_id, node, Rating(rating), when, existing)
 
 
 def scheduled(store: ProgressStore, scenarios: dict[str, Scenario]) -> list[ReviewItem]:
