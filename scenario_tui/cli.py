@@ -245,9 +245,13 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_progress(args: argparse.Namespace) -> int:
     from .format.text_safety import one_line
     from .progress import transfer
-    from .progress.store import open_store
+    from .progress.store import StoreError, open_store
 
-    store = open_store(args.data_dir)
+    try:
+        store = open_store(args.data_dir)
+    except StoreError as error:  # a newer version's store among them: refused, left alone
+        print(f"scenario-tui: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
     if store.notice:
         print(store.notice, file=sys.stderr)
     try:
@@ -264,7 +268,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
             return _usage_error(f"no such file: {args.file}")
         try:
             report = transfer.import_file(store, path)
-        except transfer.TransferError as error:
+        except (transfer.TransferError, StoreError) as error:
             print(f"scenario-tui: {one_line(str(error))}", file=sys.stderr)
             return EXIT_PROBLEMS
         for rejection in report.rejected:

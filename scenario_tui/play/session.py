@@ -4,6 +4,10 @@ A `Session` finds the library's roots, reads the cached catalogue, loads one sce
 when it is played, records finished play-throughs and review answers, and sums up progress for
 the catalogue and the stats screen. It never imports textual, and it imports the scoring core
 (and networkx) only when there is progress to score.
+
+No finished play is lost to a failed save: what the store refuses waits in a journal and is
+saved at the next chance, and a data dir that cannot be used at all turns progress off (an
+in-memory store) instead of stopping the app. Both come back as values the app shows.
 """
 
 from __future__ import annotations
@@ -16,9 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..format.files import discover, glossary_files, library_dir
+from ..progress.journal import JOURNAL_NAME, Journal, PendingSave
 from ..progress.store import (
+    BUSY_TIMEOUT,
     PlayRecord,
     ProgressStore,
+    StoreUnavailable,
+    WriteFailed,
     cache_dir,
     content_hash,
     data_dir,
@@ -45,6 +53,39 @@ class ReviewStatus:
     due: tuple[ReviewItem, ...] = ()
     next_due: str | None = None
     """ISO time of the soonest card not yet due, if there is one."""
+
+
+@dataclass(frozen=True)
+class Saving:
+    """What became of a save (a finished play or a review answer) and of the saves that
+    were waiting before it; the app shows `notice` when there is one."""
+
+    saved_earlier: int = 0
+    """Saves that had to wait and are in the store now."""
+    waiting: int = 0
+    """Saves not in the store yet (this one among them, if the store refused it)."""
+    reason: str = ""
+    """Why the store refused the last try."""
+    kept_in: Path | None = None
+    """The journal file the waiting saves are kept in; None when only memory holds them."""
+
+    @property
+    def notice(self) -> str:
+        """What the learner is told, or "" when there is nothing to tell."""
+        if self.waiting:
+            count = "" if self.waiting == 1 else f"; {self.waiting} saves are waiting"
+            if self.kept_in is None:
+                return (f"Your progress could not be saved yet ({self.reason}{count}), nor "
+                        "kept on disk. It is held in memory and will be saved after your next "
+                        "play if the problem has cleared; quitting now loses it.")
+            return (f"Your progress could not be saved yet ({self.reason}{count}). It is kept "
+                    f"in {self.kept_in} and will be saved after your next play or at the next "
+                    "start.")
+        if self.saved_earlier:
+            plural = "s" if self.saved_earlier != 1 else ""
+            return (f"Progress that could not be saved before is saved now "
+                    f"({self.saved_earlier} play{plural} or review answer{plural}).")
+        return ""
 
 
 @dataclass(frozen=True)
@@ -81,10 +122,18 @@ class Session:
     """Monotonic seconds, to time play-throughs (tests pass a fake)."""
     wall_clock: Callable[[], str] = now_utc
     """ISO timestamps for finished play-throughs and review scheduling (tests pass a fake)."""
+    busy_timeout: float = BUSY_TIMEOUT
+    """Seconds a save waits for another writer before it is kept in the journal."""
     entries: list[CatalogEntry] = field(default_factory=list)
+    progress_off: str = ""
+    """Why progress is kept only in memory this run ("" while it is saved), once the store
+    was asked for."""
+    saved_at_start: Saving = Saving()
+    """What became of the saves that were waiting when the store was opened."""
     _scenarios: dict[str, Scenario] = field(default_factory=dict)
     _glossary: dict[str, ServiceCard] | None = None
     _store: ProgressStore | None = None
+    _journal: Journal = field(default_factory=lambda: Journal(None))
 
     @classmethod
     def create(cls, scenario_dirs: Sequence[str | Path] = (), data: str | Path | None = None,
@@ -97,9 +146,17 @@ class Session:
 
     @property
     def store(self) -> ProgressStore:
-        """The progress store, opened on first use."""
+        """The progress store, opened on first use (which saves what waits in the journal);
+        an in-memory one if the data dir's cannot be used, with `progress_off` saying why."""
         if self._store is None:
-            self._store = open_store(self.data_dir, self.wall_clock)
+            try:
+                self._store = open_store(self.data_dir, self.wall_clock, self.busy_timeout)
+            except StoreUnavailable as error:
+                self.progress_off = str(error)
+                self._store = ProgressStore.in_memory(self.wall_clock)
+            else:
+                self._journal = Journal(self.data_dir / JOURNAL_NAME)
+                self.saved_at_start = self._save(None)
         return self._store
 
     def scan(self) -> list[CatalogEntry]:
@@ -169,25 +226,50 @@ class Session:
             moment = moment.replace(tzinfo=dt.UTC)
         return moment.astimezone(dt.UTC)
 
-    def record(self, scenario: Scenario, play: Play, best: int, duration: float) -> None:
-        """Store a finished play-through that began at the scenario's start, and reschedule
+    def record(self, scenario: Scenario, play: Play, best: int, duration: float) -> Saving:
+        """Save a finished play-through that began at the scenario's start, and reschedule
         the review cards of its decisions (mistakes come back; right answers push cards out)."""
         if play.origin and play.origin != scenario.start:
-            return
-        from ..progress.review_schedule import record_choices
+            return Saving()
+        from ..progress.review_schedule import ratings
 
-        self.store.record(PlayRecord(
+        record = PlayRecord(
             scenario_id=scenario.id, content_hash=content_hash(scenario), mode=play.mode,
             path=tuple((c.source, c.index) for c in play.choices), score=play.score, best=best,
-            duration=round(duration, 3), finished_at=self.store.clock(),
-        ))
-        record_choices(self.store, scenario, play.choices, self.now())
+            duration=round(duration, 3), finished_at=self.wall_clock(),
+        )
+        return self._save(PendingSave(scenario.id, record, ratings(scenario, play.choices),
+                                      self.now().isoformat()))
 
-    def record_review(self, scenario: Scenario, choice: Choice) -> None:
+    def record_review(self, scenario: Scenario, choice: Choice) -> Saving:
         """Reschedule the review card of the decision `choice` was made at."""
-        from ..progress.review_schedule import record_choices
+        from ..progress.review_schedule import ratings
 
-        record_choices(self.store, scenario, (choice,), self.now())
+        return self._save(PendingSave(scenario.id, None, ratings(scenario, (choice,)),
+                                      self.now().isoformat()))
+
+    def _save(self, entry: PendingSave | None) -> Saving:
+        """Make the saves waiting in the journal, then `entry`, in order, up to the first the
+        store refuses; that one and those after it wait in the journal."""
+        store, journal = self.store, self._journal
+        queue = [*journal.pending(), *([entry] if entry else [])]
+        saved: list[PendingSave] = []
+        reason = ""
+        for item in queue:
+            try:
+                item.apply(store)
+            except WriteFailed as error:
+                reason = str(error)
+                break
+            saved.append(item)
+        waiting = queue[len(saved):]
+        if saved:
+            journal.made(saved, waiting)
+        elif entry is not None:  # nothing was made: the new one joins those waiting
+            journal.keep(entry)
+        earlier = len(saved) - (1 if entry is not None and not waiting else 0)
+        return Saving(earlier, len(waiting), reason,
+                      None if journal.only_in_memory else journal.path)
 
     def loaded(self, scenario_ids: Iterable[str]) -> dict[str, Scenario]:
         """The playable scenarios among `scenario_ids`, loaded; unknown ids are left out."""

@@ -2,7 +2,12 @@
 
 One file in the platform's user data dir (or `--data-dir`). WAL mode and one transaction per
 write mean a crash loses at most the play-through in progress; a corrupt or foreign file is
-moved aside and a fresh store is started.
+moved aside and a fresh store is started. A store written by a newer version is refused and
+left as it is; one from an older version is migrated in place.
+
+Failures reach callers as `StoreError`s: `StoreUnavailable` when the store cannot be opened
+(the app then runs with progress off), `WriteFailed` when one write could not be made (the
+session then keeps what it was saving in `progress.journal`).
 """
 
 from __future__ import annotations
@@ -23,6 +28,11 @@ if TYPE_CHECKING:
 APP_NAME = "scenario-tui"
 DB_NAME = "progress.sqlite3"
 SCHEMA_VERSION = 1
+"""Kept in the file as `PRAGMA user_version`; each bump adds a step to `_MIGRATIONS`."""
+BUSY_TIMEOUT = 10.0
+"""Seconds a write waits for another writer (another instance, a large import) to finish."""
+IN_MEMORY = Path(":memory:")
+"""The path of a store that lives in memory (`ProgressStore.in_memory`)."""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS plays (
     id INTEGER PRIMARY KEY,
@@ -47,6 +57,49 @@ CREATE TABLE IF NOT EXISTS reviews (
 );
 """
 _TABLES = {"plays", "settings", "reviews"}
+_MIGRATIONS: dict[int, tuple[str, ...]] = {}
+"""The statements that take a store from schema N to N + 1, for every N from 1 below
+`SCHEMA_VERSION` (none yet: version 1 is the first). They run in the transaction that checks
+the file and sets its new version."""
+_REASONS = {
+    "SQLITE_BUSY": "another program is writing to the progress file",
+    "SQLITE_LOCKED": "another program is writing to the progress file",
+    "SQLITE_FULL": "the disk is full",
+    "SQLITE_READONLY": "the progress file is read-only",
+    "SQLITE_CANTOPEN": "the progress file cannot be opened or created",
+    "SQLITE_IOERR": "the disk could not be read or written",
+}
+"""SQLite's primary error codes, in the learner's words."""
+
+
+class StoreError(Exception):
+    """The progress store could not do what was asked; the text says why, for the learner."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be opened: the data dir is missing, not a folder, read-only or full."""
+
+
+class NewerStore(StoreUnavailable):
+    """The store was written by a newer version of the app: refused, never moved aside."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"this progress was written by a newer version (schema {version}); "
+                         "upgrade scenario-tui")
+        self.version = version
+
+
+class WriteFailed(StoreError):
+    """A write was not made, and nothing of it was kept: the store was busy past the
+    timeout, the disk is full or the file read-only. Trying again later may work."""
+
+
+def _reason(error: sqlite3.Error | OSError) -> str:
+    """What went wrong, in words for the learner where SQLite's are obscure."""
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    name = getattr(error, "sqlite_errorname", None) or ""
+    return _REASONS.get("_".join(name.split("_")[:2]), str(error))
 
 
 def _chosen_dir(override: str | Path | None) -> Path | None:
@@ -120,33 +173,60 @@ def now_utc() -> str:
 class ProgressStore:
     """Records and queries play-throughs; every public method is one short transaction."""
 
-    def __init__(self, path: Path, clock: Callable[[], str] = now_utc) -> None:
+    def __init__(self, path: Path, clock: Callable[[], str] = now_utc,
+                 timeout: float = BUSY_TIMEOUT) -> None:
+        """Open (or create) the store at `path`; `StoreUnavailable` if it cannot be used."""
         self.path = path
         self.clock = clock
+        self.timeout = timeout
+        """Seconds a write waits for another writer before it fails (`WriteFailed`)."""
         self.notice = ""
         """Set when a damaged file had to be moved aside (the app shows it once)."""
         self._connection = self._open()
 
+    @classmethod
+    def in_memory(cls, clock: Callable[[], str] = now_utc) -> ProgressStore:
+        """A store that keeps progress only until the app quits: for when the real one
+        cannot be used."""
+        return cls(IN_MEMORY, clock)
+
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path == IN_MEMORY:
+            return self._connect()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreUnavailable(_unusable(self.path.parent, error)) from error
         for attempt in range(3):
             try:
                 return self._connect()
-            except sqlite3.OperationalError:  # busy or locked by another instance: not damage
+            except sqlite3.OperationalError as error:  # busy, read-only, full: not damage
                 if attempt == 2:
-                    raise
+                    raise StoreUnavailable(_cannot_open(self.path, error)) from error
             except sqlite3.DatabaseError as error:  # not a database, malformed, or foreign
                 aside = self.path.with_name(f"{self.path.name}.corrupt-{os.getpid()}")
-                os.replace(self.path, aside)
+                try:
+                    os.replace(self.path, aside)
+                except OSError as moving:
+                    raise StoreUnavailable(f"{self.path} is damaged ({error}) and cannot be "
+                                           f"moved aside: {_reason(moving)}") from moving
                 self.notice = (f"The progress file was damaged ({error}); it was moved to "
                                f"{aside} and a fresh one was started.")
-        return self._connect()
+        try:
+            return self._connect()
+        except sqlite3.Error as error:
+            raise StoreUnavailable(_cannot_open(self.path, error)) from error
 
     def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, timeout=10, isolation_level=None,
+        connection = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None,
                                      check_same_thread=False)
         try:
-            connection.execute("PRAGMA busy_timeout = 10000")
+            connection.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+            # Read before anything that writes (the journal mode is kept in the file): a
+            # newer version's store is left exactly as it is.
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise NewerStore(version)
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
             version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -154,15 +234,17 @@ class ProgressStore:
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             if version == SCHEMA_VERSION and tables == _TABLES:  # the usual start: no writes
                 return self._checked(connection)
-            # Check and create the schema in one write transaction, so two instances
-            # starting at once never see each other's half-made file.
+            # Check, migrate and create the schema in one write transaction, so two
+            # instances starting at once never see each other's half-made file.
             connection.execute("BEGIN IMMEDIATE")
             try:
                 version = connection.execute("PRAGMA user_version").fetchone()[0]
+                if version > SCHEMA_VERSION:  # a newer version got there first
+                    raise NewerStore(version)
                 tables = {row[0] for row in connection.execute(
                     "SELECT name FROM sqlite_master WHERE type = 'table'")}
-                if tables - _TABLES or (tables and version != SCHEMA_VERSION):
-                    raise sqlite3.DatabaseError("not a scenario-tui progress file")
+                if tables:
+                    _migrate(connection, version, tables)
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         connection.execute(statement)
@@ -171,7 +253,7 @@ class ProgressStore:
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
-        except sqlite3.Error:
+        except (sqlite3.Error, NewerStore):
             connection.close()
             raise
         return self._checked(connection)
@@ -187,14 +269,31 @@ class ProgressStore:
         return connection
 
     @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Make the writes inside one transaction: all are saved or, with `WriteFailed`,
+        none. Writes from one thread only (the app's event loop)."""
+        with self._transaction():
+            yield
+
+    @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._connection.execute("BEGIN IMMEDIATE")
-        try:
+        if self._connection.in_transaction:  # inside `transaction()`: part of that one
             yield self._connection
-        except BaseException:
-            self._connection.execute("ROLLBACK")
-            raise
-        self._connection.execute("COMMIT")
+            return
+        try:
+            self._connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._connection
+                self._connection.execute("COMMIT")
+            except BaseException:
+                if self._connection.in_transaction:  # a failed COMMIT may have ended it
+                    self._connection.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as error:
+            if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError
+                          | sqlite3.InterfaceError):
+                raise  # a mistake in the code, not the disk
+            raise WriteFailed(_reason(error)) from error
 
     def close(self) -> None:
         self._connection.close()
@@ -252,6 +351,33 @@ class ProgressStore:
                        "DO UPDATE SET value = excluded.value", (key, value))
 
 
-def open_store(directory: str | Path | None = None,
-               clock: Callable[[], str] = now_utc) -> ProgressStore:
-    return ProgressStore(data_dir(directory) / DB_NAME, clock)
+def _migrate(connection: sqlite3.Connection, version: int, tables: set[str]) -> None:
+    """Bring a store from schema `version` up to `SCHEMA_VERSION` (inside the caller's
+    transaction); a file that is not one of ours is a `DatabaseError` (moved aside)."""
+    if tables - _TABLES or not 1 <= version <= SCHEMA_VERSION:
+        raise sqlite3.DatabaseError("not a scenario-tui progress file")
+    for step in range(version, SCHEMA_VERSION):
+        for statement in _MIGRATIONS[step]:
+            connection.execute(statement)
+
+
+def _cannot_open(path: Path, error: sqlite3.Error) -> str:
+    """Why the store at `path` cannot be opened."""
+    if not os.access(path.parent, os.W_OK):  # also false on a read-only file system
+        return f"the data dir {path.parent} is read-only"
+    return f"{_reason(error)}: {path}"
+
+
+def _unusable(directory: Path, error: OSError) -> str:
+    """Why the data dir cannot hold the store."""
+    if directory.is_symlink() and not directory.exists():
+        return f"the data dir {directory} is a link to nothing"
+    if directory.exists() and not directory.is_dir():
+        return f"the data dir {directory} is not a folder"
+    return f"the data dir {directory} cannot be used ({_reason(error)})"
+
+
+def open_store(directory: str | Path | None = None, clock: Callable[[], str] = now_utc,
+               timeout: float = BUSY_TIMEOUT) -> ProgressStore:
+    """The store in `directory` (see `data_dir`); `StoreUnavailable` if it cannot be used."""
+    return ProgressStore(data_dir(directory) / DB_NAME, clock, timeout)

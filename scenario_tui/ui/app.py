@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -16,7 +17,8 @@ from textual.worker import Worker, get_current_worker
 from ..format.model import Choice, Scenario
 from ..play.modes import PRACTICE
 from ..play.review_run import ReviewRun
-from ..play.session import ReviewStatus, Session, UnknownScenario
+from ..play.session import ReviewStatus, Saving, Session, UnknownScenario
+from ..progress.store import WriteFailed
 from .commands import ScenarioCommands
 from .messages import (
     BackToCatalogue,
@@ -72,11 +74,23 @@ class ScenarioApp(App[int]):
         if self.session.store.notice:
             self.notify(self.session.store.notice, title="Progress", severity="warning",
                         timeout=15, markup=False)
+        if self.session.progress_off:
+            self.notify(f"Progress is off: {self.session.progress_off}. You can play, but "
+                        "nothing is kept after you quit.", title="Progress",
+                        severity="warning", timeout=15, markup=False)
+        self._tell(self.session.saved_at_start)
         if self.start_id:
             self.open_scenario(self.start_id, self.mode)
 
     def _remember_theme(self, theme: Theme) -> None:
-        self.session.store.set_setting(THEME_SETTING, theme.name)
+        with suppress(WriteFailed):  # the theme applies all the same, just not remembered
+            self.session.store.set_setting(THEME_SETTING, theme.name)
+
+    def _tell(self, saving: Saving) -> None:
+        """Show what became of a save, if there is anything to say."""
+        if saving.notice:
+            self.notify(saving.notice, title="Progress", markup=False, timeout=15,
+                        severity="warning" if saving.waiting else "information")
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's own commands, plus statistics and review."""
@@ -178,8 +192,9 @@ class ScenarioApp(App[int]):
         from .screens.debrief import DebriefScreen
 
         report = debrief(event.scenario, event.play, event.analysis)
-        self.session.record(event.scenario, event.play, report.best, event.duration)
+        saving = self.session.record(event.scenario, event.play, report.best, event.duration)
         self._present(DebriefScreen(report))
+        self._tell(saving)
 
     # Review -----------------------------------------------------------------------------
 
@@ -209,7 +224,7 @@ class ScenarioApp(App[int]):
     @on(ReviewAnswered)
     def _review_answered(self, event: ReviewAnswered) -> None:
         """Reschedule the reviewed decision's card with the learner's answer."""
-        self.session.record_review(event.scenario, event.choice)
+        self._tell(self.session.record_review(event.scenario, event.choice))
 
     @on(ReviewContinue)
     def _next_review(self, event: ReviewContinue) -> None:

@@ -183,6 +183,7 @@ class CatalogScreen(ResponsiveScreen):
             total=len(entries),
             broken=sum(not e.playable for e in entries),
             reviews=self.progress.reviews if self.entries is not None else None,
+            progress_off=bool(self.session.progress_off),
         )
 
     @on(Input.Changed, "#filter")

@@ -1,5 +1,5 @@
 """The catalogue's status line: the mode (a click or F2 switches it), what the filter shows,
-broken files and due reviews, all in one widget."""
+broken files, due reviews and whether progress is off, all in one widget."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ class CatalogCounts:
     total: int = 0
     broken: int = 0
     reviews: ReviewStatus | None = None
+    progress_off: bool = False
+    """Progress is kept only until the app quits (the data dir cannot be used)."""
 
 
 def review_content(reviews: ReviewStatus) -> Content:
@@ -47,6 +49,8 @@ def catalog_status_line(counts: CatalogCounts, width: int) -> Content:
         counts_parts.append((f" · {counts.broken} broken", "$error"))
     if counts.reviews:
         counts_parts.append(review_content(counts.reviews))
+    if counts.progress_off:
+        counts_parts.append((" · progress off", "$warning"))
     mode = Content.assemble("Mode ", (f" {counts.mode.capitalize()} ", "bold reverse"))
     full = Content.assemble(mode, (f" {hint} (F2)", "dim"), *counts_parts)
     return full if full.cell_length <= width else Content.assemble(mode, *counts_parts)
