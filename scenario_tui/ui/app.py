@@ -20,6 +20,7 @@ from ..play.review_run import ReviewRun
 from ..play.session import ReviewStatus, Saving, Session, UnknownScenario
 from ..progress.store import WriteFailed
 from .commands import ScenarioCommands
+from .links import CheckedLinksApp
 from .messages import (
     BackToCatalogue,
     ModeChosen,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 THEME_SETTING = "theme"
 
 
-class ScenarioApp(App[int]):
+class ScenarioApp(CheckedLinksApp[int]):
     """Catalogue → play → debrief, stats and review, with help, a command palette and a
     remembered theme."""
 

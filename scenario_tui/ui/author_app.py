@@ -8,13 +8,14 @@ from importlib.resources import files
 from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Markdown
 
 from ..authoring.file_watch import FileWatcher, polling_forced
+from .links import CheckedLinksApp
 from .screens.author import AuthorScreen
 from .screens.help import HelpScreen
 
@@ -32,7 +33,7 @@ class AuthorHelpScreen(HelpScreen):
             yield Markdown(text, id="help-text")
 
 
-class AuthorApp(App[int]):
+class AuthorApp(CheckedLinksApp[int]):
     """One screen: the author preview of one file."""
 
     CSS_PATH = "author.tcss"

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.style import Style
+from textual.events import Click
 from textual.widgets import Static
 
 from ...format.model import ServiceCard
@@ -21,6 +21,29 @@ def card_content(service: str, card: ServiceCard | None) -> Content:
     return Content.assemble((one_line(card.name), "bold"), "\n", one_line(card.summary))
 
 
+class DocsLink(Static):
+    """A card's "AWS docs ↗" line. A click hands the target to `App.open_url`, which decides
+    whether it opens (`ui/links.py`); a `link=` style would leave that to the terminal."""
+
+    DEFAULT_CSS = """
+    DocsLink {
+        width: auto;
+        pointer: pointer;
+        &:hover {
+            text-style: underline;
+        }
+    }
+    """
+
+    def __init__(self, url: str) -> None:
+        super().__init__(Content.styled("AWS docs ↗", "dim"), classes="service-docs")
+        self.url = url
+
+    def on_click(self, event: Click) -> None:
+        event.stop()
+        self.app.open_url(self.url)
+
+
 class ServiceCards(VerticalScroll, can_focus=False):
     """One bordered card per service id."""
 
@@ -32,8 +55,7 @@ class ServiceCards(VerticalScroll, can_focus=False):
             card = glossary.get(service)
             cards.append(Static(card_content(service, card), classes="service-card"))
             if card is not None and card.docs:
-                link = Style(dim=True, link=one_line(card.docs))
-                cards.append(Static(Content("AWS docs ↗").stylize(link), classes="service-docs"))
+                cards.append(DocsLink(card.docs))
         if not cards:
             cards = [Static(Content.styled("No services listed.", "dim"))]
         self.mount_all(cards)
