@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Markdown
 
 from ..authoring.file_watch import FileWatcher, polling_forced
+from .exit_signals import exit_on_signals
 from .links import CheckedLinksApp
 from .screens.author import AuthorScreen
 from .screens.help import HelpScreen
@@ -66,5 +67,6 @@ class AuthorApp(CheckedLinksApp[int]):
 def run(path: Path | str) -> int:
     """Open the preview on `path` until the author quits."""
     app = AuthorApp(path)
-    app.run()
+    with exit_on_signals(app):
+        app.run()
     return app.return_code or 0

@@ -8,6 +8,7 @@ import gc
 from ..play.modes import EXAM, PRACTICE
 from ..play.session import Session
 from .app import ScenarioApp
+from .exit_signals import exit_on_signals
 
 
 def run(args: argparse.Namespace, session: Session | None = None) -> int:
@@ -18,5 +19,6 @@ def run(args: argparse.Namespace, session: Session | None = None) -> int:
     # What the imports made lives as long as the process: moved out of the collector's
     # reach, it is not scanned again by the full collections that start-up would trigger.
     gc.freeze()
-    app.run()
+    with exit_on_signals(app):
+        app.run()
     return app.return_code or 0

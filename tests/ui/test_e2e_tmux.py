@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -12,9 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from scenario_tui.progress.store import open_store
+
 from .conftest import FIXTURES
 
 TMUX = shutil.which("tmux")
+MODES = ("alternate_on", "cursor_flag", "mouse_any_flag", "mouse_all_flag", "mouse_button_flag",
+         "mouse_standard_flag", "mouse_sgr_flag")
+"""What tmux knows of a pane's terminal: the alternate screen, the cursor shown, and each kind
+of mouse tracking."""
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
 
 
@@ -43,6 +51,11 @@ class Terminal:
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p")
+
+    def modes(self) -> dict[str, bool]:
+        """Each of `MODES`, on or off, in the pane now."""
+        values = self.tmux("display-message", "-p", " ".join(f"#{{{m}}}" for m in MODES))
+        return {mode: value == "1" for mode, value in zip(MODES, values.split(), strict=True)}
 
     def wait_for(self, predicate: Callable[[str], bool], timeout: float = 15.0) -> str:
         """The screen once `predicate` holds for it (polled), or fail at the deadline."""
@@ -89,3 +102,48 @@ def test_play_a_scenario_to_its_debrief_with_keystrokes(terminal: Terminal) -> N
     terminal.send("Escape")
     screen = terminal.wait_for(lambda s: "best 100 % · 1 attempt" in s)
     terminal.send("C-q")
+
+
+@pytest.fixture
+def shell(data_dir: Path) -> Iterator[Terminal]:
+    """A shell in a tmux server of its own, to start the app from and come back to."""
+    terminal = Terminal(data_dir.parent / "tmux.sock")
+    terminal.tmux("new-session", "-d", "-x", "100", "-y", "30", "env PS1='$ ' sh")
+    try:
+        yield terminal
+    finally:
+        terminal.tmux("kill-server", check=False)
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_signal_ends_the_app_and_gives_the_terminal_back(shell: Terminal, data_dir: Path,
+                                                           name: str) -> None:
+    """SIGTERM (or SIGHUP) ends the app as Ctrl+Q would: alternate screen off, mouse tracking
+    off, cursor on, the shell's prompt back, the exit status a shell expects, and the play
+    finished before it still saved."""
+    signum = getattr(signal, name)
+    pid_file = data_dir.parent / "app.pid"
+    app = shlex.join(["env", "-u", "NO_COLOR", "TERM=xterm-256color", executable(),
+                      "--scenarios", str(FIXTURES), "--data-dir", str(data_dir),
+                      "play", "cache-the-catalogue", "--exam"])
+    # `exec` keeps the pid the inner shell wrote down: the app's own.
+    shell.send("-l", f"sh -c 'echo $$ > {shlex.quote(str(pid_file))}; exec {app}'; "
+               "echo exit=$?")
+    shell.send("Enter")
+    shell.wait_for(lambda s: "Decision 1" in s and "four seconds" in s)
+    running = shell.modes()
+    assert running["alternate_on"] and running["mouse_any_flag"] and not running["cursor_flag"]
+    shell.send("1")
+    shell.wait_for(lambda s: "How should the application fill the cache?" in s)
+    shell.send("1")
+    shell.wait_for(lambda s: "Grade" in s)
+
+    os.kill(int(pid_file.read_text()), signum)
+    screen = shell.wait_for(lambda s: f"exit={128 + signum}" in s)
+    assert screen.rstrip().endswith("$")
+    assert shell.modes() == dict.fromkeys(MODES, False) | {"cursor_flag": True}
+    store = open_store(data_dir)
+    try:
+        assert [play.score for play in store.plays()] == [4]
+    finally:
+        store.close()
