@@ -22,7 +22,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.worker import Worker, get_current_worker
 
 from ...analysis.scoring import Analysis, analyse
@@ -34,6 +34,7 @@ from ...play.engine import Play, PlayError, start, what_if
 from ...play.modes import PRACTICE
 from ..widgets.decision_tree import DecisionTree, TreeEntry
 from ..widgets.file_status import author_status_line, plural, state_content
+from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.player import Player, PlayerActions, PlayerView
 from ..widgets.preview_text import preview_ending, preview_status
 from ..widgets.problem_list import ProblemList
@@ -107,7 +108,7 @@ class AuthorScreen(PlayerActions, Screen[None]):
         self._wants_problems = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Static(id="author-status")
         with ContentSwitcher(initial=STATE_VIEW, id="author-views"):
             yield Static("Reading the file…", id=STATE_VIEW)
@@ -120,7 +121,7 @@ class AuthorScreen(PlayerActions, Screen[None]):
                     yield DecisionTree(id="graph")
                     yield Static(id="graph-detail")
                 yield Player(id="preview")
-        yield Footer()
+        yield ScreenFooter()
 
     def on_mount(self) -> None:
         self.sub_title = clean(str(self.watcher.path))

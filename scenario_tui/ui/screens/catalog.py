@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.events import Click
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.worker import Worker, get_current_worker
 
 from ...format.text_safety import clean, one_line
@@ -21,6 +21,7 @@ from ...play.modes import EXAM, PRACTICE
 from ...play.session import CatalogProgress, Session
 from ..messages import CatalogueShown, ModeChosen, OpenScenario
 from ..widgets.catalog_status import CatalogCounts, CatalogStatus
+from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.scenario_list import ScenarioList, attempts_label, best_label
 from ..widgets.symbols import BROKEN, DIFFICULTY
 from ..worker_errors import report_failure
@@ -95,7 +96,7 @@ class CatalogScreen(ResponsiveScreen):
         self.set_reactive(CatalogScreen.mode, mode)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with Horizontal(id="filter-bar"):
             yield Static(Content.styled("Filter ›", "bold $accent"), id="filter-label")
             yield FilterInput(placeholder="type a title, tag, service or difficulty…",
@@ -105,7 +106,7 @@ class CatalogScreen(ResponsiveScreen):
             with VerticalScroll(id="preview-scroll"):
                 yield Static(id="preview")
         yield CatalogStatus(id="catalog-status")
-        yield Footer()
+        yield ScreenFooter()
 
     def on_mount(self) -> None:
         # A current cache is one small file: show it at once and fill in progress after;

@@ -10,13 +10,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Static
 
 from ...format.text_safety import clean, reflow
 from ...play.engine import Debrief, start, what_if
 from ...play.modes import EXAM, PRACTICE
 from ..messages import BackToCatalogue, OpenNext, PlayFinished, ShowPlay
 from ..widgets.decision_tree import DecisionTree, TreeEntry
+from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.pillar_bars import PillarBars
 from ..widgets.step_table import steps_table
 from ..widgets.symbols import BEST, LINK, OUTCOME, YOURS, outcome_style
@@ -62,7 +63,7 @@ class DebriefScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         report = self.report
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="debrief-body"):
             yield Static(score_summary(report), id="summary")
             yield Static(Content.styled("Well-Architected pillars", "bold"), classes="heading")
@@ -78,7 +79,7 @@ class DebriefScreen(Screen[None]):
             yield Button("Replay from… (p)", id="replay", compact=True)
             yield Button("Next (n)", id="next", compact=True)
             yield Button("Catalogue (Esc)", id="leave", compact=True)
-        yield Footer()
+        yield ScreenFooter()
 
     def on_mount(self) -> None:
         report = self.report

@@ -9,7 +9,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Footer, Header
 
 from ...analysis.scoring import Analysis, analyse
 from ...format.model import Choice, Scenario
@@ -19,6 +18,7 @@ from ...play.modes import EXAM, PRACTICE
 from ...play.session import Session
 from ..messages import BackToCatalogue, PlayFinished
 from ..widgets.breadcrumb import Breadcrumb
+from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.player import Player, PlayerActions, PlayerView
 from ..widgets.service_cards import ServiceCards
 from .responsive import ResponsiveScreen
@@ -52,12 +52,12 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         self.set_reactive(PlayScreen.feedback, feedback if play.mode == PRACTICE else None)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Breadcrumb(id="breadcrumb")
         with Horizontal(id="play-body"):
             yield Player(id="player")
             yield ServiceCards(id="services")
-        yield Footer()
+        yield ScreenFooter()
 
     def on_mount(self) -> None:
         self.started = self.session.clock()

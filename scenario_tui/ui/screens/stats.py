@@ -14,13 +14,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Sparkline, Static
 from textual.worker import Worker, get_current_worker
 
 from ...format.text_safety import one_line
 from ...play.session import ReviewStatus, Session, Statistics
 from ..dates import local_day
 from ..messages import BackToCatalogue
+from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.mastery_bars import MasteryBars
 from ..widgets.symbols import VERDICT
 from ..worker_errors import report_failure
@@ -115,10 +116,10 @@ class StatsScreen(ResponsiveScreen):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="stats-body"):
             yield Static(Content.styled("Reading your progress…", "dim"), id="stats-loading")
-        yield Footer()
+        yield ScreenFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Statistics"
