@@ -34,7 +34,7 @@ def collected_test_ids(modules: list[Path]) -> list[str]:
     """The test ids in `modules`, collected in a fresh single-process pytest."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0",
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0", "--assert=plain",
          "-p", "no:cacheprovider", *map(str, modules)],
         cwd=REPO, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
