@@ -17,9 +17,10 @@ REPO = Path(__file__).parent.parent
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """How many workers `-n auto` (pyproject's addopts) starts: one per core and one more, as
     a Pilot test idles for about a third of its time (the pilot waits for the app to go idle
-    after every key) and the extra worker fills those gaps. None for a snapshot update (syrupy
-    deletes stale snapshots only in a single process), nor when the command names single tests
-    (`file.py::test`), which then start at once. $PYTEST_XDIST_AUTO_NUM_WORKERS overrides."""
+    after every key) and the extra worker fills those gaps. No workers (one process) for a
+    snapshot update, as syrupy deletes stale snapshots only then, nor when the command names
+    single tests (`file.py::test`), which then start at once. $PYTEST_XDIST_AUTO_NUM_WORKERS
+    overrides the count."""
     if config.getoption("update_snapshots", False):
         return 0
     if config.args and all("::" in arg for arg in config.args):
