@@ -230,3 +230,51 @@ def test_scheduled_lists_every_reviewable_card_soonest_first(
     store.save_review_card("gone", "node", "{}", T0.isoformat())
     items = review.scheduled(store, {tiny.id: tiny})
     assert [(i.scenario_id, i.node) for i in items] == [("tiny", "first"), ("tiny", "second")]
+
+
+def _traced(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every SQL statement the store runs from now on."""
+    statements: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args: object, **kwargs: object) -> sqlite3.Connection:
+        connection = connect(*args, **kwargs)  # type: ignore[arg-type]
+        connection.set_trace_callback(statements.append)
+        return connection
+
+    monkeypatch.setattr(progress_store.sqlite3, "connect", traced)
+    return statements
+
+
+def test_a_file_as_this_app_left_it_is_not_read_whole_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quick check reads the whole file: at a start after this app's own last write it
+    is skipped (a large store keeps a fast start), and it runs again once anyone else has
+    touched the file."""
+    store = progress_store.open_store(tmp_path)
+    store.set_setting("theme", "nord")
+    store.close()
+    statements = _traced(monkeypatch)
+    again = progress_store.open_store(tmp_path)
+    assert again.setting("theme") == "nord"
+    assert not [s for s in statements if "quick_check" in s]
+    again.close()
+    with sqlite3.connect(tmp_path / progress_store.DB_NAME) as other:  # another program
+        other.execute("INSERT INTO settings VALUES ('other', 'x')")
+    progress_store.open_store(tmp_path).close()
+    assert [s for s in statements if "quick_check" in s]
+
+
+def test_damage_after_a_clean_close_is_still_found(tmp_path: Path) -> None:
+    store = progress_store.open_store(tmp_path)
+    store.record_many([progress_store.PlayRecord("tiny", "0" * 16, "exam", (("first", 0),), 1,
+                                                 4, 1.0, f"2026-01-01T00:00:{i:02d}+00:00")
+                       for i in range(60)])
+    store.close()
+    path = tmp_path / progress_store.DB_NAME
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2:len(data) // 2 + 512] = b"\xff" * 512  # a page in the middle
+    path.write_bytes(bytes(data))
+    damaged = progress_store.open_store(tmp_path)
+    assert "moved to" in damaged.notice
+    assert list(tmp_path.glob(f"{progress_store.DB_NAME}.corrupt-*"))

@@ -159,6 +159,12 @@ class Session:
                 self.saved_at_start = self._save(None)
         return self._store
 
+    def close(self) -> None:
+        """Close the progress store, if it was opened."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
     def scan(self) -> list[CatalogEntry]:
         """Read the catalogue (from the cache when nothing changed)."""
         self.entries = scan(self.roots, self.cache)

@@ -19,6 +19,9 @@ def run(args: argparse.Namespace, session: Session | None = None) -> int:
     # What the imports made lives as long as the process: moved out of the collector's
     # reach, it is not scanned again by the full collections that start-up would trigger.
     gc.freeze()
-    with exit_on_signals(app):
-        app.run()
+    try:
+        with exit_on_signals(app):
+            app.run()
+    finally:
+        session.close()  # the store notes the file as it leaves it: the next start skips its check
     return app.return_code or 0
