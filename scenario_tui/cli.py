@@ -15,13 +15,13 @@ from typing import Any
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def _global_parser(**extra: object) -> argparse.ArgumentParser:
+def _global_parser(**extra: Any) -> argparse.ArgumentParser:
     """The top-level options; enough on its own to open the catalogue."""
     parser = argparse.ArgumentParser(
         prog="scenario-tui",
         description="Train cloud-architecture decisions as playable decision trees.",
         epilog="Run without a command to open the catalogue. Authors: see docs/authoring.md.",
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
     parser.add_argument("--scenarios", action="append", default=[], metavar="DIR",
                         help="add an author's folder of scenarios to the library (repeatable)")

@@ -69,6 +69,8 @@ def load_card(raw: object) -> Card | None:
         data = json.loads(raw) if isinstance(raw, str | bytes) else raw
         if not isinstance(data, dict):
             return None
+        # fsrs types its argument as its own TypedDict; this is stored or imported JSON,
+        # which the trial reviews below vet (and any error here means "start again").
         card = Card.from_dict(data)  # type: ignore[arg-type]
         card.due = _utc(card.due)
         card.last_review = None if card.last_review is None else _utc(card.last_review)
