@@ -20,6 +20,7 @@ from ..play.review_run import ReviewRun
 from ..play.session import ReviewStatus, Saving, Session, UnknownScenario
 from ..progress.store import WriteFailed
 from .commands import ScenarioCommands
+from .fast_keys import guard_fast_keys
 from .links import CheckedLinksApp
 from .messages import (
     BackToCatalogue,
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     from ..play.engine import Play
 
 THEME_SETTING = "theme"
+
+guard_fast_keys()  # keys typed faster than the screen draws (see fast_keys)
 
 
 class ScenarioApp(CheckedLinksApp[int]):

@@ -16,9 +16,12 @@ from textual.widgets import Markdown
 
 from ..authoring.file_watch import FileWatcher, polling_forced
 from .exit_signals import exit_on_signals
+from .fast_keys import guard_fast_keys
 from .links import CheckedLinksApp
 from .screens.author import AuthorScreen
 from .screens.help import HelpScreen
+
+guard_fast_keys()  # keys typed faster than the screen draws (see fast_keys)
 
 POLL_SECONDS = 0.5
 """How often the file is looked at when it is polled (`SCENARIO_TUI_POLL=1`, or watchfiles

@@ -1,0 +1,92 @@
+"""Keys typed faster than the screen draws: each crash the random-input tests found, replayed.
+
+Keys that arrive together (a held key's repeats, a fast typist, a terminal's one read) are
+handled one after another before the screen draws again; `burst` posts them so. Each test
+below failed before its fix with the crash its docstring names, and says which run of
+test_random_input.py found it on the code before the fix: the CI seed, or an exploring one,
+`SCENARIO_TUI_MONKEY_BURSTS=all SCENARIO_TUI_MONKEY_SEED=a` (every batch a burst). The keys
+were then shrunk to the few that still crash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.command import CommandPalette
+from textual.containers import Vertical
+from textual.pilot import Pilot
+
+from scenario_tui.play.session import Session
+from scenario_tui.ui.screens.catalog import CatalogScreen
+from scenario_tui.ui.widgets.choice_list import ChoiceList
+
+from .monkey import (
+    CACHE,
+    MonkeyApp,
+    burst,
+    quiet,
+    to_catalogue,
+    to_practice,
+)
+
+
+@pytest.mark.parametrize("key", ["pageup", "pagedown"])
+@pytest.mark.parametrize("beneath", [to_catalogue, to_practice], ids=["catalogue", "play"])
+async def test_a_page_key_typed_while_the_palette_opens(
+        key: str, beneath: Callable[[Pilot, int], Awaitable[object]],
+        make_session: Callable[..., Session]) -> None:
+    """PgUp or PgDn within about 50 ms of Ctrl+P paged the palette's list before it had a
+    size: Textual's `OptionList` raised KeyError and the app ended. The CI seed found it
+    (tree state at 80x24, exam at 120x40), and so did every exploring seed."""
+    app = MonkeyApp(make_session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await quiet(pilot)
+        await beneath(pilot, 0)
+        burst(app, ["ctrl+p", key])  # in one read, before the palette is drawn
+        await quiet(pilot)
+        assert app.is_running and isinstance(app.screen, CommandPalette)
+
+
+async def test_enter_held_down_in_the_palette(make_session: Callable[..., Session]) -> None:
+    """Enters that reach the palette's input together (a held key repeats them): the palette
+    closed once per Enter, closing the screens beneath it, and with only the catalogue left
+    the app ended (ScreenStackError). Exploring seeds `a` and `f` found it from the palette
+    state at 120x40, shrunk to Ctrl+P, then Enter, Enter."""
+    app = MonkeyApp(make_session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await quiet(pilot)
+        await pilot.press("ctrl+p")
+        await quiet(pilot)
+        burst(app, ["enter"] * 3)
+        await quiet(pilot)
+        assert app.is_running and isinstance(app.screen_stack[0], CatalogScreen)
+
+
+class ChoicesApp(App[None]):
+    """Choices that have not been laid out yet: their container is not displayed."""
+
+    CSS = "#hidden { display: none; }"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="hidden"):
+            yield ChoiceList(id="choices")
+
+
+async def test_a_list_not_laid_out_yet_takes_page_keys(make_session: Callable[..., Session]
+                                                      ) -> None:
+    """A play screen's choices, focused on a new screen and paged before its first layout,
+    raised KeyError, as the palette's list did (the first exploring script, practice state at
+    120x40)."""
+    app = ChoicesApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        choices = app.query_one(ChoiceList)
+        scenario = make_session().scenario(CACHE)
+        choices.show(scenario.choices(scenario.start))
+        await pilot.pause()
+        assert choices.highlighted == 0 and not choices.scrollable_content_region
+        choices.action_page_down()
+        choices.action_page_up()
+        await pilot.pause()
+        assert app.is_running and choices.highlighted == 0
