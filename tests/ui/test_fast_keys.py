@@ -20,6 +20,7 @@ from textual.pilot import Pilot
 
 from scenario_tui.play.session import Session
 from scenario_tui.ui.screens.catalog import CatalogScreen
+from scenario_tui.ui.screens.play import PlayScreen
 from scenario_tui.ui.widgets.choice_list import ChoiceList
 
 from .monkey import (
@@ -29,6 +30,7 @@ from .monkey import (
     quiet,
     to_catalogue,
     to_practice,
+    to_replay,
 )
 
 
@@ -62,6 +64,21 @@ async def test_enter_held_down_in_the_palette(make_session: Callable[..., Sessio
         burst(app, ["enter"] * 3)
         await quiet(pilot)
         assert app.is_running and isinstance(app.screen_stack[0], CatalogScreen)
+
+
+async def test_enter_held_down_in_the_replay_picker(make_session: Callable[..., Session]
+                                                    ) -> None:
+    """The replay picker chose once per Enter that reached its list together: the second
+    closed the debrief beneath it and the third the catalogue (ScreenStackError). Found by
+    looking for the palette's fault in our own dialogs: this one had it."""
+    app = MonkeyApp(make_session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await quiet(pilot)
+        await to_replay(pilot, 0)
+        burst(app, ["enter"] * 3)
+        await quiet(pilot)
+        assert app.is_running and isinstance(app.screen, PlayScreen)
+        assert [type(screen) for screen in app.screen_stack] == [CatalogScreen, PlayScreen]
 
 
 class ChoicesApp(App[None]):

@@ -64,7 +64,8 @@ class ReplayDialog(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected, "#replay-steps")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option_index)
+        if self.is_active:  # Enters that reach the list together choose once, not once each
+            self.dismiss(event.option_index)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
