@@ -17,12 +17,15 @@ from textual.app import App, ComposeResult
 from textual.command import CommandPalette
 from textual.containers import Vertical
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from scenario_tui.play.session import Session
 from scenario_tui.ui.screens.catalog import CatalogScreen
 from scenario_tui.ui.screens.play import PlayScreen
 from scenario_tui.ui.widgets.choice_list import ChoiceList
+from scenario_tui.ui.widgets.header_footer import ScreenHeader
 
+from .history import seed_history
 from .monkey import (
     CACHE,
     MonkeyApp,
@@ -31,6 +34,7 @@ from .monkey import (
     to_catalogue,
     to_practice,
     to_replay,
+    to_tree,
 )
 
 
@@ -49,6 +53,23 @@ async def test_a_page_key_typed_while_the_palette_opens(
         burst(app, ["ctrl+p", key])  # in one read, before the palette is drawn
         await quiet(pilot)
         assert app.is_running and isinstance(app.screen, CommandPalette)
+
+
+async def test_next_then_retry_typed_before_the_next_scenario_loads(
+        make_session: Callable[..., Session]) -> None:
+    """`n` then `r` on the debrief, faster than the next scenario loads: the retry's play screen
+    was replaced by the next scenario's before its first refresh, and that refresh found its
+    widgets gone (NoMatches on the breadcrumb). Exploring seed `a` found it from the tree
+    state (both sizes; `c` and `e` too), shrunk to these two keys."""
+    session = make_session()
+    seed_history(session)
+    app = MonkeyApp(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await quiet(pilot)
+        await to_tree(pilot, 0)
+        burst(app, ["n", "r"])  # in one read, before the next scenario has loaded
+        await quiet(pilot)
+        assert app.is_running and isinstance(app.screen, PlayScreen)
 
 
 async def test_enter_held_down_in_the_palette(make_session: Callable[..., Session]) -> None:
@@ -79,6 +100,32 @@ async def test_enter_held_down_in_the_replay_picker(make_session: Callable[..., 
         await quiet(pilot)
         assert app.is_running and isinstance(app.screen, PlayScreen)
         assert [type(screen) for screen in app.screen_stack] == [CatalogScreen, PlayScreen]
+
+
+class Titled(Screen[None]):
+    """A screen with the apps' header."""
+
+    def compose(self) -> ComposeResult:
+        yield ScreenHeader()
+
+
+class FlashApp(App[None]):
+    """`x` shows a titled screen and takes it away before the app looks at anything else."""
+
+    async def key_x(self) -> None:
+        await self.push_screen(Titled())
+        await self.pop_screen()
+
+
+async def test_a_header_replaced_before_the_app_looked_at_its_title() -> None:
+    """Textual has the app run a header's first look at the app's title; a header gone by then
+    found its title gone (NoMatches) and the app ended. Exploring seeds `c` (debrief state)
+    and `f` (practice) found it at 80x24; the `n` `r` keys above do it too."""
+    app = FlashApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, Titled)
 
 
 class ChoicesApp(App[None]):

@@ -77,8 +77,8 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
 
     def refresh_view(self) -> None:
         """Show the current situation, choices, breadcrumb, feedback and service cards."""
-        if not self.is_mounted:
-            return
+        if not self.is_mounted or self not in self.app.screen_stack:
+            return  # not mounted yet, or replaced before its first refresh (its widgets go)
         self.show_trail()
         player = self.query_one(Player)
         player.view = self.player_view()

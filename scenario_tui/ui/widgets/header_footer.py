@@ -8,16 +8,33 @@ footer's keys watch the footer's `compact`, so every recompose (each time a scre
 change) left the old keys alive for as long as the screen. Touching the watched value once
 the watchers' owners have closed drops them; the widgets still showing just take the same
 value again.
+
+The header also takes its first look at the titles on its own loop (`ScreenHeader.watch`), so a
+screen replaced as soon as it is shown cannot leave that look to find the header gone.
 """
 
 from __future__ import annotations
 
 from textual.app import App
+from textual.dom import DOMNode
+from textual.reactive import invoke_watcher
+from textual.types import WatchCallbackType
 from textual.widgets import Footer, Header
 
 
 class ScreenHeader(Header):
     """A `Header` that does not outlive its screen."""
+
+    def watch(self, obj: DOMNode, attribute_name: str, callback: WatchCallbackType,
+              init: bool = True) -> None:
+        """The header's first look at each title runs on the header's own loop. Textual runs
+        it on the watched node's (the app's or the screen's), and a header replaced before that
+        node got to it found its title gone: `NoMatches`, and the app ended (a screen replaced
+        within a frame, as `n` then `r` on the debrief does)."""
+        super().watch(obj, attribute_name, callback, init=False)
+        if init:
+            value = getattr(obj, attribute_name)
+            invoke_watcher(self, callback, value, value)
 
     def on_unmount(self) -> None:
         self.app.mutate_reactive(App.title)
