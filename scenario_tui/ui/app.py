@@ -126,6 +126,7 @@ class ScenarioApp(CheckedLinksApp[int]):
 
     def _present(self, screen: Screen[None]) -> None:
         """Show `screen` above the catalogue, replacing any play or debrief screen."""
+        self._stop_work_above_catalogue()
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if isinstance(self.screen, CatalogScreen):
@@ -133,9 +134,17 @@ class ScenarioApp(CheckedLinksApp[int]):
         else:
             self.switch_screen(screen)
 
+    def _stop_work_above_catalogue(self) -> None:
+        """Cancel the workers of the screens above the catalogue, before they go: Textual
+        cancels them only once a screen's widgets are gone, and a command palette opened
+        while a scenario loaded went on searching into its removed list (NoMatches)."""
+        for shown in self.screen_stack[1:]:
+            self.workers.cancel_node(shown)
+
     @on(BackToCatalogue)
     def show_catalog(self) -> None:
         """Back to the catalogue, with best scores brought up to date."""
+        self._stop_work_above_catalogue()
         while len(self.screen_stack) > 1:
             self.pop_screen()
         if isinstance(self.screen, CatalogScreen):

@@ -10,16 +10,19 @@ were then shrunk to the few that still crash.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette, Hit, Hits, Provider
 from textual.containers import Vertical
 from textual.pilot import Pilot
 from textual.screen import Screen
 
+from scenario_tui.play.engine import start
 from scenario_tui.play.session import Session
+from scenario_tui.ui.messages import ShowPlay
 from scenario_tui.ui.screens.catalog import CatalogScreen
 from scenario_tui.ui.screens.play import PlayScreen
 from scenario_tui.ui.widgets.choice_list import ChoiceList
@@ -100,6 +103,46 @@ async def test_enter_held_down_in_the_replay_picker(make_session: Callable[..., 
         await quiet(pilot)
         assert app.is_running and isinstance(app.screen, PlayScreen)
         assert [type(screen) for screen in app.screen_stack] == [CatalogScreen, PlayScreen]
+
+
+async def test_a_scenario_that_loads_while_the_palette_searches(
+        make_session: Callable[..., Session]) -> None:
+    """A scenario opened just before Ctrl+P finished loading while the palette searched what
+    was typed: the play screen took the palette's place, and the search, cancelled by Textual
+    only once the palette's widgets were gone, put its results into the removed list
+    (NoMatches, in a worker that ends the app). A first exploring script (every batch a burst,
+    states in one app) found it from the palette state at 120x40, one run in three. Here a
+    search is held open, so the order is the same every run: it must be cancelled before the
+    palette's list goes."""
+    release = asyncio.Event()
+
+    class Held(Provider):
+        async def search(self, query: str) -> Hits:
+            await release.wait()
+            yield Hit(1, "held", lambda: None)
+
+    class HeldApp(MonkeyApp):
+        COMMANDS = MonkeyApp.COMMANDS | {Held}
+
+    session = make_session()
+    app = HeldApp(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await quiet(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        burst(app, ["z"])
+        while not (search := [w for w in app.workers if w.node is palette and w.is_running]):
+            await asyncio.sleep(0)  # until the palette searches
+        scenario = session.scenario(CACHE)
+        app.post_message(ShowPlay(scenario, start(scenario)))  # the scenario arrives
+        while palette.query(CommandList):
+            await asyncio.sleep(0)  # until the palette's list is gone
+        assert search[0].is_cancelled
+        release.set()
+        await quiet(pilot)
+        assert app.is_running and isinstance(app.screen, PlayScreen)
 
 
 class Titled(Screen[None]):
