@@ -109,12 +109,14 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         return Content.assemble(*status)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the keys that do nothing in the state on screen (False hides, None would
+        only dim): undo never in exam mode, nor before a choice; choose or continue."""
         if action == "undo":
-            return (self.play.mode == PRACTICE and bool(self.play.choices)) or None
+            return self.play.mode == PRACTICE and bool(self.play.choices)
         if action == "continue":
-            return self.feedback is not None or None
+            return self.feedback is not None
         if action == "choose":
-            return self.feedback is None or None
+            return self.feedback is None
         return True
 
     def action_choose(self, index: int) -> None:
