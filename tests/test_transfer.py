@@ -370,3 +370,21 @@ def test_the_readme_states_the_caps() -> None:
     caps = (f"{transfer.MAX_BYTES // 2**20} MB, {transfer.MAX_PLAYS:,}\nplay-throughs, "
             f"{transfer.MAX_REVIEWS:,} review cards")
     assert " ".join(caps.split()) in " ".join(readme.split())
+
+
+def test_an_import_that_fails_halfway_leaves_the_store_as_it_was(
+        store: progress_store.ProgressStore, export: dict[str, Any], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plays and cards go in one transaction: a write refused after the plays (the disk full
+    at the review cards) takes the plays back out too, so a retry imports everything."""
+    def refused(*_: object) -> None:
+        raise progress_store.WriteFailed("the disk is full")
+
+    path = _write(tmp_path, export)
+    monkeypatch.setattr(store, "save_review_card", refused)
+    with pytest.raises(progress_store.WriteFailed):
+        transfer.import_file(store, path)
+    assert store.plays() == [] and store.review_cards() == []
+    monkeypatch.undo()
+    report = transfer.import_file(store, path)
+    assert (report.added, report.present, len(store.review_cards())) == (2, 0, 1)

@@ -354,17 +354,22 @@ def read(path: Path) -> Contents:
 
 def import_file(store: ProgressStore, path: Path) -> ImportReport:
     """Merge an export into the store: new plays are added, and a review card replaces this
-    machine's when it was reviewed more recently (or this machine's cannot be loaded)."""
+    machine's when it was reviewed more recently (or this machine's cannot be loaded).
+
+    The good records go in one transaction: an import that fails part-way (the disk full,
+    another writer past the timeout) leaves the store as it was, and trying again takes all.
+    """
     contents = read(path)
-    added = store.record_many(contents.plays)
-    current = {(s, n): load_card(c) for s, n, c, _ in store.review_cards()}
     taken = 0
-    for review in contents.reviews:
-        mine = current.get((review.scenario_id, review.node))
-        if mine is None or review.last_review > (
-                mine.last_review or dt.datetime.min.replace(tzinfo=dt.UTC)):
-            store.save_review_card(review.scenario_id, review.node, review.card.to_json(),
-                                   review.card.due.isoformat())
-            current[review.scenario_id, review.node] = review.card  # a file may repeat one
-            taken += 1
+    with store.transaction():
+        added = store.record_many(contents.plays)
+        current = {(s, n): load_card(c) for s, n, c, _ in store.review_cards()}
+        for review in contents.reviews:
+            mine = current.get((review.scenario_id, review.node))
+            if mine is None or review.last_review > (
+                    mine.last_review or dt.datetime.min.replace(tzinfo=dt.UTC)):
+                store.save_review_card(review.scenario_id, review.node,
+                                       review.card.to_json(), review.card.due.isoformat())
+                current[review.scenario_id, review.node] = review.card  # a file may repeat one
+                taken += 1
     return ImportReport(added, len(contents.plays) - added, taken, tuple(contents.rejected))
