@@ -95,15 +95,22 @@ def path_score(path: Sequence[Choice]) -> int:
     return sum(choice.points for choice in path)
 
 
-def percent(score: int, best: int) -> int:
-    """Score as a whole percentage of the best, clamped to 0..100."""
+def share(score: int, best: int) -> int:
+    """Score as a whole percentage of the best, as it is: a negative total is a negative
+    share (`−12`), what the debrief shows. Capped at 100 (no path beats the best)."""
     if best <= 0:
         return 100 if score >= best else 0
-    return max(0, min(100, round(100 * score / best)))
+    return min(100, round(100 * score / best))
+
+
+def percent(score: int, best: int) -> int:
+    """`share`, floored at 0: for bars and averages drawn on a 0..100 scale."""
+    return max(0, share(score, best))
 
 
 def grade(score: int, best: int) -> str:
-    value = percent(score, best)
+    """A letter for the share of the best; any share below 40 % (negative ones too) is F."""
+    value = share(score, best)
     for threshold, letter in GRADES:
         if value >= threshold:
             return letter

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..analysis.scoring import Analysis, analyse, grade, path_score, percent, pillar_totals
+from ..analysis.scoring import Analysis, analyse, grade, path_score, pillar_totals, share
 from ..format.model import Choice, Scenario
 from .modes import EXAM, PRACTICE
 
@@ -100,6 +100,7 @@ class Debrief:
     best: int
     worst: int
     percent: int
+    """Score as a share of the best, negative when the total is (`scoring.share`)."""
     grade: str
     pillars: dict[str, int]
     best_pillars: dict[str, int]
@@ -124,7 +125,7 @@ def debrief(scenario: Scenario, play: Play, analysis: Analysis | None = None) ->
     ending = play.node(scenario)
     return Debrief(
         scenario=scenario, play=play, analysis=analysis, steps=steps, score=play.score,
-        best=best, worst=worst, percent=percent(play.score, best),
+        best=best, worst=worst, percent=share(play.score, best),
         grade=grade(play.score, best), pillars=pillar_totals(play.choices),
         best_pillars=pillar_totals(analysis.best_path(origin)), ending=ending,
         outcome=scenario.node(ending).end,
