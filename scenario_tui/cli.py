@@ -85,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     out = command("export", group=steps, text="write all progress as JSON or CSV")
     out.add_argument("--format", choices=("json", "csv"), default="json")
     out.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    out.add_argument("--force", action="store_true", help="overwrite an existing FILE")
     into = command("import", group=steps, text="merge an export into this machine's progress")
     into.add_argument("file", metavar="FILE",
                       help="a JSON or CSV export; records that fail a check are listed and "
@@ -247,6 +248,10 @@ def cmd_progress(args: argparse.Namespace) -> int:
     from .progress import transfer
     from .progress.store import StoreError, open_store
 
+    output = Path(args.output) if args.action == "export" and args.output else None
+    refusal = _refusal(output, args.force) if output else None
+    if refusal:
+        return _usage_error(f"-o: {refusal}")
     try:
         store = open_store(args.data_dir)
     except StoreError as error:  # a newer version's store among them: refused, left alone
@@ -258,10 +263,9 @@ def cmd_progress(args: argparse.Namespace) -> int:
         if args.action == "export":
             text = (transfer.export_csv(store) if args.format == "csv"
                     else transfer.export_json(store))
-            if args.output:
-                Path(args.output).write_text(text, encoding="utf-8")
-            else:
-                sys.stdout.write(text)
+            if output:
+                return _write_file(output, text, args.force)
+            sys.stdout.write(text)
             return EXIT_OK
         path = Path(args.file)
         if not path.is_file():

@@ -286,3 +286,46 @@ def test_new_into_a_read_only_folder_is_one_line(tmp_path: Path,
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "Permission denied" in err
 
+
+
+def _progress_export(out: Path, *extra: str) -> int:
+    return main(["progress", "export", "-o", str(out), *extra])
+
+
+def test_progress_export_keeps_an_existing_file_unless_forced(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "progress.json"
+    out.write_text("mine\n")
+    assert _progress_export(out) == 2
+    assert capsys.readouterr().err == (f"scenario-tui: error: -o: {out} already exists (use "
+                                       "--force to overwrite)\n")
+    assert out.read_text() == "mine\n"
+    assert _progress_export(out, "--force") == 0
+    assert json.loads(out.read_text())["format"] == "scenario-tui-progress"
+    assert [p.name for p in tmp_path.iterdir()] == ["progress.json"]  # no temporary file left
+
+
+def test_progress_export_refuses_a_folder_and_a_dangling_link(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    elsewhere = tmp_path / "elsewhere" / "planted.json"
+    elsewhere.parent.mkdir()
+    link = tmp_path / "link.json"
+    link.symlink_to(elsewhere)
+    for force in ([], ["--force"]):
+        assert _progress_export(tmp_path, *force) == 2
+        assert "is a folder: name a file" in capsys.readouterr().err
+        assert _progress_export(link, *force) == 2
+        assert "link to a missing file" in capsys.readouterr().err
+    assert not elsewhere.exists() and link.is_symlink()
+
+
+@pytest.mark.parametrize(("error", "at_write"), [(errno.ENOSPC, True), (errno.EROFS, False)])
+def test_a_failed_progress_export_is_one_line(
+        error: int, at_write: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(cli, "open", _FailingOpen(error, at_write), raising=False)
+    out = tmp_path / "progress.json"
+    assert _progress_export(out) == 1
+    assert capsys.readouterr().err == (f"scenario-tui: error: cannot write {out}: "
+                                       f"{os.strerror(error)}\n")
+    assert not out.exists()
