@@ -182,6 +182,37 @@ def test_a_torn_journal_line_is_skipped_and_the_rest_saved(tmp_path: Path,
     assert not (tmp_path / JOURNAL_NAME).exists()
 
 
+def cards(folder: Path) -> list[tuple[str, str, str]]:
+    """(node, card JSON, due) of every review card, read by another connection."""
+    with sqlite3.connect(folder / DB_NAME) as db:
+        rows = list(db.execute("SELECT node, card, due FROM reviews ORDER BY node"))
+    db.close()
+    return rows
+
+
+def test_a_review_answer_replayed_from_the_journal_applies_once(tmp_path: Path,
+                                                               tiny: Scenario) -> None:
+    """A crash after the store took a journalled answer, before the journal lost its line,
+    replays the answer at the next start: the card must not be reviewed a second time (a
+    play is kept out by its uid; an answer by its own)."""
+    session = session_in(tmp_path)
+    finish(session, tiny, MISTAKE)
+    with write_lock(tmp_path):
+        assert session.record_review(tiny, tiny.choices("first")[1]).waiting == 1
+    session.close()
+    journal = (tmp_path / JOURNAL_NAME).read_text()
+
+    again = session_in(tmp_path, clock=session.wall_clock)  # type: ignore[arg-type]
+    assert again.store and again.saved_at_start.saved_earlier == 1
+    once = cards(tmp_path)
+    again.close()
+    (tmp_path / JOURNAL_NAME).write_text(journal)  # as if the crash came before its rewrite
+
+    third = session_in(tmp_path, clock=session.wall_clock)  # type: ignore[arg-type]
+    assert third.store and cards(tmp_path) == once
+    assert not (tmp_path / JOURNAL_NAME).exists()
+
+
 _FULL_DISK = """
 import datetime as dt, json, resource, signal, sys
 from pathlib import Path

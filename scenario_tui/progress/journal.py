@@ -43,20 +43,28 @@ class PendingSave:
 
     @property
     def key(self) -> str:
-        """Tells one save from another, so none is made twice in one run."""
+        """Tells one save from another: a play's uid, or a review answer's (made the same
+        way, from its decision and time)."""
         if self.record is not None:
             return self.record.uid
-        return json.dumps([self.scenario_id, self.ratings, self.at])
+        import hashlib
+
+        answer = json.dumps([self.scenario_id, self.ratings, self.at])
+        return hashlib.sha256(answer.encode()).hexdigest()[:24]
 
     def apply(self, store: ProgressStore) -> None:
-        """Make this save in one transaction (`WriteFailed` if the store refuses). A play
-        already stored is skipped with its review cards, so saving twice changes nothing."""
-        from .review_schedule import reschedule
+        """Make this save in one transaction (`WriteFailed` if the store refuses). Saving
+        twice changes nothing: a play already stored is skipped with its review cards (by its
+        uid), and so is a review answer its card already holds (see `answered`)."""
+        from .review_schedule import answered, reschedule
 
+        when = dt.datetime.fromisoformat(self.at)
         with store.transaction():
             if self.record is not None and not store.record(self.record):
                 return
-            reschedule(store, self.scenario_id, self.ratings, dt.datetime.fromisoformat(self.at))
+            if self.record is None and answered(store, self.scenario_id, self.ratings, when):
+                return
+            reschedule(store, self.scenario_id, self.ratings, when)
 
     def to_json(self) -> str:
         record = self.record

@@ -136,6 +136,20 @@ def reschedule(store: ProgressStore, scenario_id: str, rated: tuple[tuple[str, i
             _review(store, scenario_id, node, Rating(rating), when, existing)
 
 
+def answered(store: ProgressStore, scenario_id: str, rated: tuple[tuple[str, int], ...],
+             when: dt.datetime) -> bool:
+    """Whether the review answer `rated` at `when` is in the store already: every card it
+    rates was last reviewed then or later. A card keeps the time of its last review, so an
+    answer saved once and replayed (from the journal, after a crash before the journal lost
+    its line) is not counted twice; nor does an answer overtaken by a newer one undo it."""
+    existing = {(s, n): card for s, n, card, _ in store.review_cards()}
+    for node, _ in rated:
+        card = load_card(existing.get((scenario_id, node)))
+        if card is None or card.last_review is None or card.last_review < _utc(when):
+            return False
+    return bool(rated)
+
+
 def scheduled(store: ProgressStore, scenarios: dict[str, Scenario]) -> list[ReviewItem]:
     """Every card whose decision `scenarios` still has, soonest first, so "when is the next
     one?" never answers with a card that can no longer be reviewed."""
