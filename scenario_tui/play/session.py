@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ..progress.review_schedule import ReviewItem
     from ..progress.stats import ScenarioSummary
     from .engine import Play
+    from .unfinished import UnfinishedRuns
 
 
 class UnknownScenario(LookupError):
@@ -134,6 +135,7 @@ class Session:
     _glossary: dict[str, ServiceCard] | None = None
     _store: ProgressStore | None = None
     _journal: Journal = field(default_factory=lambda: Journal(None))
+    _unfinished: UnfinishedRuns | None = None
 
     @classmethod
     def create(cls, scenario_dirs: Sequence[str | Path] = (), data: str | Path | None = None,
@@ -235,6 +237,7 @@ class Session:
     def record(self, scenario: Scenario, play: Play, best: int, duration: float) -> Saving:
         """Save a finished play-through that began at the scenario's start, and reschedule
         the review cards of its decisions (mistakes come back; right answers push cards out)."""
+        self.unfinished.drop(scenario.id)  # a finished play ends the run left part-way
         if play.origin and play.origin != scenario.start:
             return Saving()
         from ..progress.review_schedule import ratings
@@ -276,6 +279,32 @@ class Session:
         earlier = len(saved) - (1 if entry is not None and not waiting else 0)
         return Saving(earlier, len(waiting), reason,
                       None if journal.only_in_memory else journal.path)
+
+    @property
+    def unfinished(self) -> UnfinishedRuns:
+        """The runs left part-way, one per scenario, kept in the store's settings
+        (play/unfinished.py): `keep`, `drop`, `resumable`, `ids`."""
+        if self._unfinished is None:
+            from .unfinished import UnfinishedRuns
+
+            self._unfinished = UnfinishedRuns(self.store)
+        return self._unfinished
+
+    def unfinished_ids(self) -> frozenset[str]:
+        """The scenarios with a run left part-way (for the catalogue to mark)."""
+        return self.unfinished.ids()
+
+    def preference(self, key: str) -> str | None:
+        """A remembered UI choice (the theme, the service cards' panel), or None."""
+        return self.store.setting(key)
+
+    def set_preference(self, key: str, value: str) -> bool:
+        """Remember a UI choice; False if the store refused (it applies all the same)."""
+        try:
+            self.store.set_setting(key, value)
+        except WriteFailed:
+            return False
+        return True
 
     def loaded(self, scenario_ids: Iterable[str]) -> dict[str, Scenario]:
         """The playable scenarios among `scenario_ids`, loaded; unknown ids are left out."""

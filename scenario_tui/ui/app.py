@@ -182,12 +182,36 @@ class ScenarioApp(CheckedLinksApp[int]):
             self.call_from_thread(self._start_play, worker, scenario, mode)
 
     def _start_play(self, worker: Worker[None], scenario: Scenario, mode: str) -> None:
+        """Play `scenario` from the start, or first offer to resume the run left in it."""
         # Checked again here, on the event loop where cancelling happens: a worker can pass
         # its own check just before a newer one cancels it.
-        if not worker.is_cancelled:
-            from ..play.engine import start  # networkx comes with it: not before the first frame
+        if worker.is_cancelled:
+            return
+        offer = self.session.unfinished.resumable(scenario)
+        if offer.notice:
+            self.notify(offer.notice, title="Left part-way", severity="warning", timeout=10,
+                        markup=False)
+        if offer.play is None:
+            self._play_from_start(scenario, mode)
+            return
+        from .screens.resume import RESUME, START_OVER, Answer, ResumeDialog
 
-            self._play(scenario, start(scenario, mode))
+        resumed = offer.play
+
+        def answered(answer: Answer | None) -> None:
+            if answer == RESUME:
+                self._play(scenario, resumed, offer.feedback)
+            elif answer == START_OVER:
+                self.session.unfinished.drop(scenario.id)
+                self._play_from_start(scenario, mode)
+
+        self.push_screen(ResumeDialog(scenario.title, offer.decision, resumed.mode, mode),
+                         answered)
+
+    def _play_from_start(self, scenario: Scenario, mode: str) -> None:
+        from ..play.engine import start  # networkx comes with it: not before the first frame
+
+        self._play(scenario, start(scenario, mode))
 
     def _play(self, scenario: Scenario, play: Play, feedback: Choice | None = None) -> None:
         from .screens.play import PlayScreen

@@ -65,10 +65,21 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         self.call_after_refresh(self.refresh_view)
 
     def watch_play(self) -> None:
+        self._keep_run(save=False)
         self.refresh_view()
 
     def watch_feedback(self) -> None:
+        self._keep_run(save=False)
         self.refresh_view()
+
+    def on_unmount(self) -> None:
+        """However the screen goes (Esc, the palette, quitting), the run left part-way is
+        kept for the catalogue to offer again; a finished one was recorded and goes."""
+        self._keep_run()
+
+    def _keep_run(self, save: bool = True) -> bool:
+        return self.session.unfinished.keep(self.scenario, self.play, self.feedback is not None,
+                                            save=save)
 
     def player_view(self) -> PlayerView:
         """What the player shows now."""
@@ -151,6 +162,12 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         services.display = not services.display
 
     def action_leave(self) -> None:
+        if self._keep_run():
+            saved = self.session.unfinished.saved
+            self.notify("Run kept: resume it from the catalogue." if saved else
+                        "Run kept until you quit (it could not be saved): resume it from "
+                        "the catalogue.", title="Left part-way", markup=False,
+                        severity="information" if saved else "warning")
         self.post_message(BackToCatalogue())
 
     def _finish_if_done(self) -> None:
