@@ -5,7 +5,9 @@ each card's stability and difficulty from the learner's own answers and schedule
 timed reviews for the same retention, and it is a small, pure-Python, well-kept library.
 
 A card is one decision: (scenario id, node). Choosing with regret at a decision creates or
-lapses its card; answering it right in a review (or a later play) strengthens it.
+lapses its card; answering it right in a review (or a later play) strengthens it. A recovery
+step with two options (reached only after a mistake: "add the cache after all" or "give up")
+is no card: its answer is obvious, and reviewing it teaches nothing.
 """
 
 from __future__ import annotations
@@ -32,6 +34,25 @@ class ReviewItem:
     scenario_id: str
     node: str
     due: str
+
+
+CARD_CHOICES = 3
+"""Options a recovery step needs to be worth a card."""
+
+
+def card_decisions(analysis: Analysis) -> frozenset[str]:
+    """The decisions of `analysis`'s scenario that can be review cards: every decision on a
+    way to the best ending (reached by right choices only), and the recovery steps off it
+    with at least `CARD_CHOICES` options."""
+    scenario = analysis.scenario
+    on_course, todo = {scenario.start}, [scenario.start]
+    while todo:
+        for choice in scenario.choices(todo.pop()):
+            if choice.target not in on_course and analysis.regret(choice) == 0:
+                on_course.add(choice.target)
+                todo.append(choice.target)
+    return frozenset(node for node in scenario.graph if not scenario.is_ending(node) and (
+        node in on_course or len(scenario.choices(node)) >= CARD_CHOICES))
 
 
 def _scheduler() -> Any:
@@ -115,12 +136,15 @@ def record_choices(store: ProgressStore, scenario: Scenario, choices: tuple[Choi
 
 
 def ratings(scenario: Scenario, choices: tuple[Choice, ...]) -> tuple[tuple[str, int], ...]:
-    """(decision, FSRS rating) for each choice: what it does to the review cards, worked out
-    while the scenario is at hand, so a save that has to wait needs nothing more."""
+    """(decision, FSRS rating) for each choice at a decision that can be a card: what it
+    does to the review cards, worked out while the scenario is at hand, so a save that has to
+    wait needs nothing more."""
     from ..analysis.scoring import analyse  # networkx: not needed to name a `ReviewItem`
 
     analysis = analyse(scenario)
-    return tuple((choice.source, int(_rating(analysis, choice))) for choice in choices)
+    cards = card_decisions(analysis)
+    return tuple((choice.source, int(_rating(analysis, choice))) for choice in choices
+                 if choice.source in cards)
 
 
 def reschedule(store: ProgressStore, scenario_id: str, rated: tuple[tuple[str, int], ...],
@@ -151,14 +175,21 @@ def answered(store: ProgressStore, scenario_id: str, rated: tuple[tuple[str, int
 
 
 def scheduled(store: ProgressStore, scenarios: dict[str, Scenario]) -> list[ReviewItem]:
-    """Every card whose decision `scenarios` still has, soonest first, so "when is the next
-    one?" never answers with a card that can no longer be reviewed."""
+    """Every card whose decision `scenarios` still has as a card decision, soonest first, so
+    "when is the next one?" never answers with a card that can no longer be reviewed. A card
+    an older version made at a two-option recovery step is skipped: retired, not shown."""
+    from ..analysis.scoring import analyse
+
     items = []
+    cards: dict[str, frozenset[str]] = {}
     for scenario_id, node, _, when in store.review_cards():
         if not isinstance(when, str):  # a due date hand-edited into something else
             continue
         scenario = scenarios.get(scenario_id)
-        if scenario is None or node not in scenario.graph or scenario.is_ending(node):
+        if scenario is None:
             continue
-        items.append(ReviewItem(scenario_id, node, when))
+        if scenario_id not in cards:
+            cards[scenario_id] = card_decisions(analyse(scenario))
+        if node in cards[scenario_id]:
+            items.append(ReviewItem(scenario_id, node, when))
     return items
