@@ -197,6 +197,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
             problems.extend(lint.lint(entry.scenario, lib.glossary))
             if args.path_report:
                 reports.append((entry.scenario, path_report.report(entry.scenario)))
+    problems.extend(lint.lint_library(
+        [e.scenario for e in lib.entries if e.playable and e.scenario is not None],
+        str(paths[0]) if len(paths) == 1 else "the files given"))
     if args.format == "json" and args.path_report:
         payload = json.loads(render(problems, len(lib.entries), "json"))
         payload["paths"] = {s.path: {"paths": r.paths, "best": r.best, "worst": r.worst,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..format.model import Choice, Scenario, ServiceCard
 from ..format.problems import WARNING, Problem
+from . import telegraph
 from .scoring import Analysis, analyse
 
 FRESH_DAYS = 365
@@ -44,8 +45,22 @@ RULES = (
     Rule("L110", "untagged-mistake", "a choice scoring 0 or less has no `misconception` tag"),
     Rule("L111", "longest-is-best", "the best choice has the longest label in most decisions, "
          "so learners can guess it"),
+    Rule("L112", "tagged-right-choice", "a right choice (no regret) carries a misconception "
+         "tag, so statistics would count the right answer as a mistake"),
+    Rule("L113", "weak-source", "a source is an SDK or CDK reference page, a locale or "
+         "machine-translated copy, or a docs.aws.amazon.com address that is not an .html page"),
+    Rule("L114", "arguing-label", "a label argues for itself with a connective (" +
+         ", ".join(f'"{c}"' for c in telegraph.CONNECTIVES) + ")"),
+    Rule("L115", "title-echo", "the best label repeats a distinctive title word that neither "
+         "its situation nor another label of the decision uses"),
 )
-RULE_CODES = {rule.code for rule in RULES}
+LIBRARY_RULES = (
+    Rule("L116", "long-best-label", "across the library, the best label is the longest or "
+         f"second-longest in more than {telegraph.LONG_SHARE:.0%} of decisions with three or "
+         "more options".replace("%", " %")),
+)
+"""Rules over a whole library (a folder given to `lint`), not one file."""
+RULE_CODES = {rule.code for rule in (*RULES, *LIBRARY_RULES)}
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -71,6 +86,11 @@ class _Linter:
     def at(self, choice: Choice) -> tuple[int, int]:
         attrs = self.scenario.graph.edges[choice.source, choice.target, choice.index]
         return attrs.get("line", 1), attrs.get("column", 1)
+
+    def choice_at(self, choice: Choice, name: str) -> tuple[int, int]:
+        """Where field `name` of `choice` starts (the choice itself if unknown)."""
+        return self.scenario.choice_positions.get((choice.source, choice.index, name),
+                                                  self.at(choice))
 
     def node_at(self, node: str) -> tuple[int, int]:
         attrs = self.scenario.graph.nodes[node]
@@ -135,6 +155,11 @@ def _explanations(lint: _Linter) -> None:
                           f"of {node!r} is too thin ({len(why)} words, {len(new)} beyond the "
                           "label)", "name the fact that decides it: a limit, a default, an "
                           "API or a behaviour", node)
+            if option.misconception and lint.analysis.regret(option) == 0:
+                lint.flag("L112", lint.choice_at(option, "misconception"), f"choice "
+                          f"{option.number} of {node!r} is right but tagged "
+                          f"{option.misconception!r}", "remove the tag: it marks a mistaken "
+                          "belief, and a right choice shows none", node)
             if option.points <= 0 and not option.misconception:
                 lint.flag("L110", lint.at(option), f"choice {option.number} of {node!r} scores "
                           f"{option.points} but has no misconception tag",
@@ -200,8 +225,51 @@ def _metadata(lint: _Linter) -> None:
                   f"({scenario.verified})", "re-check the sources and update `verified:`")
 
 
+def _sources(lint: _Linter) -> None:
+    scenario = lint.scenario
+    fallback = lint.meta_at("sources")
+    for index, url in enumerate(scenario.sources):
+        positions = scenario.source_positions
+        weakness = telegraph.source_weakness(url)
+        if weakness:
+            where = positions[index] if index < len(positions) else fallback
+            lint.flag("L113", where, f"source {url!r} is {weakness}", _SOURCE_HINT)
+    for node in scenario.graph:
+        for option in scenario.choices(node):
+            weakness = option.source_url and telegraph.source_weakness(option.source_url)
+            if weakness:
+                lint.flag("L113", lint.choice_at(option, "source"), f"source of choice "
+                          f"{option.number} of {node!r} is {weakness}", _SOURCE_HINT, node)
+
+
+_SOURCE_HINT = ("cite the service's user guide or API reference in English: "
+                "https://docs.aws.amazon.com/.../latest/.../page.html")
+
+
+def _telegraph(lint: _Linter) -> None:
+    scenario = lint.scenario
+    for node in scenario.graph:
+        options = scenario.choices(node)
+        for option in options:
+            word = telegraph.argues_for_itself(option.label)
+            if word:
+                lint.flag("L114", lint.choice_at(option, "label"), f"label of choice "
+                          f"{option.number} of {node!r} argues for itself ({word!r})",
+                          "write the action only; the reason belongs in `why`", node)
+        best = lint.analysis.best_choice.get(node)
+        if best is None or len(options) < 2:
+            continue
+        echoed = telegraph.title_echo(scenario.title, scenario.node(node).text, best,
+                                      [o for o in options if o is not best])
+        if echoed:
+            lint.flag("L115", lint.choice_at(best, "label"), f"the best label at {node!r} "
+                      f"repeats the title's {', '.join(repr(w) for w in echoed)}, which no "
+                      "other label uses", "name the problem in the title, not the solution; "
+                      "or let a distractor use the word too", node)
+
+
 CHECKS: tuple[Callable[[_Linter], None], ...] = (_decisions, _explanations, _endings, _services,
-                                                 _metadata)
+                                                 _metadata, _sources, _telegraph)
 
 
 def lint(scenario: Scenario, glossary: dict[str, ServiceCard],
@@ -213,5 +281,24 @@ def lint(scenario: Scenario, glossary: dict[str, ServiceCard],
     return linter.problems
 
 
-def rules_table(rules: Iterable[Rule] = RULES) -> str:
+def lint_library(scenarios: Iterable[Scenario], where: str) -> list[Problem]:
+    """Library-level rules over `scenarios` (files that switch a rule off are left out of its
+    count), reported once at `where`, the folder checked."""
+    counted, long_ones, files = 0, 0, 0
+    for scenario in scenarios:
+        if "L116" in scenario.graph.graph.get("lint_off", ()):
+            continue
+        decisions, found = telegraph.long_decisions(scenario)
+        counted, long_ones, files = counted + decisions, long_ones + len(found), files + 1
+    if counted < telegraph.LONG_MIN_DECISIONS or long_ones <= telegraph.LONG_SHARE * counted:
+        return []
+    return [Problem(where, 0, 0, WARNING, "L116", f"the best label is the longest or "
+                    f"second-longest in {long_ones} of {counted} decisions with three or more "
+                    f"options ({long_ones / counted:.0%}, over {files} file(s)); the limit is "
+                    f"{telegraph.LONG_SHARE:.0%}".replace("%", " %"),
+                    "trim the best labels or make distractors as detailed: length should not "
+                    "point at the answer")]
+
+
+def rules_table(rules: Iterable[Rule] = (*RULES, *LIBRARY_RULES)) -> str:
     return "\n".join(f"{r.code}  {r.name:<22} {r.summary}" for r in rules)

@@ -77,3 +77,24 @@ def check_unique_ids(scenarios: Iterable[Scenario]) -> list[Problem]:
                                     f"scenario id {scenario.id!r} is also used by {first.path}",
                                     "ids must be unique across the library: rename one"))
     return problems
+
+
+def check_misconceptions(scenario: Scenario, known: Iterable[str], defined_in: str
+                         ) -> list[Problem]:
+    """Every `misconception:` tag must be defined in a misconceptions file, so the learner is
+    shown the belief and its correcting fact, never a bare tag."""
+    known = sorted(set(known))
+    problems: list[Problem] = []
+    for node in scenario.graph:
+        for choice in scenario.choices(node):
+            tag = choice.misconception
+            if not tag or tag in known:
+                continue
+            line, column = scenario.choice_positions.get(
+                (node, choice.index, "misconception"), (choice.line or 1, 1))
+            close = difflib.get_close_matches(tag, known, n=1, cutoff=0.7)
+            hint = (f"did you mean {close[0]!r}? " if close else "") + \
+                f"or define it (belief, fact, source) in {defined_in}"
+            problems.append(Problem(scenario.path, line, column, ERROR, "E028",
+                                    f"undefined misconception tag {tag!r}", hint))
+    return problems

@@ -14,6 +14,8 @@ from pathlib import Path
 from .problems import ERROR, Problem
 
 GLOSSARY_NAME = "glossary.yaml"
+MISCONCEPTIONS_NAME = "misconceptions.yaml"
+"""Beside the glossary: what each misconception tag means (see `format.misconceptions`)."""
 SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
 UNCHECKED = "E005"
 """The code of a path `validate` was given or found but could not look at."""
@@ -64,8 +66,8 @@ def _report(unchecked: list[Problem] | None, path: Path, message: str, hint: str
         unchecked.append(Problem(str(path), 0, 0, ERROR, UNCHECKED, message, hint))
 
 
-def discover(paths: Iterable[Path | str], unchecked: list[Problem] | None = None
-             ) -> tuple[list[Path], list[Path]]:
+def discover(paths: Iterable[Path | str], unchecked: list[Problem] | None = None,
+             misconceptions: list[Path] | None = None) -> tuple[list[Path], list[Path]]:
     """Scenario files and glossary files under `paths` (files or folders), sorted per folder,
     each file once. A file named directly is taken as it is; a folder's glossary also applies
     to a file named directly in it. The library loads, and the catalogue lists, exactly these.
@@ -73,16 +75,21 @@ def discover(paths: Iterable[Path | str], unchecked: list[Problem] | None = None
     `unchecked`, when given, gets an `E005` problem for each path that was there but could not
     be looked at: neither a file nor a folder (a device, a pipe), a file named directly whose
     name is not a scenario file's, a folder that cannot be read.
+
+    `misconceptions`, when given, gets the misconceptions files found the same way as the
+    glossaries; they are never taken for scenarios either way.
     """
     files: list[Path] = []
     glossaries: list[Path] = []
+    beliefs: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             candidates = sorted(_visible_files(path, unchecked))
         elif path.is_file():
             candidates = [path]
-            if path.name != GLOSSARY_NAME and path.suffix not in SCENARIO_SUFFIXES:
+            if path.name not in (GLOSSARY_NAME, MISCONCEPTIONS_NAME) \
+                    and path.suffix not in SCENARIO_SUFFIXES:
                 _report(unchecked, path, "not a scenario file name: it was not checked",
                         f"scenario files end in {', '.join(SCENARIO_SUFFIXES)}")
         else:
@@ -93,11 +100,18 @@ def discover(paths: Iterable[Path | str], unchecked: list[Problem] | None = None
         for item in candidates:
             if item.name == GLOSSARY_NAME:
                 glossaries.append(item)
+            elif item.name == MISCONCEPTIONS_NAME:
+                beliefs.append(item)
             elif item.suffix in SCENARIO_SUFFIXES:
                 files.append(item)
         sibling = (path if path.is_dir() else path.parent) / GLOSSARY_NAME
         if sibling.is_file() and sibling not in glossaries:
             glossaries.append(sibling)
+        sibling = sibling.with_name(MISCONCEPTIONS_NAME)
+        if sibling.is_file() and sibling not in beliefs:
+            beliefs.append(sibling)
+    if misconceptions is not None:
+        misconceptions.extend(_each_once(beliefs))
     return _each_once(files), _each_once(glossaries)
 
 
@@ -105,4 +119,11 @@ def glossary_files(found: Iterable[Path]) -> list[Path]:
     """The glossaries whose cards apply, in merge order (later files win): the bundled one
     first, then those `discover` found, each file once."""
     bundled = library_dir() / GLOSSARY_NAME
+    return _each_once([bundled, *found] if bundled.is_file() else list(found))
+
+
+def misconception_files(found: Iterable[Path]) -> list[Path]:
+    """The misconceptions files whose entries apply, in merge order (later files win): the
+    bundled one first, then those `discover` found, each file once."""
+    bundled = library_dir() / MISCONCEPTIONS_NAME
     return _each_once([bundled, *found] if bundled.is_file() else list(found))

@@ -91,6 +91,8 @@ def to_authoring(scenario: Scenario) -> dict[str, Any]:
                 item["misconception"] = choice.misconception
             if choice.pillars:
                 item["pillars"] = dict(choice.pillars)
+            if choice.source_url:
+                item["source"] = choice.source_url
             choices.append(item)
         if choices:
             entry["choices"] = choices

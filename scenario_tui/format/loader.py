@@ -22,12 +22,14 @@ from .problems import ERROR, WARNING, Problem
 from .yaml_source import Mapping, Pos, Sequence
 
 TOPIC = re.compile(r"^T\d{3}$")
+URL = re.compile(r"^https?://\S+$")
+"""What a source looks like: an absolute http(s) URL with no spaces."""
 TOP_FIELDS = ("id", "title", "situation", "difficulty", "domain", "tags", "services", "sources",
               "verified", "covers", "start", "lint", "nodes")
 TOP_REQUIRED = ("id", "title", "situation", "difficulty", "services", "sources", "verified",
                 "nodes")
 NODE_FIELDS = ("text", "end", "choices", "services", "lint")
-CHOICE_FIELDS = ("label", "to", "points", "why", "misconception", "pillars")
+CHOICE_FIELDS = ("label", "to", "points", "why", "misconception", "pillars", "source")
 CHOICE_REQUIRED = ("label", "to", "points", "why")
 
 
@@ -37,6 +39,7 @@ class _Checker:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.choice_positions: dict[tuple[str, int, str], Pos] = {}
 
     def error(self, pos: Pos, code: str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.path, pos[0], pos[1], ERROR, code, message, hint))
@@ -170,6 +173,11 @@ def build(data: Any, path: str) -> tuple[Scenario | None, list[Problem]]:
                       f"{meta['id']!r}", f"rename the file to {meta['id']}.yaml")
     scenario = Scenario(graph, path)
     scenario.positions = {str(key): data.pos(key) for key in data}
+    scenario.choice_positions = check.choice_positions
+    sources = data.get("sources")
+    if isinstance(sources, Sequence):
+        scenario.source_positions = [sources.pos(i) for i in range(len(sources))
+                                     if isinstance(sources[i], str) and URL.match(sources[i])]
     services = data.get("services")
     if isinstance(services, Sequence):
         scenario.service_positions = {str(s): services.pos(i) for i, s in enumerate(services)}
@@ -190,7 +198,7 @@ def _metadata(data: Mapping, check: _Checker, path: str) -> dict[str, Any] | Non
         "difficulty": check.choice_of(data, "difficulty", DIFFICULTIES, "difficulty"),
         "tags": check.words(data, "tags", "the scenario's", None),
         "services": check.words(data, "services", "the scenario's", SLUG),
-        "sources": check.words(data, "sources", "the scenario's", re.compile(r"^https?://\S+$"),
+        "sources": check.words(data, "sources", "the scenario's", URL,
                                "a source is a URL starting with https://"),
         "covers": check.words(data, "covers", "the scenario's", TOPIC,
                               "a topic id looks like T042"),
@@ -311,6 +319,16 @@ def _choice(node_id: str, index: int, choice: Any, pos: Pos, check: _Checker,
                     f"not {_kind(points)}", "e.g. 2 right, 1 partly right, 0 wrong")
         points = 0
     attrs["points"] = points
+    for name in ("label", "misconception", "source"):
+        if name in choice:
+            check.choice_positions[(node_id, index, name)] = choice.pos(name)
+    if "source" in choice:
+        url = choice["source"]
+        if isinstance(url, str) and URL.match(url):
+            attrs["source_url"] = url
+        else:
+            check.error(choice.pos("source"), "E013", f"{where} source {url!r} is not a URL",
+                        "a source is an absolute URL starting with https://")
     if "misconception" in choice:
         tag = choice["misconception"]
         if isinstance(tag, str) and SLUG.match(tag):

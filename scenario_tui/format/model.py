@@ -46,6 +46,9 @@ class Choice:
     misconception: str | None = None
     pillars: dict[str, int] = field(default_factory=dict)
     line: int = 0
+    source_url: str = ""
+    """The page this choice's explanation rests on (`source:` in the file; `source` is taken by
+    the node the choice is offered at)."""
 
     @property
     def number(self) -> int:
@@ -78,6 +81,17 @@ class ServiceCard:
     docs: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Misconception:
+    """A mistaken belief a wrong choice shows, with the fact that corrects it: what feedback,
+    debrief and statistics show instead of the tag."""
+
+    id: str
+    belief: str
+    fact: str
+    source: str
+
+
 class Scenario:
     """Metadata plus the decision graph; everything a screen or report needs to read."""
 
@@ -99,6 +113,10 @@ class Scenario:
         self.positions: dict[str, tuple[int, int]] = {}
         """Source (line, column) of each top-level value, when loaded from an authored file."""
         self.service_positions: dict[str, tuple[int, int]] = {}
+        self.choice_positions: dict[tuple[str, int, str], tuple[int, int]] = {}
+        """Where a choice's field value starts: (node, choice index, field) -> (line, column)."""
+        self.source_positions: list[tuple[int, int]] = []
+        """Where each item of `sources` starts, in order."""
 
     def __repr__(self) -> str:
         return f"Scenario({self.id!r}, nodes={self.graph.number_of_nodes()})"
@@ -111,6 +129,7 @@ class Scenario:
                 source=source, target=target, index=key, label=data["label"],
                 points=data["points"], why=data["why"], misconception=data.get("misconception"),
                 pillars=dict(data.get("pillars") or {}), line=data.get("line", 0),
+                source_url=data.get("source_url", ""),
             ))
         return {node: tuple(sorted(items, key=lambda c: c.index)) for node, items in table.items()}
 

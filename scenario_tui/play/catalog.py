@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..format.files import discover, glossary_files
+from ..format.files import discover, glossary_files, misconception_files
 from ..format.problems import ERROR, Problem
 
 CACHE_NAME = "catalog.json"
@@ -51,10 +51,11 @@ class CatalogEntry:
 
 def _signature(roots: Sequence[Path | str]) -> list[list[object]]:
     """Path, size and modification time of every file `build` reads: the files `discover`
-    finds under `roots` and the glossaries merged with them."""
-    files, glossaries = discover(roots)
+    finds under `roots` and the glossaries and misconceptions files merged with them."""
+    beliefs: list[Path] = []
+    files, glossaries = discover(roots, misconceptions=beliefs)
     rows: list[list[object]] = []
-    for item in [*files, *glossary_files(glossaries)]:
+    for item in [*files, *glossary_files(glossaries), *misconception_files(beliefs)]:
         try:
             stat = item.stat()
         except OSError:

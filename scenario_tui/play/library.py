@@ -7,9 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import validate
-from ..format import loader, yaml_source
-from ..format.files import GLOSSARY_NAME, discover, glossary_files, library_dir
-from ..format.model import Scenario, ServiceCard
+from ..format import loader, misconceptions, yaml_source
+from ..format.files import (
+    GLOSSARY_NAME,
+    discover,
+    glossary_files,
+    library_dir,
+    misconception_files,
+)
+from ..format.model import Misconception, Scenario, ServiceCard
 from ..format.problems import ERROR, Problem
 from ..format.yaml_source import Mapping
 
@@ -40,10 +46,13 @@ class Library:
     glossary_problems: list[Problem] = field(default_factory=list)
     unchecked: list[Problem] = field(default_factory=list)
     """Paths that were given or found but could not be looked at (see `files.discover`)."""
+    misconceptions: dict[str, Misconception] = field(default_factory=dict)
+    """What each misconception tag means (see `format.misconceptions`)."""
+    misconception_problems: list[Problem] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Problem]:
-        found = [*self.unchecked, *self.glossary_problems]
+        found = [*self.unchecked, *self.glossary_problems, *self.misconception_problems]
         for entry in self.entries:
             found.extend(entry.problems)
         return found
@@ -107,9 +116,12 @@ def load(paths: Sequence[Path | str] | None = None, *, with_bundled: bool = True
     roots: list[Path | str] = [library_dir()] if with_bundled else []
     roots.extend(paths or ())
     unchecked: list[Problem] = []
-    files, found_glossaries = discover(roots, unchecked)
+    found_beliefs: list[Path] = []
+    files, found_glossaries = discover(roots, unchecked, found_beliefs)
     merged = glossary_files(found_glossaries)
     glossary, glossary_problems = merge_glossaries(merged)
+    belief_files = misconception_files(found_beliefs)
+    beliefs, belief_problems = misconceptions.merge(belief_files)
     entries = [check_file(path) for path in files]
     shown = str(merged[-1]) if merged else GLOSSARY_NAME
     for entry in entries:
@@ -119,4 +131,4 @@ def load(paths: Sequence[Path | str] | None = None, *, with_bundled: bool = True
     by_path = {entry.path: entry for entry in entries}
     for problem in validate.check_unique_ids(loaded):
         by_path[problem.path].problems.append(problem)
-    return Library(entries, glossary, glossary_problems, unchecked)
+    return Library(entries, glossary, glossary_problems, unchecked, beliefs, belief_problems)
