@@ -87,9 +87,11 @@ def test_mastery_and_mistakes(store: progress_store.ProgressStore, tiny: Scenari
     store.record(_record(tiny, [1, 1]))      # EC2 (always-on), keep paying: partial
     store.record(_record(tiny, [2, 0, 1]))   # laptop, then /tmp
     scenarios = {tiny.id: tiny}
-    summary = stats.summaries(store.plays(), scenarios)
-    assert stats.mastery(summary, scenarios, "services") == {"lambda": 0, "s3": 0}
-    assert stats.mastery(summary, scenarios, "domain") == {"development": 0}
+    best = stats.best_attempts(store.plays(), scenarios)
+    assert [(m.name, m.percent) for m in stats.mastery_by_service(best, scenarios, {})] == [
+        ("lambda", 0), ("s3", 0)]
+    assert [(m.name, m.percent, m.counted, m.of)
+            for m in stats.mastery_by_domain(best, scenarios)] == [("development", 0, 1, 1)]
     assert stats.mistakes(store.plays(), scenarios) == [
         ("always-on-for-events", 1), ("lambda-tmp-is-durable", 1), ("laptop-is-a-server", 1)]
 

@@ -276,12 +276,12 @@ def test_a_play_finished_on_a_full_disk_is_saved_later(tmp_path: Path, tiny_path
 
 
 def _newer_store(folder: Path, wal: bool) -> dict[str, bytes]:
-    """A store as a version with schema 2 might leave it; every file in `folder`, by name."""
+    """A store as a version with schema 9 might leave it; every file in `folder`, by name."""
     folder.mkdir(parents=True, exist_ok=True)
     with sqlite3.connect(folder / DB_NAME) as db:
         if wal:
             db.execute("PRAGMA journal_mode = WAL")
-        db.executescript(SCHEMA_V1.replace("user_version = 1", "user_version = 2"))
+        db.executescript(SCHEMA_V1.replace("user_version = 1", "user_version = 9"))
         db.execute("CREATE TABLE badges (name TEXT)")
         db.execute("INSERT INTO plays VALUES (1, 'u', 's', 'h', 'exam', '[]', 1, 2, 3.0, 't')")
     db.close()
@@ -299,7 +299,7 @@ def test_a_newer_store_is_refused_and_left_byte_for_byte(tmp_path: Path, wal: bo
                                                          ) -> None:
     folder = tmp_path / "data"
     before = _newer_store(folder, wal)
-    sentence = "this progress was written by a newer version (schema 2); upgrade scenario-tui"
+    sentence = "this progress was written by a newer version (schema 9); upgrade scenario-tui"
     with pytest.raises(NewerStore) as refused:
         progress_store.open_store(folder)
     assert str(refused.value) == sentence
@@ -336,23 +336,24 @@ def test_every_older_schema_has_a_migration_step() -> None:
 
 def test_a_migration_step_runs_once_and_the_older_app_then_refuses_the_store(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The migration path itself, with a made-up schema 2 that adds a column."""
+    """The migration path itself, with a made-up next schema that adds a column."""
     with sqlite3.connect(tmp_path / DB_NAME) as db:
         db.executescript(SCHEMA_V1)
         db.execute("INSERT INTO plays VALUES (1, 'u', 's', 'h', 'exam', '[]', 1, 2, 3.0, 't')")
     db.close()
+    current = progress_store.SCHEMA_VERSION
     with monkeypatch.context() as patch:
-        patch.setattr(progress_store, "SCHEMA_VERSION", 2)
-        patch.setattr(progress_store, "_MIGRATIONS",
-                      {1: ("ALTER TABLE plays ADD COLUMN note TEXT",)})
+        patch.setattr(progress_store, "SCHEMA_VERSION", current + 1)
+        patch.setattr(progress_store, "_MIGRATIONS", {
+            **progress_store._MIGRATIONS, current: ("ALTER TABLE plays ADD COLUMN note TEXT",)})
         store = progress_store.open_store(tmp_path)
         assert [p.scenario_id for p in store.plays()] == ["s"]
         columns = [r[1] for r in store._connection.execute("PRAGMA table_info(plays)")]
         assert "note" in columns
-        assert store._connection.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store._connection.execute("PRAGMA user_version").fetchone()[0] == current + 1
         store.close()
         progress_store.open_store(tmp_path).close()  # a second start migrates nothing
     before = files(tmp_path)
-    with pytest.raises(NewerStore, match=r"\(schema 2\)"):
+    with pytest.raises(NewerStore, match=rf"\(schema {current + 1}\)"):
         progress_store.open_store(tmp_path)
     assert files(tmp_path) == before

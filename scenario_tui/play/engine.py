@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from ..analysis.scoring import Analysis, analyse, grade, path_score, pillar_totals, share
 from ..format.model import Choice, Scenario
+from ..progress.kinds import ATTEMPT, KINDS, REPLAY, WHAT_IF
 from .modes import EXAM, PRACTICE
 
 
@@ -19,12 +20,17 @@ class PlayError(ValueError):
 
 @dataclass(frozen=True)
 class Play:
-    """One play-through: where it started and the choices taken from there."""
+    """One play-through: where it started, the choices taken from there, and what kind of
+    run it is (`progress.kinds`: only attempts count towards scores)."""
 
     scenario_id: str
     mode: str = PRACTICE
     origin: str = ""
     choices: tuple[Choice, ...] = field(default=())
+    kind: str = ATTEMPT
+    kept: int = 0
+    """How many of `choices` were carried over from an earlier run (a replay or a what-if):
+    the learner did not make them again, so they are not rated again."""
 
     def node(self, scenario: Scenario) -> str:
         """The node the learner is at now."""
@@ -44,21 +50,32 @@ class Play:
         """Take back the last choice (practice mode offers this)."""
         if not self.choices:
             raise PlayError("nothing to undo")
-        return replace(self, choices=self.choices[:-1])
+        return replace(self, choices=self.choices[:-1],
+                       kept=min(self.kept, len(self.choices) - 1))
 
     def rewind(self, steps: int) -> Play:
-        """Keep only the first `steps` choices: replay from that decision."""
-        return replace(self, choices=self.choices[:steps])
+        """Keep only the first `steps` choices: replay from that decision. Keeping none of
+        a run from the start is a retry, so an attempt; keeping some makes a replay (a
+        what-if or review stays what it was)."""
+        steps = max(0, min(steps, len(self.choices)))
+        if steps == 0 and not self.origin:
+            kind = ATTEMPT
+        else:
+            kind = REPLAY if self.kind == ATTEMPT else self.kind
+        return replace(self, choices=self.choices[:steps], kind=kind, kept=steps)
 
     @property
     def score(self) -> int:
         return path_score(self.choices)
 
 
-def start(scenario: Scenario, mode: str = PRACTICE, origin: str = "") -> Play:
+def start(scenario: Scenario, mode: str = PRACTICE, origin: str = "",
+          kind: str = ATTEMPT) -> Play:
     if mode not in (PRACTICE, EXAM):
         raise PlayError(f"unknown mode {mode!r}")
-    return Play(scenario.id, mode, origin)
+    if kind not in KINDS:
+        raise PlayError(f"unknown kind of run {kind!r}")
+    return Play(scenario.id, mode, origin, kind=kind)
 
 
 def what_if(scenario: Scenario, play: Play, choice: Choice) -> Play:
@@ -66,13 +83,14 @@ def what_if(scenario: Scenario, play: Play, choice: Choice) -> Play:
 
     If the path reached that situation, the choices before it are kept and the new choice
     replaces the one made there; otherwise the play starts at that situation. Either way
-    the result has just taken `choice`, in the same mode as `play`.
+    the result has just taken `choice`, in the same mode as `play`. It is a what-if run, not
+    an attempt: it does not count towards the learner's scores.
     """
     earlier = next((i for i, c in enumerate(play.choices) if c.source == choice.source), None)
     if earlier is not None:
-        base = play.rewind(earlier)
+        base = replace(play.rewind(earlier), kind=WHAT_IF)
     else:
-        base = start(scenario, play.mode, origin=choice.source)
+        base = start(scenario, play.mode, origin=choice.source, kind=WHAT_IF)
     return base.choose(scenario, choice.index)
 
 

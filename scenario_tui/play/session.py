@@ -38,7 +38,7 @@ from .catalog import CACHE_NAME, CatalogEntry, cached, scan
 if TYPE_CHECKING:
     from ..format.model import Choice, Scenario, ServiceCard
     from ..progress.review_schedule import ReviewItem
-    from ..progress.stats import ScenarioSummary
+    from ..progress.stats import Mastery, ScenarioSummary
     from .engine import Play
     from .unfinished import UnfinishedRuns
 
@@ -103,10 +103,10 @@ class Statistics:
 
     history: tuple[tuple[str, ScenarioSummary], ...] = ()
     """(title, summary) per played scenario still in the library, in catalogue order."""
-    services: tuple[tuple[str, int], ...] = ()
-    """(service name, mastery %) for every service in the library."""
-    domains: tuple[tuple[str, int], ...] = ()
-    """(exam domain, mastery %) for every domain in the library."""
+    services: tuple[Mastery, ...] = ()
+    """Mastery of each service (by name) in a decision of a best attempt."""
+    domains: tuple[Mastery, ...] = ()
+    """Mastery of every exam domain in the library (not started: percent None)."""
     mistakes: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
     """(misconception tag, how often, titles of the scenarios it showed in), most often first."""
     reviews: ReviewStatus = ReviewStatus()
@@ -235,8 +235,10 @@ class Session:
         return moment.astimezone(dt.UTC)
 
     def record(self, scenario: Scenario, play: Play, best: int, duration: float) -> Saving:
-        """Save a finished play-through that began at the scenario's start, and reschedule
-        the review cards of its decisions (mistakes come back; right answers push cards out)."""
+        """Save a finished play-through that began at the scenario's start, as the kind of
+        run it was, and reschedule the review cards of the decisions made in it (mistakes
+        come back; right answers push cards out). Choices a replay carried over from an
+        earlier run were rated then, and are not rated again."""
         self.unfinished.drop(scenario.id)  # a finished play ends the run left part-way
         if play.origin and play.origin != scenario.start:
             return Saving()
@@ -245,9 +247,10 @@ class Session:
         record = PlayRecord(
             scenario_id=scenario.id, content_hash=content_hash(scenario), mode=play.mode,
             path=tuple((c.source, c.index) for c in play.choices), score=play.score, best=best,
-            duration=round(duration, 3), finished_at=self.wall_clock(),
+            duration=round(duration, 3), finished_at=self.wall_clock(), kind=play.kind,
         )
-        return self._save(PendingSave(scenario.id, record, ratings(scenario, play.choices),
+        made = play.choices[play.kept:]
+        return self._save(PendingSave(scenario.id, record, ratings(scenario, made),
                                       self.now().isoformat()))
 
     def record_review(self, scenario: Scenario, choice: Choice) -> Saving:
@@ -343,7 +346,16 @@ class Session:
         records = self.store.plays()
         if not records:
             return Statistics(reviews=self.reviews())
-        from ..progress.stats import mastery, mistake_scenarios, mistakes, summaries
+        from dataclasses import replace
+
+        from ..progress.stats import (
+            best_attempts,
+            mastery_by_domain,
+            mastery_by_service,
+            mistake_scenarios,
+            mistakes,
+            summaries,
+        )
 
         if not self.entries:
             self.scan()
@@ -351,13 +363,15 @@ class Session:
         scenarios = self.loaded(titles)
         summary = summaries(records, scenarios)
         names = {key: card.name for key, card in self.glossary.items()}
-        services = sorted((names.get(k, k), v) for k, v in
-                          mastery(summary, scenarios, "services").items())
+        best = best_attempts(records, scenarios)
+        services = sorted((replace(m, name=names.get(m.name, m.name))
+                           for m in mastery_by_service(best, scenarios, names)),
+                          key=lambda m: m.name)
         seen_in = mistake_scenarios(records, scenarios)
         return Statistics(
             history=tuple((titles[i], summary[i]) for i in titles if i in summary),
             services=tuple(services),
-            domains=tuple(mastery(summary, scenarios, "domain").items()),
+            domains=tuple(mastery_by_domain(best, scenarios)),
             mistakes=tuple((tag, count, tuple(titles[i] for i in seen_in.get(tag, ())))
                            for tag, count in mistakes(records, scenarios)),
             reviews=self.reviews(),

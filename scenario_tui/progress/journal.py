@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .kinds import ATTEMPT, KINDS
 from .store import PlayRecord
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class PendingSave:
             "scenario_id": record.scenario_id, "content_hash": record.content_hash,
             "mode": record.mode, "path": [list(step) for step in record.path],
             "score": record.score, "best": record.best, "duration": record.duration,
-            "finished_at": record.finished_at}
+            "finished_at": record.finished_at, "kind": record.kind}
         return json.dumps({"scenario_id": self.scenario_id, "play": play,
                            "ratings": [list(r) for r in self.ratings], "at": self.at},
                           ensure_ascii=False)
@@ -88,7 +89,7 @@ class PendingSave:
                 _text(play["scenario_id"]), _text(play["content_hash"]), _text(play["mode"]),
                 tuple((_text(node), _whole(index)) for node, index in play["path"]),
                 _whole(play["score"]), _whole(play["best"]), float(play["duration"]),
-                _text(play["finished_at"]))
+                _text(play["finished_at"]), _kind(play.get("kind", ATTEMPT)))
             ratings = tuple((_text(node), _whole(rating)) for node, rating in data["ratings"])
             at = _text(data["at"])
             if (dt.datetime.fromisoformat(at).tzinfo is None
@@ -98,6 +99,13 @@ class PendingSave:
             return cls(_text(data["scenario_id"]), record, ratings, at)
         except (ValueError, TypeError, KeyError):  # JSONDecodeError is a ValueError
             return None
+
+
+def _kind(value: object) -> str:
+    """A kind of run; a journal written before kinds existed holds attempts only."""
+    if value not in KINDS:
+        raise ValueError("not a kind of run")
+    return str(value)
 
 
 def _text(value: object) -> str:

@@ -1,5 +1,8 @@
 """What the learner's history says: best scores, score history, mastery and common mistakes.
 
+Only attempts count (`progress.kinds`): replays, what-ifs and reviews are exploring, counted
+apart, and never raise a best score or repeat a mistake.
+
 Plays are stored as (node, choice index) paths. A play recorded against an older version of a
 scenario still counts when its path exists in the current graph (a harmless edit such as a
 reworded explanation): it is re-scored with today's points. A play whose path no longer exists
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 
 from ..analysis.scoring import analyse, percent
 from ..format.model import Choice, Scenario
+from .kinds import ATTEMPT, KINDS
 from .store import PlayRecord
 
 
@@ -45,55 +49,176 @@ def play_percent(record: PlayRecord, scenario: Scenario) -> int | None:
 
 @dataclass(frozen=True)
 class ScenarioSummary:
-    """The catalogue's line about one scenario."""
+    """What the learner's plays of one scenario add up to. Scores come from attempts only;
+    replays, what-ifs and reviews are counted apart, in `exploring`."""
 
     best_percent: int | None
+    """The best attempt that fits today's scenario; None if no attempt does (or none yet)."""
     attempts: int
     last_played: str
-    history: tuple[int, ...]
-    stale: int
+    """The latest play of any kind."""
+    history: tuple[int, ...] = ()
+    """Each fitting attempt's percentage, oldest first. Only the stats screen draws it: the
+    catalogue's summaries (cached, see `progress.summary_cache`) leave it empty."""
+    stale: int = 0
+    """Attempts played on an earlier version that no longer fits the scenario."""
+    exploring: tuple[tuple[str, int], ...] = ()
+    """(kind, how many) for each kind of run that is not an attempt, in `KINDS` order."""
+
+
+def summarise(runs: Iterable[tuple[str, int | None, str]]) -> ScenarioSummary:
+    """The summary of (kind, percentage or None when stale, finished at) runs, oldest
+    first."""
+    history: list[int] = []
+    attempts = stale = 0
+    last = ""
+    others: Counter[str] = Counter()
+    for kind, value, finished_at in runs:
+        last = max(last, finished_at)
+        if kind != ATTEMPT:
+            others[kind] += 1
+            continue
+        attempts += 1
+        if value is None:
+            stale += 1
+        else:
+            history.append(value)
+    return ScenarioSummary(max(history, default=None), attempts, last, tuple(history), stale,
+                           tuple((k, others[k]) for k in KINDS if others[k]))
 
 
 def summaries(records: Iterable[PlayRecord], scenarios: Mapping[str, Scenario]
               ) -> dict[str, ScenarioSummary]:
-    """Per scenario: best percentage, attempts, last play and the percentage history."""
+    """Per scenario: best percentage, attempts, last play and the percentage history of the
+    attempts, and how many runs were exploring."""
     grouped: dict[str, list[PlayRecord]] = {}
     for record in records:
         grouped.setdefault(record.scenario_id, []).append(record)
     result: dict[str, ScenarioSummary] = {}
     for scenario_id, plays in grouped.items():
         scenario = scenarios.get(scenario_id)
-        history = [] if scenario is None else [
-            value for value in (play_percent(p, scenario) for p in plays) if value is not None]
-        result[scenario_id] = ScenarioSummary(
-            best_percent=max(history, default=None), attempts=len(plays),
-            last_played=max(p.finished_at for p in plays), history=tuple(history),
-            stale=len(plays) - len(history),
-        )
+        result[scenario_id] = summarise(
+            (p.kind, None if scenario is None or p.kind != ATTEMPT else play_percent(p, scenario),
+             p.finished_at) for p in plays)
     return result
 
 
-def mastery(summary: Mapping[str, ScenarioSummary], scenarios: Mapping[str, Scenario],
-            by: str) -> dict[str, int]:
-    """Mean best percentage per service (`by="services"`) or per exam domain (`"domain"`),
-    counting scenarios not yet played as 0 %."""
+@dataclass(frozen=True)
+class Mastery:
+    """One bar: a service's or exam domain's mean best score, over the scenarios counted."""
+
+    name: str
+    percent: int | None
+    """None while nothing counts towards it: not started."""
+    counted: int
+    """Scenarios whose best attempt counts towards it."""
+    of: int
+    """Scenarios in the library about it (for a domain), or `counted` (for a service)."""
+
+
+def decision_services(scenario: Scenario, choices: Iterable[Choice],
+                      names: Mapping[str, str]) -> set[str]:
+    """The scenario's services that the decisions behind `choices` were about.
+
+    A situation that lists its services (`services:` on the node) says so itself. Otherwise a
+    service counts when the situation, the option taken or the best option there names it,
+    or when no text of the scenario names it at all (the subject of the whole scenario, as
+    "the database" is RDS). A service named only in options the learner passed over, or in
+    situations they never reached, was not in a decision they made."""
+    from ..analysis.scoring import analyse
+
+    def named_in(text: str) -> set[str]:
+        lowered = text.lower()
+        return {s for s in scenario.services
+                if any(_named(word, lowered) for word in _spellings(s, names.get(s, s)))}
+
+    best = analyse(scenario).best_choice
+    everywhere: set[str] = set()
+    for node in scenario.graph:
+        everywhere |= named_in(scenario.node(node).text)
+        everywhere |= named_in(" ".join(c.label for c in scenario.choices(node)))
+    found = set(scenario.services) - everywhere
+    for choice in choices:
+        situation = scenario.node(choice.source)
+        if situation.services:
+            found.update(situation.services)
+            continue
+        right = best.get(choice.source)
+        found |= named_in(" ".join((situation.text, choice.label, right.label if right else "")))
+    return found
+
+
+def _spellings(service: str, name: str) -> set[str]:
+    """How a text may name a service: `api-gateway` as "api gateway", "Amazon API Gateway"
+    as itself or "API Gateway"."""
+    words = {service.replace("-", " "), service, name.lower()}
+    for prefix in ("amazon ", "aws "):
+        if name.lower().startswith(prefix):
+            words.add(name.lower()[len(prefix):])
+    return {w for w in words if len(w) > 1}
+
+
+def _named(word: str, text: str) -> bool:
+    """`word` appears in `text` as a whole word (so "sqs" is not found in "sqsx")."""
+    import re
+
+    return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text) is not None
+
+
+def best_attempts(records: Iterable[PlayRecord], scenarios: Mapping[str, Scenario]
+                  ) -> dict[str, tuple[int, tuple[Choice, ...]]]:
+    """Per scenario: the best fitting attempt's percentage and choices (the latest of equals)."""
+    found: dict[str, tuple[int, tuple[Choice, ...]]] = {}
+    for record in records:
+        scenario = scenarios.get(record.scenario_id)
+        if scenario is None or record.kind != ATTEMPT:
+            continue
+        choices = replay(record, scenario)
+        if choices is None:
+            continue
+        value = percent(sum(c.points for c in choices), analyse(scenario).best[choices[0].source])
+        if record.scenario_id not in found or value >= found[record.scenario_id][0]:
+            found[record.scenario_id] = (value, choices)
+    return found
+
+
+def mastery_by_service(best: Mapping[str, tuple[int, tuple[Choice, ...]]],
+                       scenarios: Mapping[str, Scenario], names: Mapping[str, str]
+                       ) -> list[Mastery]:
+    """Per service (by id) in a decision of a best attempt: the mean of those attempts'
+    percentages. Services the learner has made no decision about are not listed."""
     totals: dict[str, list[int]] = {}
+    for scenario_id, (value, choices) in best.items():
+        for service in decision_services(scenarios[scenario_id], choices, names):
+            totals.setdefault(service, []).append(value)
+    return [Mastery(key, round(sum(v) / len(v)), len(v), len(v))
+            for key, v in sorted(totals.items())]
+
+
+def mastery_by_domain(best: Mapping[str, tuple[int, tuple[Choice, ...]]],
+                      scenarios: Mapping[str, Scenario]) -> list[Mastery]:
+    """Per exam domain of the library: the mean best percentage of its scenarios attempted
+    so far; a domain with none attempted is not started (not 0 %)."""
+    totals: dict[str, list[int]] = {}
+    sizes: Counter[str] = Counter()
     for scenario_id, scenario in scenarios.items():
-        keys = scenario.services if by == "services" else (scenario.domain or "other",)
-        best = summary.get(scenario_id)
-        value = best.best_percent if best and best.best_percent is not None else 0
-        for key in keys:
-            totals.setdefault(key, []).append(value)
-    return {key: round(sum(v) / len(v)) for key, v in sorted(totals.items())}
+        domain = scenario.domain or "other"
+        sizes[domain] += 1
+        if scenario_id in best:
+            totals.setdefault(domain, []).append(best[scenario_id][0])
+    return [Mastery(domain, round(sum(v) / len(v)) if (v := totals.get(domain)) else None,
+                    len(totals.get(domain, ())), size)
+            for domain, size in sorted(sizes.items())]
 
 
 def mistakes(records: Iterable[PlayRecord], scenarios: Mapping[str, Scenario],
              limit: int = 10) -> list[tuple[str, int]]:
-    """The misconception tags behind the learner's choices, most frequent first."""
+    """The misconception tags behind the learner's choices in attempts, most frequent first
+    (exploring does not repeat a mistake: a replay carries the earlier choices over)."""
     counts: Counter[str] = Counter()
     for record in records:
         scenario = scenarios.get(record.scenario_id)
-        choices = replay(record, scenario) if scenario else None
+        choices = replay(record, scenario) if scenario and record.kind == ATTEMPT else None
         for choice in choices or ():
             if choice.misconception:
                 counts[choice.misconception] += 1
@@ -103,11 +228,11 @@ def mistakes(records: Iterable[PlayRecord], scenarios: Mapping[str, Scenario],
 def mistake_scenarios(records: Iterable[PlayRecord], scenarios: Mapping[str, Scenario]
                       ) -> dict[str, tuple[str, ...]]:
     """For each misconception tag in `mistakes`, the ids of the scenarios where the learner
-    showed it, in the order they were first seen."""
+    showed it in an attempt, in the order they were first seen."""
     seen: dict[str, dict[str, None]] = {}
     for record in records:
         scenario = scenarios.get(record.scenario_id)
-        choices = replay(record, scenario) if scenario else None
+        choices = replay(record, scenario) if scenario and record.kind == ATTEMPT else None
         for choice in choices or ():
             if choice.misconception:
                 seen.setdefault(choice.misconception, {})[record.scenario_id] = None

@@ -22,12 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .kinds import ATTEMPT
+
 if TYPE_CHECKING:
     from ..format.model import Scenario
 
 APP_NAME = "scenario-tui"
 DB_NAME = "progress.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Kept in the file as `PRAGMA user_version`; each bump adds a step to `_MIGRATIONS`."""
 BUSY_TIMEOUT = 10.0
 """Seconds a write waits for another writer (another instance, a large import) to finish."""
@@ -44,7 +46,8 @@ CREATE TABLE IF NOT EXISTS plays (
     score INTEGER NOT NULL,
     best INTEGER NOT NULL,
     duration REAL NOT NULL,
-    finished_at TEXT NOT NULL
+    finished_at TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'attempt'
 );
 CREATE INDEX IF NOT EXISTS plays_scenario ON plays (scenario_id, finished_at);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -57,10 +60,13 @@ CREATE TABLE IF NOT EXISTS reviews (
 );
 """
 _TABLES = {"plays", "settings", "reviews"}
-_MIGRATIONS: dict[int, tuple[str, ...]] = {}
+_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 2: each play says what kind of run it was; every play before then was an attempt.
+    1: ("ALTER TABLE plays ADD COLUMN kind TEXT NOT NULL DEFAULT 'attempt'",),
+}
 """The statements that take a store from schema N to N + 1, for every N from 1 below
-`SCHEMA_VERSION` (none yet: version 1 is the first). They run in the transaction that checks
-the file and sets its new version."""
+`SCHEMA_VERSION`. They run in the transaction that checks the file and sets its new
+version."""
 _REASONS = {
     "SQLITE_BUSY": "another program is writing to the progress file",
     "SQLITE_LOCKED": "another program is writing to the progress file",
@@ -131,7 +137,8 @@ def cache_dir(override: str | Path | None = None) -> Path:
 
 @dataclass(frozen=True)
 class PlayRecord:
-    """One finished play-through. `path` lists (node, choice index) pairs in order."""
+    """One finished play-through. `path` lists (node, choice index) pairs in order; `kind`
+    says whether it was an attempt or exploring (`progress.kinds`)."""
 
     scenario_id: str
     content_hash: str
@@ -141,10 +148,12 @@ class PlayRecord:
     best: int
     duration: float
     finished_at: str
+    kind: str = ATTEMPT
 
     @property
     def uid(self) -> str:
-        """Identity used to merge imports without duplicates."""
+        """Identity used to merge imports without duplicates (without `kind`, so a play
+        exported before kinds existed merges with the same play stored since)."""
         import hashlib
 
         key = json.dumps([self.scenario_id, self.finished_at, self.path, self.mode])
@@ -340,13 +349,27 @@ class ProgressStore:
         """Store a finished play-through; False if the same one is already stored."""
         return self.record_many([record]) == 1
 
-    def plays(self) -> list[PlayRecord]:
-        """Every stored play-through, oldest first."""
+    def plays(self, scenario_id: str | None = None) -> list[PlayRecord]:
+        """Every stored play-through (of one scenario, if given), oldest first."""
+        where, arguments = ("WHERE scenario_id = ? ", (scenario_id,)) if scenario_id else ("", ())
         rows = self._connection.execute(
-            "SELECT scenario_id, content_hash, mode, path, score, best, duration, finished_at "
-            "FROM plays ORDER BY finished_at, id").fetchall()
+            "SELECT scenario_id, content_hash, mode, path, score, best, duration, finished_at, "
+            f"kind FROM plays {where}ORDER BY finished_at, id", arguments).fetchall()
         return [PlayRecord(r[0], r[1], r[2], tuple((n, i) for n, i in json.loads(r[3])), r[4],
-                           r[5], r[6], r[7]) for r in rows]
+                           r[5], r[6], r[7], r[8]) for r in rows]
+
+    def play_count(self) -> tuple[int, int]:
+        """(number of plays, highest play row id): what a cache of summaries is keyed by."""
+        count, last = self._connection.execute(
+            "SELECT count(*), coalesce(max(id), 0) FROM plays").fetchone()
+        return count, last
+
+    def play_scores(self, after: int = 0) -> list[tuple[int, str, str, str, int, int, str]]:
+        """(row id, scenario id, content hash, kind, score, best, finished at) of the plays
+        stored after row `after`: a summary's inputs, without decoding any path."""
+        return self._connection.execute(
+            "SELECT id, scenario_id, content_hash, kind, score, best, finished_at FROM plays "
+            "WHERE id > ? ORDER BY id", (after,)).fetchall()
 
     def review_cards(self) -> list[tuple[str, str, str, str]]:
         """(scenario id, node, card JSON, due) for every review card, soonest due first."""
@@ -369,11 +392,11 @@ class ProgressStore:
             for record in records:
                 cursor = db.execute(
                     "INSERT INTO plays (uid, scenario_id, content_hash, mode, path, score, "
-                    "best, duration, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "best, duration, finished_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT(uid) DO NOTHING",
                     (record.uid, record.scenario_id, record.content_hash, record.mode,
                      json.dumps(record.path), record.score, record.best, record.duration,
-                     record.finished_at),
+                     record.finished_at, record.kind),
                 )
                 added += cursor.rowcount
         return added

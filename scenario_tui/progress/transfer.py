@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..format.model import SLUG
 from ..format.text_safety import one_line
+from .kinds import ATTEMPT, KINDS
 from .review_schedule import load_card
 from .store import PlayRecord, ProgressStore
 
@@ -31,7 +32,9 @@ if TYPE_CHECKING:
 FORMAT_NAME = "scenario-tui-progress"
 FORMAT_VERSION = 1
 CSV_FIELDS = ("scenario_id", "content_hash", "mode", "path", "score", "best", "duration",
-              "finished_at")
+              "finished_at", "kind")
+REQUIRED_CSV_FIELDS = CSV_FIELDS[:-1]
+"""An export made before plays had a kind has no `kind` column: its plays are attempts."""
 
 # What an import takes. A learner makes a few thousand plays in a year; these caps leave room
 # for decades while keeping one import to seconds and the store it grows fast to open.
@@ -65,7 +68,7 @@ def _row(record: PlayRecord) -> dict[str, object]:
     return {"scenario_id": record.scenario_id, "content_hash": record.content_hash,
             "mode": record.mode, "path": [list(step) for step in record.path],
             "score": record.score, "best": record.best, "duration": record.duration,
-            "finished_at": record.finished_at}
+            "finished_at": record.finished_at, "kind": record.kind}
 
 
 def export_json(store: ProgressStore) -> str:
@@ -181,9 +184,12 @@ def _record(row: object) -> PlayRecord:
     mode = row.get("mode")
     if not isinstance(mode, str) or mode not in MODES:
         raise _Rejected(f"mode {_shown(mode)} is not {' or '.join(MODES)}")
+    kind = row.get("kind") or ATTEMPT  # none in an export from before kinds: an attempt
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise _Rejected(f"kind {_shown(kind)} is not one of {', '.join(KINDS)}")
     return PlayRecord(scenario_id, content, mode, _path(row), _whole(row, "score"),
                       _whole(row, "best"), _seconds(row, "duration"),
-                      _moment(row, "finished_at"))
+                      _moment(row, "finished_at"), kind)
 
 
 @dataclass(frozen=True)
@@ -322,7 +328,7 @@ def _read_csv(path: Path, text: str) -> Contents:
     reader = csv.DictReader(io.StringIO(text))
     rows: list[tuple[int, dict[str, Any]]] = []
     try:
-        if not reader.fieldnames or set(CSV_FIELDS) - set(reader.fieldnames):
+        if not reader.fieldnames or set(REQUIRED_CSV_FIELDS) - set(reader.fieldnames):
             raise TransferError(f"{path} is not a scenario-tui progress CSV export")
         for row in reader:
             if len(rows) == MAX_PLAYS:  # count first, check after: a huge file stops here

@@ -166,7 +166,7 @@ async def test_stats_from_the_palette_and_review_from_stats(make_session, make_a
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, StatsScreen)
-        assert app.screen.query(".history-row")
+        assert app.screen.query("#score-history")
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)

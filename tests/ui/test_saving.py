@@ -30,7 +30,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ui_scenarios"
 CACHE = "cache-the-catalogue"
 MISTAKE = ("2", "1", "1")
 """Multi-AZ (wrong), add the cache, lazy loading: a play with one mistake."""
-NEWER = "this progress was written by a newer version (schema 2); upgrade scenario-tui"
+NEWER = "this progress was written by a newer version (schema 9); upgrade scenario-tui"
 
 
 class NotedApp(SteadyApp):
@@ -169,7 +169,7 @@ def unusable(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> tuple
     path.mkdir()
     with sqlite3.connect(path / DB_NAME) as db:
         db.execute("CREATE TABLE plays (id INTEGER)")
-        db.execute("PRAGMA user_version = 2")
+        db.execute("PRAGMA user_version = 9")
     db.close()
     return path, NEWER
 

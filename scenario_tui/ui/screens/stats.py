@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import replace
+from typing import ClassVar
 
 from rich import box
 from rich.table import Table
@@ -14,21 +15,20 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 from textual.worker import Worker, get_current_worker
 
 from ...format.text_safety import one_line
 from ...play.session import ReviewStatus, Session, Statistics
+from ...progress.kinds import EXPLORING
 from ..dates import local_day
 from ..messages import BackToCatalogue
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.mastery_bars import MasteryBars
+from ..widgets.score_history import BARS, ScoreHistory, plural
 from ..widgets.symbols import VERDICT
 from ..worker_errors import report_failure
 from .responsive import ResponsiveScreen
-
-if TYPE_CHECKING:
-    from ...progress.stats import ScenarioSummary
 
 EMPTY = ("Nothing played yet.\n\nFinish a scenario and this page shows your score history, how "
          "well you know each service and exam domain, and the mistakes you make most often.")
@@ -49,28 +49,21 @@ def review_line(reviews: ReviewStatus) -> Content:
 
 
 def stats_summary(stats: Statistics) -> Content:
-    """`5 attempts at 2 scenarios` and the review line."""
+    """`5 attempts at 2 scenarios · exploring, not scored: 2 replays, 1 what-if` and the
+    review line."""
     attempts = sum(summary.attempts for _, summary in stats.history)
     scenarios = len(stats.history)
-    return Content.assemble(
-        (f"{attempts} attempt{'s' if attempts != 1 else ''}", "bold"),
-        f" at {scenarios} scenario{'s' if scenarios != 1 else ''}", "\n",
-        review_line(stats.reviews))
-
-
-def numbers_content(summary: ScenarioSummary) -> Content:
-    """`latest 75 % · best 100 % · 3 attempts` beside the sparkline."""
-    plural = "s" if summary.attempts != 1 else ""
-    if not summary.history:
-        return Content.assemble(("edited since: no attempt fits it now", "dim"),
-                                f" · {summary.attempts} attempt{plural}")
-    parts: list[str | tuple[str, str]] = [
-        "latest ", (f"{summary.history[-1]:3d} %", "bold"),
-        " · best ", (f"{summary.best_percent:3d} %", "bold"),
-        f" · {summary.attempts} attempt{plural}"]
-    if summary.stale:
-        parts.append((f", {summary.stale} of an older version", "dim"))
-    return Content.assemble(*parts)
+    exploring: dict[str, int] = {}
+    for _, summary in stats.history:
+        for kind, count in summary.exploring:
+            exploring[kind] = exploring.get(kind, 0) + count
+    parts: list[str | tuple[str, str] | Content] = [
+        (plural(attempts, "attempt", "attempts"), "bold"),
+        f" at {plural(scenarios, 'scenario', 'scenarios')}"]
+    if exploring:
+        parts.append((" · exploring, not scored: " + ", ".join(
+            plural(count, *EXPLORING[kind]) for kind, count in exploring.items()), "dim"))
+    return Content.assemble(*parts, "\n", review_line(stats.reviews))
 
 
 def mistakes_table(mistakes: Sequence[tuple[str, int, tuple[str, ...]]]) -> Table:
@@ -84,17 +77,6 @@ def mistakes_table(mistakes: Sequence[tuple[str, int, tuple[str, ...]]]) -> Tabl
                       Text(one_line(tag.replace("-", " ")), "bold"),
                       Text(", ".join(one_line(t, 60) for t in titles)))
     return table
-
-
-def history_row(title: str, summary: ScenarioSummary) -> Horizontal:
-    """One scenario: its title, a sparkline of its attempts, and the latest and best scores."""
-    # A single attempt is drawn flat: Sparkline fills a lone value to full height.
-    data = list(summary.history) * (2 if len(summary.history) == 1 else 1)
-    return Horizontal(
-        Static(Content(one_line(title)), classes="history-title"),
-        Sparkline(data, classes="history-spark"),
-        Static(numbers_content(summary), classes="history-numbers"),
-        classes="history-row")
 
 
 def heading(text: str) -> Static:
@@ -146,20 +128,25 @@ class StatsScreen(ResponsiveScreen):
             return
         yield Static(stats_summary(stats), id="stats-summary")
         yield heading("Score history")
-        yield Static(Content.styled("One bar per attempt, oldest first, from your lowest to your "
-                                    "highest score.", "dim"), classes="legend")
-        for title, summary in stats.history:
-            yield history_row(title, summary)
-        services, domains = MasteryBars(id="mastery-services"), MasteryBars(id="mastery-domains")
-        # strongest first, so what the learner has worked on leads and the 0 % tail follows
-        services.show(sorted(stats.services, key=lambda row: (-row[1], row[0])))
-        domains.show([(domain.capitalize(), value) for domain, value in stats.domains])
+        yield Static(Content.styled(
+            f"One bar per attempt, oldest first, the latest {BARS}; a full bar is 100\u00a0%, "
+            "the lowest 0\u00a0%. Replays, what-ifs and reviews are not scored.", "dim"),
+            classes="legend")
+        yield ScoreHistory(stats.history, id="score-history")
+        # strongest first, so what the learner knows best leads
+        services = MasteryBars(sorted(stats.services, key=lambda m: (-(m.percent or 0), m.name)),
+                               id="mastery-services")
+        domains = MasteryBars([replace(m, name=m.name.capitalize()) for m in stats.domains],
+                              show_of=True, id="mastery-domains")
         yield Horizontal(
             Vertical(heading("Mastery by service"), services, classes="mastery-column"),
             Vertical(heading("Mastery by exam domain"), domains, classes="mastery-column"),
             id="mastery")
-        yield Static(Content.styled("Your best score in each scenario, averaged; scenarios not "
-                                    "played yet count as 0 %.", "dim"), classes="legend")
+        yield Static(Content.styled(
+            "Each bar: your best attempt at each scenario it covers, averaged. A service counts "
+            "where a decision you made was about it, not where it was only an option you passed "
+            "over. A domain counts the scenarios of it you have attempted (1\u00a0of\u00a04), "
+            "and is not started until you attempt one.", "dim"), classes="legend")
         yield heading("Mistakes made most often")
         if stats.mistakes:
             yield Static(mistakes_table(stats.mistakes), id="mistakes")

@@ -1,36 +1,75 @@
-"""Mastery as bars: one line per service or exam domain, a bar of the percentage and the number."""
+"""Mastery as bars: one line per service or exam domain, a bar of the percentage and the number.
+
+A line is laid out for the width it has: names are cut only when the terminal is too narrow
+for the longest one, never at a fixed length.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 from ...format.text_safety import one_line
+from .numbers import NBSP, percent
 from .pillar_bars import bar
 
+if TYPE_CHECKING:
+    from textual.app import RenderResult
+
+    from ...progress.stats import Mastery
+
 BAR_WIDTH = 10
-NAME_WIDTH = 26
-"""Longer names are shortened with an ellipsis."""
+NOT_STARTED = "not started"
 
 
-def mastery_content(rows: Sequence[tuple[str, int]], bar_width: int = BAR_WIDTH) -> Content:
-    """`Amazon S3   █████····· 50 %` per row; the number is there, so no colour is needed."""
+def mastery_content(rows: Sequence[Mastery], width: int = 80, bar_width: int = BAR_WIDTH,
+                    show_of: bool = False) -> Content:
+    """`Amazon S3   █████····· 50 %  2 of 5` per row (`show_of` adds the count of scenarios
+    counted); the number is there, so no colour is needed."""
     if not rows:
         return Content.styled("Nothing to show yet.", "dim")
-    names = [one_line(name, NAME_WIDTH) for name, _ in rows]
-    width = max(len(name) for name in names)
-    parts: list[str | tuple[str, str]] = []
-    for name, (_, value) in zip(names, rows, strict=True):
+    counts = [f"  {m.counted}{NBSP}of{NBSP}{m.of}" if show_of else "" for m in rows]
+    tail = 2 + max(bar_width, len(NOT_STARTED)) + 6 + max(len(c) for c in counts)
+    room = max(8, width - tail)
+    names = [one_line(m.name, room) for m in rows]
+    name_width = max(len(name) for name in names)
+    parts: list[str | tuple[str, str] | Content] = []
+    for name, row, count in zip(names, rows, counts, strict=True):
         if parts:
             parts.append("\n")
-        parts += [name.ljust(width) + "  ", bar(value, 100, bar_width), (f" {value:3d} %", "bold")]
+        parts.append(name.ljust(name_width) + "  ")
+        if row.percent is None:
+            parts.append((NOT_STARTED.ljust(bar_width + 6), "dim italic"))
+        else:
+            parts += [bar(row.percent, 100, bar_width),
+                      (" " + percent(row.percent).rjust(5, NBSP), "bold")]
+        if count:
+            parts.append((count, "dim"))
     return Content.assemble(*parts)
 
 
-class MasteryBars(Static):
-    """The mean best score of the scenarios about each service or domain (unplayed count 0)."""
+class MasteryBars(Widget):
+    """The mean best score of the scenarios counted for each service or domain."""
 
-    def show(self, rows: Sequence[tuple[str, int]]) -> None:
-        self.update(mastery_content(rows))
+    DEFAULT_CSS = """
+    MasteryBars {
+        height: auto;
+    }
+    """
+
+    def __init__(self, rows: Sequence[Mastery] = (), *, show_of: bool = False,
+                 id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows = tuple(rows)
+        self.show_of = show_of
+
+    def show(self, rows: Sequence[Mastery]) -> None:
+        self.rows = tuple(rows)
+        self.refresh(layout=True)
+
+    def render(self) -> RenderResult:
+        return mastery_content(self.rows, self.content_region.width or self.size.width,
+                               show_of=self.show_of)

@@ -1,0 +1,220 @@
+"""Honest numbers: only attempts count towards scores; exploring is kept, and counted apart.
+
+Replays from a decision, what-ifs from the debrief's tree and review runs are stored as what
+they are, exported and imported with their kind, and never raise a best score, add an attempt
+or repeat a mistake. Mastery credits only the services of decisions the learner made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from scenario_tui.analysis.scoring import analyse
+from scenario_tui.format import loader
+from scenario_tui.format.model import Scenario
+from scenario_tui.play import engine
+from scenario_tui.play.session import Session
+from scenario_tui.progress import stats, transfer
+from scenario_tui.progress import store as progress_store
+from scenario_tui.progress.journal import PendingSave
+from scenario_tui.progress.kinds import ATTEMPT, REPLAY, REVIEW, WHAT_IF
+
+T0 = dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def tiny(tiny_path: Path) -> Scenario:
+    scenario, _ = loader.load_file(tiny_path)
+    assert scenario is not None
+    return scenario
+
+
+def played(scenario: Scenario, picks: list[int]) -> engine.Play:
+    play = engine.start(scenario)
+    for pick in picks:
+        play = play.choose(scenario, pick)
+    return play
+
+
+def record(scenario: Scenario, play: engine.Play, minutes: int) -> progress_store.PlayRecord:
+    return progress_store.PlayRecord(
+        scenario.id, progress_store.content_hash(scenario), play.mode,
+        tuple((c.source, c.index) for c in play.choices), play.score,
+        analyse(scenario).best_score, 1.0, (T0 + dt.timedelta(minutes=minutes)).isoformat(),
+        play.kind)
+
+
+def test_a_play_knows_what_kind_of_run_it_is(tiny: Scenario) -> None:
+    first = played(tiny, [1, 0, 1])
+    assert first.kind == ATTEMPT and first.kept == 0
+    replay = first.rewind(2)
+    assert (replay.kind, replay.kept, len(replay.choices)) == (REPLAY, 2, 2)
+    assert first.rewind(0).kind == ATTEMPT                 # a retry from the start
+    assert engine.start(tiny).kind == ATTEMPT
+    moved = engine.what_if(tiny, first, tiny.choices("second")[0])
+    assert (moved.kind, moved.kept) == (WHAT_IF, 2)
+    elsewhere = engine.what_if(tiny, played(tiny, [0]), tiny.choices("idle-bill")[0])
+    assert elsewhere.kind == WHAT_IF and elsewhere.origin == "idle-bill"
+    assert engine.start(tiny, kind=REVIEW).kind == REVIEW
+    assert replay.choose(tiny, 0).undo().undo().kept == 1  # taken back below the kept ones
+    with pytest.raises(engine.PlayError):
+        engine.start(tiny, kind="guess")
+
+
+def test_only_attempts_count_towards_scores_and_mistakes(tiny: Scenario) -> None:
+    """A learner scores 25 %, then replays from the last decision to 100 % and asks "what
+    if" once: one attempt, best 25 %, the replay's carried-over mistakes not counted again."""
+    first = played(tiny, [1, 0, 1])                           # EC2, move to Lambda, /tmp
+    replay = first.rewind(2).choose(tiny, 0)                   # ... then S3
+    what_if = engine.what_if(tiny, first, tiny.choices("first")[0]).choose(tiny, 0)
+    records = [record(tiny, first, 0), record(tiny, replay, 1), record(tiny, what_if, 2)]
+    summary = stats.summaries(records, {tiny.id: tiny})[tiny.id]
+    assert (summary.attempts, summary.best_percent, summary.history) == (1, 25, (25,))
+    assert summary.exploring == ((REPLAY, 1), (WHAT_IF, 1))
+    assert summary.last_played == records[-1].finished_at
+    assert stats.mistakes(records, {tiny.id: tiny}) == [
+        ("always-on-for-events", 1), ("lambda-tmp-is-durable", 1)]
+    assert stats.best_attempts(records, {tiny.id: tiny})[tiny.id][0] == 25
+
+
+def test_only_exploring_leaves_no_best(tiny: Scenario) -> None:
+    replay = played(tiny, [0, 0]).rewind(1).choose(tiny, 0)
+    summary = stats.summaries([record(tiny, replay, 0)], {tiny.id: tiny})[tiny.id]
+    assert (summary.attempts, summary.best_percent, summary.exploring) == (0, None,
+                                                                            ((REPLAY, 1),))
+
+
+def test_the_session_stores_the_kind_and_rates_only_the_new_choices(
+        data_dir: Path, tiny_path: Path, tiny: Scenario) -> None:
+    session = Session.create([tiny_path.parent], data_dir, with_bundled=False,
+                             wall_clock=lambda: T0.isoformat())
+    scenario = session.scenario("tiny")
+    first = played(scenario, [1, 0, 1])
+    session.record(scenario, first, analyse(scenario).best_score, 1.0)
+    due_before = {node: due for _, node, _, due in session.store.review_cards()}
+    session.wall_clock = lambda: (T0 + dt.timedelta(days=3)).isoformat()
+    session.record(scenario, first.rewind(2).choose(scenario, 0), 4, 1.0)
+    assert [p.kind for p in session.store.plays()] == [ATTEMPT, REPLAY]
+    due_after = {node: due for _, node, _, due in session.store.review_cards()}
+    # the carried-over first decision (a mistake) was not rated again; the new one was
+    assert due_after["first"] == due_before["first"]
+    assert due_after["second"] != due_before["second"]
+    assert session.progress().summaries["tiny"].attempts == 1
+
+
+SCHEMA_V1 = (Path(__file__).parent / "test_saving.py").read_text(encoding="utf-8").split(
+    'SCHEMA_V1 = """', 1)[1].split('"""', 1)[0]
+
+
+def test_a_version_1_store_reads_its_plays_as_attempts(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / progress_store.DB_NAME) as db:
+        db.executescript(SCHEMA_V1)
+        db.execute("INSERT INTO plays VALUES (1, 'u', 's', 'h', 'exam', '[[\"a\", 0]]', 1, 2, "
+                   "3.0, 't')")
+    db.close()
+    store = progress_store.open_store(tmp_path)
+    assert [p.kind for p in store.plays()] == [ATTEMPT]
+    assert store._connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    later = progress_store.PlayRecord("s", "h", "exam", (("a", 1),), 1, 2, 3.0, "u", REPLAY)
+    assert store.record(later)
+    assert [p.kind for p in store.plays()] == [ATTEMPT, REPLAY]
+
+
+def test_exports_carry_the_kind_and_old_exports_import_as_attempts(
+        tmp_path: Path, tiny: Scenario) -> None:
+    store = progress_store.open_store(tmp_path / "a")
+    replay = played(tiny, [0, 0]).rewind(1).choose(tiny, 0)
+    store.record(record(tiny, replay, 0))
+    exported = json.loads(transfer.export_json(store))
+    assert exported["plays"][0]["kind"] == REPLAY
+    assert "kind" in transfer.export_csv(store).splitlines()[0].split(",")
+
+    old = {**exported["plays"][0]}
+    del old["kind"]
+    bad = {**exported["plays"][0], "kind": "cheat", "finished_at": "2026-11-27T00:00:00+00:00"}
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps({**exported, "plays": [old, bad]}), encoding="utf-8")
+    contents = transfer.read(path)
+    assert [p.kind for p in contents.plays] == [ATTEMPT]
+    assert [r.reason for r in contents.rejected] == [
+        "kind 'cheat' is not one of attempt, replay, what-if, review"]
+
+    csv_path = tmp_path / "old.csv"
+    lines = transfer.export_csv(store).splitlines()
+    csv_path.write_text("\n".join(line.rsplit(",", 1)[0] for line in lines) + "\n",
+                        encoding="utf-8")
+    assert [p.kind for p in transfer.read(csv_path).plays] == [ATTEMPT]
+
+    other = progress_store.open_store(tmp_path / "b")
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    transfer.import_file(other, path)
+    assert [p.kind for p in other.plays()] == [REPLAY]
+
+
+def test_the_journal_keeps_the_kind(tiny: Scenario) -> None:
+    replay = played(tiny, [0, 0]).rewind(1).choose(tiny, 0)
+    save = PendingSave("tiny", record(tiny, replay, 0), (), T0.isoformat())
+    back = PendingSave.from_json(save.to_json())
+    assert back is not None and back.record is not None and back.record.kind == REPLAY
+    old = json.loads(save.to_json())
+    del old["play"]["kind"]
+    back = PendingSave.from_json(json.dumps(old))
+    assert back is not None and back.record is not None and back.record.kind == ATTEMPT
+
+
+DISTRACTORS = """\
+id: pick-a-database
+title: Pick a database
+situation: A store for sessions.
+difficulty: beginner
+domain: development
+services: [dynamodb, route53, emr]
+sources: [https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Introduction.html]
+verified: 2026-11-26
+nodes:
+  start:
+    text: Sessions need a key-value store with single-digit-millisecond reads.
+    choices:
+      - label: Use DynamoDB
+        to: good
+        points: 2
+        why: A key-value store that scales.
+      - label: Put the sessions in Route 53 TXT records
+        to: bad
+        points: 0
+        why: DNS is not a database.
+      - label: Run an EMR cluster
+        to: bad
+        points: 0
+        why: EMR is for big data processing.
+  good:
+    end: success
+    text: Fast sessions.
+  bad:
+    end: failure
+    text: Slow sessions.
+"""
+
+
+def test_mastery_credits_only_services_of_decisions_made(tiny: Scenario) -> None:
+    scenario, problems = loader.load_text(DISTRACTORS, "pick-a-database.yaml")
+    assert scenario is not None, problems
+    perfect = played(scenario, [0])
+    scenarios = {scenario.id: scenario, tiny.id: tiny}
+    best = stats.best_attempts([record(scenario, perfect, 0)], scenarios)
+    names = {"dynamodb": "Amazon DynamoDB", "route53": "Amazon Route 53", "emr": "Amazon EMR"}
+    services = stats.mastery_by_service(best, scenarios, names)
+    assert [(m.name, m.percent) for m in services] == [("dynamodb", 100)]  # no Route 53, EMR
+    # choosing the distractor makes the decision about it, and scores it honestly
+    wrong = stats.best_attempts([record(scenario, played(scenario, [1]), 0)], scenarios)
+    assert [(m.name, m.percent) for m in stats.mastery_by_service(wrong, scenarios, names)] \
+        == [("dynamodb", 0), ("route53", 0)]
+    # the unplayed tiny scenario is not started, not 0 %, in its domain
+    (development,) = stats.mastery_by_domain(best, scenarios)
+    assert (development.percent, development.counted, development.of) == (100, 1, 2)
+    assert stats.mastery_by_domain({}, scenarios)[0].percent is None
