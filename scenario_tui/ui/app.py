@@ -32,6 +32,7 @@ from .messages import (
     ReviewContinue,
     ShowPlay,
 )
+from .no_break import keep_no_break_spaces
 from .screens.catalog import CatalogScreen
 from .worker_errors import report_failure
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 THEME_SETTING = "theme"
 
 guard_fast_keys()  # keys typed faster than the screen draws (see fast_keys)
+keep_no_break_spaces()  # "50 %" never wraps at its no-break space (see no_break)
 
 
 class ScenarioApp(CheckedLinksApp[int]):

@@ -18,10 +18,12 @@ from ..authoring.file_watch import FileWatcher, polling_forced
 from .exit_signals import exit_on_signals
 from .fast_keys import guard_fast_keys
 from .links import CheckedLinksApp
+from .no_break import keep_no_break_spaces
 from .screens.author import AuthorScreen
 from .screens.help import HelpScreen
 
 guard_fast_keys()  # keys typed faster than the screen draws (see fast_keys)
+keep_no_break_spaces()  # "50 %" never wraps at its no-break space (see no_break)
 
 POLL_SECONDS = 0.5
 """How often the file is looked at when it is polled (`SCENARIO_TUI_POLL=1`, or watchfiles

@@ -11,11 +11,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...format.model import Choice
-from ...format.text_safety import one_line
+from .inline_text import inline_line
+from .numbers import NBSP
 
 
 class ChoiceList(OptionList):
-    """One option per choice; `OptionSelected.option_index` is the choice's index."""
+    """One option per choice; `OptionSelected.option_index` is the choice's index. A label's
+    Markdown shows as styles, and its number never wraps away from its first word."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -26,7 +28,7 @@ class ChoiceList(OptionList):
         """Offer `choices`, numbered from 1 as the learner presses them."""
         self.clear_options()
         self.add_options(
-            Option(Content.assemble((f"{c.number} ", "bold $accent"), one_line(c.label)))
+            Option(Content.assemble((f"{c.number}{NBSP}", "bold $accent"), inline_line(c.label)))
             for c in choices
         )
         if choices:

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from ...format.model import ServiceCard
 from ...format.text_safety import one_line
+from .inline_text import inline_line
 
 
 def card_content(service: str, card: ServiceCard | None) -> Content:
@@ -18,7 +19,8 @@ def card_content(service: str, card: ServiceCard | None) -> Content:
     if card is None:
         return Content.assemble((one_line(service), "bold"), "\n", ("(not in the glossary)",
                                                                      "dim"))
-    return Content.assemble((one_line(card.name), "bold"), "\n", one_line(card.summary))
+    return Content.assemble(inline_line(card.name).stylize("bold"), "\n",
+                            inline_line(card.summary))
 
 
 class DocsLink(Static):
