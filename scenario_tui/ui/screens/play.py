@@ -23,6 +23,21 @@ from ..widgets.player import Player, PlayerActions, PlayerView
 from ..widgets.service_cards import ServiceCards
 from .responsive import ResponsiveScreen
 
+SERVICES_SETTING = "services-panel.{}"
+"""The learner's choice for the service cards in one layout: "shown" or "hidden"."""
+SERVICES_SHOWN = {"narrow": "hidden", "wide": "shown"}
+"""What each layout does until the learner presses `s` in it (app.tcss folds the cards
+below 100 columns, where they took 26 of 80)."""
+
+
+def _flip(state: str) -> str:
+    return "shown" if state == "hidden" else "hidden"
+
+
+def _services_class(layout: str, default: str) -> str:
+    """The class that turns a layout's default round: `-services-narrow-shown`."""
+    return f"-services-{layout}-{_flip(default)}"
+
 
 class PlayScreen(PlayerActions, ResponsiveScreen):
     """One play-through. The `play` value is replaced whole on every move."""
@@ -50,6 +65,9 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         self._services_of: tuple[str, ...] | None = None
         self.set_reactive(PlayScreen.play, play)
         self.set_reactive(PlayScreen.feedback, feedback if play.mode == PRACTICE else None)
+        for layout, default in SERVICES_SHOWN.items():
+            if session.preference(SERVICES_SETTING.format(layout)) == _flip(default):
+                self.add_class(_services_class(layout, default), update=False)
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
@@ -158,8 +176,14 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         self.play = self.play.undo()
 
     def action_toggle_services(self) -> None:
-        services = self.query_one(ServiceCards)
-        services.display = not services.display
+        """Show or hide the service cards in this layout (narrow or wide), and remember it
+        for every play screen after this one, and the next start."""
+        layout = "narrow" if self.has_class("-narrow") else "wide"
+        default = SERVICES_SHOWN[layout]
+        flipped = self.toggle_class(_services_class(layout, default)).has_class(
+            _services_class(layout, default))
+        self.session.set_preference(SERVICES_SETTING.format(layout),
+                                    _flip(default) if flipped else default)
 
     def action_leave(self) -> None:
         if self._keep_run():

@@ -71,11 +71,11 @@ class ResumeDialog(ModalScreen[Answer | None]):
         start_over = "Start over" if self.new_mode == self.mode else \
             f"Start over ({self.new_mode})"
         with Vertical(id="resume-dialog"):
-            yield Static(Content.assemble(
-                ("You left ", "bold $accent"), inline_line(self.scenario_title).stylize("bold"),
-                (" part-way.", "bold $accent")))
-            yield Static(Content(f"Pick up at decision {self.decision}, in {self.mode} mode, "
-                                 "or start from the beginning?"), id="resume-text")
+            yield Static(inline_line(self.scenario_title).stylize("bold $accent"),
+                         id="resume-title")
+            yield Static(Content(f"You left this scenario part-way. Pick up at decision "
+                                 f"{self.decision}, in {self.mode} mode, or start from the "
+                                 "beginning?"), id="resume-text")
             with Horizontal(id="resume-buttons"):
                 yield Button(f"Resume (decision {self.decision})", variant="primary",
                              id="resume-resume", compact=True)
