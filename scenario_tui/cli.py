@@ -221,7 +221,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     import os
 
     from .format import starter
-    from .format.files import bundled_dir
+    from .format.files import MISCONCEPTIONS_NAME, bundled_dir
     from .format.model import SLUG
     from .format.text_safety import visible
 
@@ -240,6 +240,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     status = _write_file(target, starter.render(args.slug, Path(relative).as_posix()), args.force)
     if status != EXIT_OK:
         return status
+    beliefs = folder / MISCONCEPTIONS_NAME
+    if not beliefs.exists() and _write_file(beliefs, starter.MISCONCEPTIONS, False) == EXIT_OK:
+        print(f"wrote {visible(str(beliefs))} (what the starter's misconception tags mean)")
     shown, where = visible(str(target)), visible(str(folder))
     print(f"wrote {shown}\nnext: edit it, then `scenario-tui validate {shown}` and "
           f"`scenario-tui play {args.slug} --scenarios {where}`")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,7 @@ def test_each_rule_has_a_fixture_that_triggers_only_it(rule: str) -> None:
 def test_each_rule_can_be_switched_off_for_the_file(rule: str, tmp_path: Path) -> None:
     text = (LINT / f"{rule.lower()}.yaml").read_text()
     path = tmp_path / f"{rule.lower()}.yaml"
+    shutil.copy(LINT / "misconceptions.yaml", tmp_path)
     path.write_text(text.replace("\nnodes:", f"\nlint: {{ignore: [{rule}]}}\nnodes:", 1))
     assert _lint(path) == []
 
@@ -48,6 +50,7 @@ def test_each_rule_can_be_switched_off_for_the_file(rule: str, tmp_path: Path) -
 def test_a_rule_can_be_switched_off_for_one_node(tmp_path: Path) -> None:
     text = (LINT / "l104.yaml").read_text()
     path = tmp_path / "l104.yaml"
+    shutil.copy(LINT / "misconceptions.yaml", tmp_path)
     path.write_text(text.replace("  first-decision:\n", "  first-decision:\n"
                                  "    lint: {ignore: [L104]}\n", 1))
     assert _lint(path) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -83,6 +84,7 @@ def test_crlf_and_bom_still_validate(tiny_path: Path, tmp_path: Path) -> None:
                          ("both", b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())):
         (tmp_path / folder).mkdir()
         path = _make(tmp_path / folder, "tiny.yaml", data)
+        shutil.copy(tiny_path.with_name("misconceptions.yaml"), tmp_path / folder)
         assert main(["validate", str(path)]) == 0, folder
 
 

@@ -28,6 +28,7 @@ CASES = [
     ("e024-cycle.yaml", "E024", 39, 9),
     ("e025-no-why.yaml", "E025", 42, 14),
     ("e026-service.yaml", "E026", 8, 16),
+    ("e028-undefined-tag.yaml", "E028", 54, 24),
     ("w030-unreachable.yaml", "W030", 64, 3),
     ("w031-file-name.yaml", "W031", 2, 5),
 ]

@@ -21,7 +21,7 @@ TODAY = dt.date(2026, 11, 26)
 
 @pytest.fixture
 def scenario_file(tmp_path: Path) -> Path:
-    for name in ("preview-valid.yaml", "glossary.yaml"):
+    for name in ("preview-valid.yaml", "glossary.yaml", "misconceptions.yaml"):
         shutil.copy(AUTHOR / name, tmp_path / name)
     return tmp_path / "preview-valid.yaml"
 
@@ -35,7 +35,7 @@ def test_valid_file_is_checked_and_linted_once(scenario_file: Path) -> None:
     check = files.poll()
     assert check is not None and check.state == file_check.VALID
     assert check.scenario is not None and check.scenario.id == "preview-valid"
-    assert [p.code for p in check.problems] == ["L101", "L101"]
+    assert sorted(p.code for p in check.problems) == ["L101", "L101", "L115", "L115"]
     assert check.lines[0] == "id: preview-valid"
     assert files.poll() is None
     os.utime(scenario_file)  # touched, same content: nothing to report

@@ -104,6 +104,27 @@ nodes:                        # the first node listed is where the story starts
 """
 
 
+MISCONCEPTIONS = """\
+# What each misconception tag in this folder's scenarios means (docs/authoring.md,
+# "Misconceptions"): the mistaken belief, the fact that corrects it, and the page that says so.
+# `scenario-tui validate` rejects a tag that is not defined here or in the bundled library.
+short-kebab-tag-for-the-belief:
+  belief: The mistaken belief behind the wrong choice, in one sentence.
+  fact: The documented fact that corrects it, in one or two sentences.
+  source: https://docs.aws.amazon.com/lambda/latest/dg/welcome.html
+another-kebab-tag:
+  belief: A second mistaken belief, as a learner would hold it.
+  fact: The fact that shows why it is wrong.
+  source: https://docs.aws.amazon.com/lambda/latest/dg/welcome.html
+a-third-kebab-tag:
+  belief: A third mistaken belief, as a learner would hold it.
+  fact: The fact that shows why it is wrong.
+  source: https://docs.aws.amazon.com/lambda/latest/dg/welcome.html
+"""
+"""Written beside a new scenario when the folder has no misconceptions file yet: it defines the
+starter's tags, so the starter validates as is."""
+
+
 def render(slug: str, schema: str, today: dt.date | None = None) -> str:
     """The starter text for `slug`, pointing editors at `schema`."""
     title = slug.replace("-", " ").capitalize()

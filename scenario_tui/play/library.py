@@ -10,6 +10,7 @@ from ..analysis import validate
 from ..format import loader, misconceptions, yaml_source
 from ..format.files import (
     GLOSSARY_NAME,
+    MISCONCEPTIONS_NAME,
     discover,
     glossary_files,
     library_dir,
@@ -124,9 +125,13 @@ def load(paths: Sequence[Path | str] | None = None, *, with_bundled: bool = True
     beliefs, belief_problems = misconceptions.merge(belief_files)
     entries = [check_file(path) for path in files]
     shown = str(merged[-1]) if merged else GLOSSARY_NAME
+    beliefs_shown = str(found_beliefs[-1]) if found_beliefs else \
+        f"a {MISCONCEPTIONS_NAME} beside the scenario"
     for entry in entries:
         if entry.scenario is not None:
             entry.problems.extend(validate.check_services(entry.scenario, glossary, shown))
+            entry.problems.extend(validate.check_misconceptions(entry.scenario, beliefs,
+                                                                beliefs_shown))
     loaded = [entry.scenario for entry in entries if entry.scenario is not None]
     by_path = {entry.path: entry for entry in entries}
     for problem in validate.check_unique_ids(loaded):

@@ -90,7 +90,7 @@ def in_fixtures(monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def editable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A writable copy of the valid fixture (and its glossary) in the current folder."""
-    for name in ("preview-valid.yaml", "glossary.yaml"):
+    for name in ("preview-valid.yaml", "glossary.yaml", "misconceptions.yaml"):
         shutil.copy(AUTHOR / name, tmp_path / name)
     monkeypatch.chdir(tmp_path)
     return tmp_path / "preview-valid.yaml"

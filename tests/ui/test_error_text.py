@@ -33,6 +33,7 @@ def _broken_by_markup(folder: Path) -> Path:
     """A scenario whose only error is an unknown field named like a closing markup tag."""
     folder.mkdir()
     shutil.copy(FIXTURES / "glossary.yaml", folder)
+    shutil.copy(FIXTURES / "misconceptions.yaml", folder)
     text = (FIXTURES / "cache-the-catalogue.yaml").read_text(encoding="utf-8")
     path = folder / "markup-error.yaml"
     path.write_text(text.replace("id: cache-the-catalogue", f'id: markup-error\n"{MARKUP}": 1'),

@@ -265,7 +265,7 @@ async def to_author_preview(pilot: Pilot) -> AuthorScreen:
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 async def test_random_input_never_crashes_the_author_preview(
         size: tuple[int, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("preview-valid.yaml", "glossary.yaml"):
+    for name in ("preview-valid.yaml", "glossary.yaml", "misconceptions.yaml"):
         shutil.copy(AUTHOR / name, tmp_path / name)
     monkeypatch.chdir(tmp_path)
     # polled once an hour: nothing changes the file, and a timer that never fires keeps the
