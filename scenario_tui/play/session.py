@@ -219,8 +219,11 @@ class Session:
         return self._glossary
 
     def next_id(self, scenario_id: str) -> str | None:
-        """The playable scenario after `scenario_id` in catalogue order, wrapping round."""
-        playable = [e.id for e in self.entries if e.playable]
+        """The playable scenario after `scenario_id` in catalogue order (by title),
+        wrapping round."""
+        from .catalog_order import by_title
+
+        playable = [e.id for e in by_title(self.entries) if e.playable]
         if not playable:
             return None
         if scenario_id not in playable:

@@ -79,11 +79,11 @@ async def test_catalogue_shows_best_percent_attempts_and_last_played(make_app) -
         listing = screen.query_one(ScenarioList)
         row = listing.matching.index(next(e for e in listing.matching if e.id == CACHE))
         text = str(listing.get_option_at_index(row).prompt)
-        assert "best 75 % · 1 attempt · last 2026-01-02" in text
+        assert "best\xa075\xa0% · 1\xa0attempt · last 2026-01-02" in text
         listing.highlighted = row
         await pilot.pause()
         preview = str(screen.query_one("#preview").render())
-        assert "best 75 % · 1 attempt · last 2026-01-02" in preview
+        assert "best\xa075\xa0% · 1\xa0attempt · last 2026-01-02" in preview
 
 
 async def test_review_replays_each_due_decision_and_reschedules_it(make_session) -> None:

@@ -23,7 +23,7 @@ class TestCatalog:
     def test_broken_scenario_selected(self, snap_compare, make_app, size) -> None:
         async def select_broken(pilot: Pilot) -> None:
             await settle(pilot)
-            await pilot.press("down", "down")
+            await pilot.press("down")  # by title: the broken file is second
             await settle(pilot)
 
         assert snap_compare(make_app(), terminal_size=size, run_before=select_broken)

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.content import Content
+from textual.worker import Worker
 
 from scenario_tui.analysis.scoring import analyse
 from scenario_tui.play.engine import start, what_if
+from scenario_tui.play.session import Statistics
 from scenario_tui.progress.kinds import REPLAY, WHAT_IF
 from scenario_tui.progress.stats import Mastery, ScenarioSummary
 from scenario_tui.ui.screens.stats import StatsScreen, stats_summary
@@ -85,3 +87,19 @@ async def test_stats_count_replays_and_what_ifs_apart(make_app, make_session) ->
     stats = session.statistics()
     assert "4\xa0attempts at 2\xa0scenarios" in stats_summary(stats).plain
     assert "exploring, not scored: 2\xa0replays, 1\xa0what-if" in stats_summary(stats).plain
+
+
+async def test_a_cancelled_stats_read_never_reaches_the_screen(make_app) -> None:
+    """Bug 14, for the stats screen: a cancelled read must not replace what is shown."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StatsScreen) and screen.query("#stats-empty")
+        replaced: Worker[None] = Worker(screen, lambda: None, thread=True)
+        replaced.cancel()
+        screen.show(Statistics(history=(("Old", ScenarioSummary(5, 1, "t", (5,))),)), replaced)
+        await settle(pilot)
+        assert screen.query("#stats-empty") and not screen.query("#score-history")

@@ -1,8 +1,10 @@
-"""The catalogue: every scenario, a filter you type into, and a preview of the highlighted one."""
+"""The catalogue: every scenario by title (grouped by exam domain or progress if the learner
+asks), a filter you type into, and a preview of the highlighted one."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -13,16 +15,19 @@ from textual.content import Content
 from textual.events import Click
 from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...format.text_safety import clean, one_line
 from ...play.catalog import CatalogEntry
+from ...play.catalog_order import GROUPING_SETTING, GROUPINGS, NONE, next_grouping
 from ...play.modes import EXAM, PRACTICE
 from ...play.session import CatalogProgress, Session
+from ...progress.store import WriteFailed
+from ..catalog_commands import GroupingCommands
 from ..messages import CatalogueShown, ModeChosen, OpenScenario
 from ..widgets.catalog_status import CatalogCounts, CatalogStatus
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
-from ..widgets.scenario_list import ScenarioList, attempts_label, best_label
+from ..widgets.scenario_list import ScenarioList, attempts_label, best_label, title_content
 from ..widgets.symbols import BROKEN, DIFFICULTY
 from ..worker_errors import report_failure
 from .responsive import ResponsiveScreen
@@ -36,7 +41,7 @@ def preview_content(entry: CatalogEntry | None, summary: ScenarioSummary | None,
     """The preview pane's text for `entry`."""
     if entry is None:
         return Content.styled("No scenario matches the filter.", "dim")
-    parts: list[str | tuple[str, str]] = [(one_line(entry.title), "bold"), "\n"]
+    parts: list[str | tuple[str, str] | Content] = [title_content(entry.title), "\n"]
     if not entry.playable:
         parts += [(f"{BROKEN} This file cannot be played.\n", "bold $error"),
                   (clean(entry.first_error_line(shorten)), "$error"), "\n\n",
@@ -53,15 +58,20 @@ def preview_content(entry: CatalogEntry | None, summary: ScenarioSummary | None,
         clean(entry.situation.strip()) or "(no situation given)", "\n",
         ("Services ", "bold $accent"), ", ".join(one_line(s) for s in entry.services) or "-",
         "\n", ("Tags     ", "bold $accent"), ", ".join(one_line(t) for t in entry.tags) or "-",
+        "\n", ("Id       ", "bold $accent"), one_line(entry.id),
+        (f"  (scenario-tui play {one_line(entry.id)})", "dim"),
     ]
     return Content.assemble(*parts)
 
 
 class FilterInput(Input):
-    """The filter box; Enter plays the highlighted scenario (and says so in the footer)."""
+    """The filter box; Enter plays the highlighted scenario (and says so in the footer). `?`
+    opens help, as everywhere: an Input takes printable keys before the app's bindings, so
+    the box binds it itself (no title or tag needs a `?` to be found)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Play", id="catalog.play"),
+        Binding("question_mark", "app.help", "Help", show=False, priority=True),
     ]
 
 
@@ -69,8 +79,11 @@ class CatalogScreen(ResponsiveScreen):
     """Pick a scenario: type to filter, arrows to move, Enter or a click to play."""
 
     AUTO_FOCUS = "#filter"
+    COMMANDS = ResponsiveScreen.COMMANDS | {GroupingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "toggle_mode", "Practice/Exam", id="catalog.mode"),
+        Binding("ctrl+g", "cycle_grouping", "Group", id="catalog.group",
+                tooltip="Group by exam domain, by progress, or not at all"),
         Binding("ctrl+r", "app.review", "Review", id="catalog.review"),
         Binding("ctrl+t", "app.stats", "Stats", id="catalog.stats"),
         Binding("down", "move(1)", "Down", show=False),
@@ -86,6 +99,8 @@ class CatalogScreen(ResponsiveScreen):
     """The learner's summaries and reviews (empty until read, after the first frame)."""
     mode: reactive[str] = reactive(PRACTICE, init=False)
     """The mode a scenario opened from here starts in."""
+    grouping: reactive[str] = reactive(NONE, init=False)
+    """What the list is grouped by (`catalog_order.GROUPINGS`), remembered in the store."""
 
     _preview_of: tuple[CatalogEntry | None, ScenarioSummary | None] | None = None
     """What the preview shows now: the entry and its progress."""
@@ -109,6 +124,9 @@ class CatalogScreen(ResponsiveScreen):
         yield ScreenFooter()
 
     def on_mount(self) -> None:
+        saved = self.session.store.setting(GROUPING_SETTING)
+        if saved in GROUPINGS:
+            self.set_reactive(CatalogScreen.grouping, saved)
         # A current cache is one small file: show it at once and fill in progress after;
         # otherwise parse the library in a worker.
         entries = self.session.scan_cached()
@@ -126,12 +144,16 @@ class CatalogScreen(ResponsiveScreen):
         """Scan the library (parsing what changed since the cache was written) off the event
         loop; the learner's progress follows in its own worker."""
         entries = tuple(self.session.scan())
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_catalog, entries)
+        worker = get_current_worker()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_catalog, worker, entries)
 
-    def _show_catalog(self, entries: tuple[CatalogEntry, ...]) -> None:
-        self.entries = entries
-        self.load_progress()
+    def _show_catalog(self, worker: Worker[None], entries: tuple[CatalogEntry, ...]) -> None:
+        # Checked again on the event loop, where cancelling happens: a worker can pass its
+        # own check just before a newer one cancels it (or the screen goes).
+        if _current(worker):
+            self.entries = entries
+            self.load_progress()
 
     def refresh_stats(self) -> None:
         """Re-read scores and reviews after a play-through or a review."""
@@ -143,8 +165,14 @@ class CatalogScreen(ResponsiveScreen):
     def load_progress(self) -> None:
         """Re-score the learner's plays and count due reviews off the event loop."""
         progress = self.session.progress()
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(setattr, self, "progress", progress)
+        worker = get_current_worker()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_progress, worker, progress)
+
+    def _show_progress(self, worker: Worker[None], progress: CatalogProgress) -> None:
+        """Show `progress` unless a newer read has replaced this one (see `_show_catalog`)."""
+        if _current(worker):
+            self.progress = progress
 
     def watch_entries(self) -> None:
         self.refilter()
@@ -158,12 +186,15 @@ class CatalogScreen(ResponsiveScreen):
     def watch_mode(self) -> None:
         self.update_status()
 
+    def watch_grouping(self) -> None:
+        self.refilter()
+
     def refilter(self) -> None:
         if self.entries is None:
             return
         listing = self.query_one("#scenarios", ScenarioList)
         listing.show(self.entries, self.progress.summaries,
-                     self.query_one("#filter", Input).value, self.session.shorten)
+                     self.query_one("#filter", Input).value, self.session.shorten, self.grouping)
         self.update_preview()
         self.update_status()
 
@@ -208,11 +239,19 @@ class CatalogScreen(ResponsiveScreen):
         self.action_toggle_mode()
 
     def action_move(self, delta: int) -> None:
-        listing = self.query_one("#scenarios", ScenarioList)
-        if not listing.matching:
+        self.query_one("#scenarios", ScenarioList).move(delta)
+
+    def action_cycle_grouping(self) -> None:
+        """No groups → exam domain → progress → no groups."""
+        self.action_group(next_grouping(self.grouping))
+
+    def action_group(self, by: str) -> None:
+        """Group the list `by` exam domain, progress or nothing, and remember it."""
+        if by not in GROUPINGS:
             return
-        current = listing.highlighted or 0
-        listing.highlighted = max(0, min(len(listing.matching) - 1, current + delta))
+        self.grouping = by
+        with suppress(WriteFailed):  # grouped all the same, just not remembered
+            self.session.store.set_setting(GROUPING_SETTING, by)
 
     def action_play(self) -> None:
         current = self.query_one("#scenarios", ScenarioList).current
@@ -233,3 +272,8 @@ class CatalogScreen(ResponsiveScreen):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failure(self, event)
+
+
+def _current(worker: Worker[None]) -> bool:
+    """True while `worker` has not been cancelled (its result is still wanted)."""
+    return not worker.is_cancelled and worker.state != WorkerState.CANCELLED

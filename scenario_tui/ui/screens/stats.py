@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...format.text_safety import one_line
 from ...play.session import ReviewStatus, Session, Statistics
@@ -112,10 +112,15 @@ class StatsScreen(ResponsiveScreen):
     def load(self) -> None:
         """Score every recorded play against today's scenarios, off the event loop."""
         stats = self.session.statistics()
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show, stats)
+        worker = get_current_worker()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show, stats, worker)
 
-    def show(self, stats: Statistics) -> None:
+    def show(self, stats: Statistics, worker: Worker[None] | None = None) -> None:
+        """Show `stats`, unless they come from a read that was cancelled after its own check
+        (checked again here, on the event loop where cancelling happens)."""
+        if worker is not None and (worker.is_cancelled or worker.state == WorkerState.CANCELLED):
+            return
         body = self.query_one("#stats-body", VerticalScroll)
         body.remove_children()
         body.mount_all(self.sections(stats))

@@ -1,4 +1,5 @@
-"""The catalogue's list of scenarios: two lines each, filtered as the learner types."""
+"""The catalogue's list of scenarios: two lines each, by title, filtered as the learner types,
+optionally under group headings (exam domain or progress, see `play.catalog_order`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from textual.widgets.option_list import Option
 
 from ...format.text_safety import one_line
 from ...play.catalog import CatalogEntry
+from ...play.catalog_order import NONE, grouped
 from ..dates import local_day
+from .inline_text import inline_line
+from .numbers import NBSP, percent
 from .symbols import BROKEN, DIFFICULTY
 
 if TYPE_CHECKING:
@@ -28,19 +32,20 @@ def matches(entry: CatalogEntry, query: str) -> bool:
 
 
 def best_label(summary: ScenarioSummary | None) -> str:
-    """`best 75 %` for a played scenario, `new` otherwise; `best –` when every play was of
-    an earlier version that no longer fits the scenario."""
-    if summary is None:
+    """`best 75 %` (never wrapped apart) for an attempted scenario, `new` otherwise; `best –`
+    when every attempt was of an earlier version that no longer fits the scenario."""
+    if summary is None or not summary.attempts:
         return "new"
     if summary.best_percent is None:
         return "best –"
-    return f"best {summary.best_percent} %"
+    return f"best{NBSP}{percent(summary.best_percent)}"
 
 
 def attempts_label(summary: ScenarioSummary) -> str:
-    """`3 attempts · last 2026-11-26`."""
-    plural = "s" if summary.attempts != 1 else ""
-    return f"{summary.attempts} attempt{plural} · last {local_day(summary.last_played)}"
+    """`3 attempts · last 2026-11-26`; replays and what-ifs are not attempts."""
+    count = summary.attempts
+    runs = f"{count}{NBSP}attempt{'s' if count != 1 else ''}" if count else "explored only"
+    return f"{runs} · last {local_day(summary.last_played)}"
 
 
 def prompt(entry: CatalogEntry, summary: ScenarioSummary | None,
@@ -52,8 +57,8 @@ def prompt(entry: CatalogEntry, summary: ScenarioSummary | None,
                                 (one_line(entry.title), "bold"),
                                 "\n  ", (one_line(entry.first_error_line(shorten), 300),
                                          "$error"))
-    parts: list[str | tuple[str, str]] = [
-        (one_line(entry.title), "bold"), "\n  ",
+    parts: list[str | tuple[str, str] | Content] = [
+        title_content(entry.title), (f"  {one_line(entry.id)}", "dim"), "\n  ",
         (f"{DIFFICULTY.get(entry.difficulty, '')} {entry.difficulty}", "$accent"),
         (f" · {best_label(summary)}", "bold" if summary else "dim"),
     ]
@@ -65,8 +70,19 @@ def prompt(entry: CatalogEntry, summary: ScenarioSummary | None,
     return Content.assemble(*parts)
 
 
+def title_content(title: str) -> Content:
+    """A scenario's title in bold, its Markdown shown as styles (never as markup)."""
+    return inline_line(one_line(title)).stylize_before("bold")
+
+
+def heading(name: str, count: int) -> Content:
+    """A group's heading row: `Security · 3`."""
+    return Content.assemble((name, "bold $text-primary"), (f" · {count}", "dim"))
+
+
 class ScenarioList(OptionList):
-    """Every catalogue entry that matches the filter, in catalogue order."""
+    """Every catalogue entry that matches the filter, by title, under group headings when
+    grouped (headings are disabled rows: the cursor skips them)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -76,23 +92,47 @@ class ScenarioList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.matching: list[CatalogEntry] = []
+        """The entries shown, in the order shown."""
+        self._rows: list[CatalogEntry | None] = []
+        """What each option is: an entry, or None for a group heading."""
 
     def show(self, entries: Sequence[CatalogEntry], summaries: Mapping[str, ScenarioSummary],
-             query: str = "", shorten: Callable[[str], str] = str) -> None:
-        """Replace the options with the entries that match `query`, keeping the selection."""
+             query: str = "", shorten: Callable[[str], str] = str, by: str = NONE) -> None:
+        """Replace the options with the entries that match `query`, grouped `by` (see
+        `catalog_order.grouped`), keeping the selection."""
         current = self.current
-        self.matching = [e for e in entries if matches(e, query)]
+        groups = grouped([e for e in entries if matches(e, query)], summaries, by)
+        self.matching = [e for _, members in groups for e in members]
+        self._rows = []
+        options: list[Option] = []
+        for name, members in groups:
+            if name:
+                self._rows.append(None)
+                options.append(Option(heading(name, len(members)), disabled=True))
+            for entry in members:
+                self._rows.append(entry)
+                options.append(Option(prompt(entry, summaries.get(entry.id), shorten)))
         self.clear_options()
-        self.add_options(Option(prompt(e, summaries.get(e.id), shorten)) for e in self.matching)
+        self.add_options(options)
         if self.matching:
-            paths = [e.path for e in self.matching]
-            self.highlighted = paths.index(current.path) if current and current.path in paths \
-                else 0
+            paths = [e.path if e else None for e in self._rows]
+            keep = current.path if current and current.path in paths else self.matching[0].path
+            self.highlighted = paths.index(keep)
+
+    def move(self, delta: int) -> None:
+        """Move the highlight `delta` entries up or down (headings do not count), stopping at
+        the first and last."""
+        if not self.matching:
+            return
+        current = self.current
+        at = self.matching.index(current) if current in self.matching else 0
+        target = self.matching[max(0, min(len(self.matching) - 1, at + delta))]
+        self.highlighted = self._rows.index(target)
 
     @property
     def current(self) -> CatalogEntry | None:
         """The highlighted entry, if any."""
         index = self.highlighted
-        if index is None or not 0 <= index < len(self.matching):
+        if index is None or not 0 <= index < len(self._rows):
             return None
-        return self.matching[index]
+        return self._rows[index]

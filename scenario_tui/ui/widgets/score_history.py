@@ -16,6 +16,7 @@ from textual.widget import Widget
 
 from ...format.text_safety import one_line
 from ...progress.kinds import EXPLORING
+from .inline_text import inline_line
 from .numbers import NBSP, percent
 
 if TYPE_CHECKING:
@@ -68,18 +69,20 @@ def numbers_content(summary: ScenarioSummary) -> Content:
 def history_content(rows: Sequence[tuple[str, ScenarioSummary]], width: int) -> Content:
     """Every row, laid out for `width` columns (see the module's docstring)."""
     numbers = [numbers_content(summary) for _, summary in rows]
-    titles = [one_line(title) for title, _ in rows]
-    title_width = max((len(t) for t in titles), default=0)
+    titles = [inline_line(one_line(title)) for title, _ in rows]
+    title_width = max((t.cell_length for t in titles), default=0)
     numbers_width = max((n.cell_length for n in numbers), default=0)
     side_by_side = title_width + len(GAP) + BARS + len(GAP) + numbers_width <= width
     lines: list[Content] = []
     for title, (_, summary), shown in zip(titles, rows, numbers, strict=True):
-        bars = Content.styled(score_bars(summary.history).ljust(BARS), "$accent")
+        bars = Content.styled(score_bars(summary.history), "$accent")
         if side_by_side:
+            bars = bars.pad_right(BARS - bars.cell_length)
             lines.append(Content.assemble(
-                (title.ljust(title_width), "bold"), GAP, bars, GAP, shown))
+                title.stylize_before("bold").pad_right(title_width - title.cell_length), GAP,
+                bars, GAP, shown))
         else:
-            lines.append(Content.styled(one_line(title, max(width, 1)), "bold"))
+            lines.append(title.truncate(max(width, 1), ellipsis=True).stylize_before("bold"))
             lines.append(Content.assemble(GAP, bars, GAP, shown))
     return Content("\n").join(lines)
 
@@ -90,6 +93,8 @@ class ScoreHistory(Widget):
     DEFAULT_CSS = """
     ScoreHistory {
         height: auto;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 

@@ -1,0 +1,40 @@
+"""Palette commands of the catalogue screen: group its list by exam domain, progress, or not."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Protocol, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ..play.catalog_order import GROUPING_NAMES, GROUPINGS
+
+
+class Groupable(Protocol):
+    """A screen whose list can be grouped (the catalogue)."""
+
+    def action_group(self, by: str) -> None: ...
+
+
+class GroupingCommands(Provider):
+    """`Catalogue: group by exam domain` and the like (the screen's `Ctrl+G` cycles them)."""
+
+    def _commands(self) -> list[tuple[str, str]]:
+        return [(by, f"Catalogue: group by {GROUPING_NAMES[by]}" if by != "none"
+                 else "Catalogue: no groups") for by in GROUPINGS]
+
+    def _group(self, by: str) -> None:
+        cast(Groupable, self.screen).action_group(by)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for by, text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(self._group, by), text=text,
+                          help="Sort the catalogue by title within each group (remembered)")
+
+    async def discover(self) -> Hits:
+        for by, text in self._commands():
+            yield DiscoveryHit(text, partial(self._group, by), text=text,
+                               help="Sort the catalogue by title within each group (remembered)")
