@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -357,3 +358,30 @@ def test_a_migration_step_runs_once_and_the_older_app_then_refuses_the_store(
     with pytest.raises(NewerStore, match=rf"\(schema {current + 1}\)"):
         progress_store.open_store(tmp_path)
     assert files(tmp_path) == before
+
+
+def test_a_save_only_memory_held_goes_to_the_journal_on_close(tmp_path: Path,
+                                                              tiny: Scenario) -> None:
+    journal = tmp_path / JOURNAL_NAME
+    session = session_in(tmp_path)
+    _ = session.store
+    with write_lock(tmp_path):
+        journal.mkdir()  # the journal cannot be written either: memory holds the play
+        saving = finish(session, tiny, MISTAKE)
+        assert saving.waiting == 1 and saving.kept_in is None
+        shutil.rmtree(journal)  # room again on disk, but the store is still locked
+        session.close()
+    assert journal.is_file() and stored(tmp_path)[0] == []
+    again = session_in(tmp_path)
+    _ = again.store
+    assert again.saved_at_start.saved_earlier == 1 and len(stored(tmp_path)[0]) == 1
+
+
+def test_saves_deferred_by_the_app_are_made_on_close(tmp_path: Path, tiny: Scenario) -> None:
+    session = session_in(tmp_path)
+    _ = session.store
+    session.defer_saves = True  # as the app does: a worker would make it, but it quits first
+    assert not finish(session, tiny, MISTAKE).notice
+    assert stored(tmp_path)[0] == []
+    session.close()
+    assert len(stored(tmp_path)[0]) == 1 and not (tmp_path / JOURNAL_NAME).exists()

@@ -7,13 +7,18 @@ the catalogue and the stats screen. It never imports textual, and it imports the
 
 No finished play is lost to a failed save: what the store refuses waits in a journal and is
 saved at the next chance, and a data dir that cannot be used at all turns progress off (an
-in-memory store) instead of stopping the app. Both come back as values the app shows.
+in-memory store) instead of stopping the app. Both come back as values the app shows. The app
+makes its saves off the event loop (`defer_saves`, `save_held`), so a store locked by another
+writer never freezes the screen; what is held when the app quits is saved (or journalled) by
+`close`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,6 +136,13 @@ class Session:
     was asked for."""
     saved_at_start: Saving = Saving()
     """What became of the saves that were waiting when the store was opened."""
+    defer_saves: bool = False
+    """Set by the app: `record` and `record_review` only hold what they save, and a worker
+    thread makes the saves (`save_held`), so the event loop never waits on the store."""
+    _held: deque[PendingSave] = field(default_factory=deque)
+    """Saves made by `record` and `record_review` and not yet tried, oldest first."""
+    _saving: threading.RLock = field(default_factory=threading.RLock)
+    """Held while saves are made: one thread at a time, in the order they were held."""
     _scenarios: dict[str, Scenario] = field(default_factory=dict)
     _glossary: dict[str, ServiceCard] | None = None
     _store: ProgressStore | None = None
@@ -158,14 +170,21 @@ class Session:
                 self._store = ProgressStore.in_memory(self.wall_clock)
             else:
                 self._journal = Journal(self.data_dir / JOURNAL_NAME)
-                self.saved_at_start = self._save(None)
+                self.saved_at_start = self.save_held()
         return self._store
 
     def close(self) -> None:
-        """Close the progress store, if it was opened."""
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        """Close the progress store, if it was opened, once the saves still held are made (a
+        save under way in a worker is waited for). What the store still refuses then, and
+        what only memory held, goes to the journal file, so quitting loses nothing the disk
+        can take."""
+        with self._saving:
+            if self._store is not None:
+                if self._held or self._journal.only_in_memory:
+                    self.save_held()
+                self._journal.flush()
+                self._store.close()
+                self._store = None
 
     def scan(self) -> list[CatalogEntry]:
         """Read the catalogue (from the cache when nothing changed)."""
@@ -263,11 +282,26 @@ class Session:
         return self._save(PendingSave(scenario.id, None, ratings(scenario, (choice,)),
                                       self.now().isoformat()))
 
-    def _save(self, entry: PendingSave | None) -> Saving:
-        """Make the saves waiting in the journal, then `entry`, in order, up to the first the
-        store refuses; that one and those after it wait in the journal."""
-        store, journal = self.store, self._journal
-        queue = [*journal.pending(), *([entry] if entry else [])]
+    def _save(self, entry: PendingSave) -> Saving:
+        """Hold `entry`, and save it now unless saves are deferred (then: Saving(), nothing
+        to say until `save_held` has run)."""
+        self._held.append(entry)
+        return Saving() if self.defer_saves else self.save_held()
+
+    def save_held(self) -> Saving:
+        """Make the saves waiting in the journal, then those held, in order, up to the first
+        the store refuses; that one and those after it wait in the journal. Safe to call
+        from a worker thread: one call at a time makes saves."""
+        with self._saving:
+            store, journal = self.store, self._journal
+            earlier = journal.pending()
+            fresh = [self._held.popleft() for _ in range(len(self._held))]
+            return self._make(store, journal, earlier, fresh)
+
+    @staticmethod
+    def _make(store: ProgressStore, journal: Journal, earlier: list[PendingSave],
+              fresh: list[PendingSave]) -> Saving:
+        queue = [*earlier, *fresh]
         saved: list[PendingSave] = []
         reason = ""
         for item in queue:
@@ -280,10 +314,10 @@ class Session:
         waiting = queue[len(saved):]
         if saved:
             journal.made(saved, waiting)
-        elif entry is not None:  # nothing was made: the new one joins those waiting
-            journal.keep(entry)
-        earlier = len(saved) - (1 if entry is not None and not waiting else 0)
-        return Saving(earlier, len(waiting), reason,
+        else:  # nothing was made: the new ones join those waiting
+            for entry in fresh:
+                journal.keep(entry)
+        return Saving(min(len(saved), len(earlier)), len(waiting), reason,
                       None if journal.only_in_memory else journal.path)
 
     @property

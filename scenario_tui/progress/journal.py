@@ -3,8 +3,9 @@
 When a save fails (the store busy past its timeout, the disk full, the file read-only), what
 was being saved is appended to a small JSON-lines file beside the store and saved at the next
 chance: the next play, or the next start. When even that file cannot be written, it is held in
-memory, which lasts until the app quits. Each entry carries what the save needs without the
-scenario (which may change or go before then): the play and the rating of each decision.
+memory, and tried on the file again when the app quits (`Journal.flush`). Each entry carries
+what the save needs without the scenario (which may change or go before then): the play and the
+rating of each decision.
 """
 
 from __future__ import annotations
@@ -122,7 +123,8 @@ def _whole(value: object) -> int:
 
 class Journal:
     """The saves waiting for the store: in the file at `path` (None: in memory only), and in
-    memory those the file could not take. Used from one thread (the app's event loop)."""
+    memory those the file could not take. Used by one thread at a time (the session's save
+    lock)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -149,6 +151,12 @@ class Journal:
         """Add a save the store refused: to the file, else to memory."""
         if not self._append(entry):
             self._memory.append(entry)
+
+    def flush(self) -> None:
+        """Append to the file what only memory holds (the app is quitting: memory goes)."""
+        on_file = {entry.key for entry in self._read()}
+        self._memory = [entry for entry in self._memory if entry.key not in self._made
+                        and entry.key not in on_file and not self._append(entry)]
 
     def made(self, saved: list[PendingSave], waiting: list[PendingSave]) -> None:
         """`saved` are in the store now: the journal drops them and keeps `waiting`, and

@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -191,6 +192,9 @@ class ProgressStore:
         """Seconds a write waits for another writer before it fails (`WriteFailed`)."""
         self.notice = ""
         """Set when a damaged file had to be moved aside (the app shows it once)."""
+        self._writing = threading.RLock()
+        """Held through each write transaction: the app saves from a worker thread while the
+        event loop may write a setting, and both share one connection."""
         self._connection = self._open()
 
     @classmethod
@@ -315,12 +319,17 @@ class ProgressStore:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Make the writes inside one transaction: all are saved or, with `WriteFailed`,
-        none. Writes from one thread only (the app's event loop)."""
+        none. Another thread's writes wait until it ends."""
         with self._transaction():
             yield
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._writing, self._open_transaction() as connection:
+            yield connection
+
+    @contextmanager
+    def _open_transaction(self) -> Iterator[sqlite3.Connection]:
         if self._connection.in_transaction:  # inside `transaction()`: part of that one
             yield self._connection
             return

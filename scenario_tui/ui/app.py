@@ -12,7 +12,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.worker import Worker, get_current_worker
+from textual.timer import Timer
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..format.model import Choice, Scenario
 from ..play.modes import PRACTICE
@@ -40,6 +41,10 @@ if TYPE_CHECKING:
     from ..play.engine import Play
 
 THEME_SETTING = "theme"
+RETRY_SECONDS = 60.0
+"""How often saves the store refused are tried again while the app runs (and at each return
+to the catalogue)."""
+SAVE_GROUP = "save"
 
 guard_fast_keys()  # keys typed faster than the screen draws (see fast_keys)
 keep_no_break_spaces()  # "50 %" never wraps at its no-break space (see no_break)
@@ -71,6 +76,9 @@ class ScenarioApp(CheckedLinksApp[int]):
         saved = session.store.setting(THEME_SETTING)
         if saved and saved in self.available_themes:
             self.theme = saved
+        session.defer_saves = True  # from now on saves are made by `save_progress`
+        self._retry: Timer | None = None
+        """Tries the saves the store refused again, while there are any."""
 
     def get_default_screen(self) -> Screen[None]:
         return CatalogScreen(self.session, self.mode)
@@ -84,7 +92,7 @@ class ScenarioApp(CheckedLinksApp[int]):
             self.notify(f"Progress is off: {self.session.progress_off}. You can play, but "
                         "nothing is kept after you quit.", title="Progress",
                         severity="warning", timeout=15, markup=False)
-        self._tell(self.session.saved_at_start)
+        self._saved(self.session.saved_at_start)
         if self.start_id:
             self.open_scenario(self.start_id, self.mode)
 
@@ -92,11 +100,25 @@ class ScenarioApp(CheckedLinksApp[int]):
         with suppress(WriteFailed):  # the theme applies all the same, just not remembered
             self.session.store.set_setting(THEME_SETTING, theme.name)
 
-    def _tell(self, saving: Saving) -> None:
-        """Show what became of a save, if there is anything to say."""
+    @work(thread=True, group=SAVE_GROUP, exit_on_error=False,
+          description="Saving your progress")
+    def save_progress(self) -> Saving:
+        """Make the saves held by the session (and those waiting in the journal) off the
+        event loop: another writer holding the store keeps this thread waiting, not the
+        screen. `_saved` tells what became of them."""
+        return self.session.save_held()
+
+    def _saved(self, saving: Saving) -> None:
+        """Show what became of a save, if there is anything to say, and keep trying again
+        while saves wait."""
         if saving.notice:
             self.notify(saving.notice, title="Progress", markup=False, timeout=15,
                         severity="warning" if saving.waiting else "information")
+        if saving.waiting and self._retry is None:
+            self._retry = self.set_interval(RETRY_SECONDS, self.save_progress)
+        elif not saving.waiting and self._retry is not None:
+            self._retry.stop()
+            self._retry = None
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's own commands, plus statistics and review."""
@@ -149,6 +171,8 @@ class ScenarioApp(CheckedLinksApp[int]):
         self._stop_work_above_catalogue()
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        if self._retry is not None:  # saves are waiting: this is a next chance
+            self.save_progress()
         if isinstance(self.screen, CatalogScreen):
             self.screen.refresh_stats()
 
@@ -231,9 +255,9 @@ class ScenarioApp(CheckedLinksApp[int]):
         from .screens.debrief import DebriefScreen
 
         report = debrief(event.scenario, event.play, event.analysis)
-        saving = self.session.record(event.scenario, event.play, report.best, event.duration)
+        self.session.record(event.scenario, event.play, report.best, event.duration)
         self._present(DebriefScreen(report))
-        self._tell(saving)
+        self.save_progress()
 
     # Review -----------------------------------------------------------------------------
 
@@ -263,7 +287,8 @@ class ScenarioApp(CheckedLinksApp[int]):
     @on(ReviewAnswered)
     def _review_answered(self, event: ReviewAnswered) -> None:
         """Reschedule the reviewed decision's card with the learner's answer."""
-        self._tell(self.session.record_review(event.scenario, event.choice))
+        self.session.record_review(event.scenario, event.choice)
+        self.save_progress()
 
     @on(ReviewContinue)
     def _next_review(self, event: ReviewContinue) -> None:
@@ -285,4 +310,7 @@ class ScenarioApp(CheckedLinksApp[int]):
                                   markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        saving = event.worker.result
+        if event.state == WorkerState.SUCCESS and isinstance(saving, Saving):
+            self._saved(saving)
         report_failure(self, event)
