@@ -17,7 +17,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..format.model import Choice, Scenario
 from ..play.modes import PRACTICE
-from ..play.review_run import ReviewRun
+from ..play.review_run import ReviewRun, ReviewSummary
 from ..play.session import ReviewStatus, Saving, Session, UnknownScenario
 from ..progress.store import WriteFailed
 from .commands import ScenarioCommands
@@ -31,6 +31,7 @@ from .messages import (
     PlayFinished,
     ReviewAnswered,
     ReviewContinue,
+    ReviewEnded,
     ShowPlay,
 )
 from .no_break import keep_no_break_spaces
@@ -292,22 +293,35 @@ class ScenarioApp(CheckedLinksApp[int]):
 
     @on(ReviewContinue)
     def _next_review(self, event: ReviewContinue) -> None:
-        """Go on to the run's next decision, or back to the catalogue after the last."""
+        """Go on to the run's next decision, or to the summary after the last."""
         if not event.run.last:
             self._show_review(event.run.advance())
             return
-        self.show_catalog()
-        self.report_review(event.run)
+        self.sum_up_review(event.run)
+
+    @on(ReviewEnded)
+    def _review_ended(self, event: ReviewEnded) -> None:
+        """Left early: the summary of what was answered, or the catalogue if nothing was."""
+        if event.run.answered:
+            self.sum_up_review(event.run)
+        else:
+            self.show_catalog()
 
     @work(thread=True, exclusive=True, group="review-report", exit_on_error=False,
           description="Summing up the review")
-    def report_review(self, run: ReviewRun) -> None:
-        from .screens.review import finished
+    def sum_up_review(self, run: ReviewRun) -> None:
+        """Save the answers (in order, after any save under way), then work out when each
+        card comes back, off the event loop."""
+        from ..play.review_run import summarise
 
-        status = self.session.reviews()
+        summary = summarise(self.session, run)
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self.notify, finished(run, status), title="Review finished",
-                                  markup=False)
+            self.call_from_thread(self._show_review_summary, summary)
+
+    def _show_review_summary(self, summary: ReviewSummary) -> None:
+        from .screens.review_summary import ReviewSummaryScreen
+
+        self._present(ReviewSummaryScreen(summary))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         saving = event.worker.result

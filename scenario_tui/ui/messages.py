@@ -79,6 +79,13 @@ class ReviewContinue(Message):
     run: ReviewRun
 
 
+@dataclass
+class ReviewEnded(Message):
+    """The learner ended the review early (Esc): sum it up if anything was answered."""
+
+    run: ReviewRun
+
+
 class BackToCatalogue(Message):
     """Leave whatever is on screen for the catalogue."""
 

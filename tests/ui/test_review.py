@@ -14,6 +14,7 @@ from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.screens.catalog import CatalogScreen
 from scenario_tui.ui.screens.debrief import DebriefScreen
 from scenario_tui.ui.screens.review import ReviewScreen
+from scenario_tui.ui.screens.review_summary import ReviewSummaryScreen
 from scenario_tui.ui.screens.stats import StatsScreen
 from scenario_tui.ui.widgets.scenario_list import ScenarioList
 
@@ -120,9 +121,12 @@ async def test_review_replays_each_due_decision_and_reschedules_it(make_session)
         await pilot.press("enter")
         await settle(pilot)
 
+        assert isinstance(app.screen, ReviewSummaryScreen)
+        assert "Reviewed 2 · ✓ 1 right · ✗ 1 wrong" in str(
+            app.screen.query_one("#review-counts").render())
+        await pilot.press("enter")
+        await settle(pilot)
         assert isinstance(app.screen, CatalogScreen)
-        assert app.notes[-1] == (
-            "1 of 2 right. The next review is due on 2026-01-11.")
         assert "next review 2026-01-11" in status_text(app)
 
 
@@ -136,6 +140,10 @@ async def test_leaving_a_review_early_keeps_the_answer(make_session, make_app) -
         await settle(pilot)
         await pilot.press("u")                                   # no undo in a review
         await pilot.press("2", "u", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewSummaryScreen)     # what was answered, summed up
+        assert app.screen.summary.reviewed == 1
+        await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, CatalogScreen)
         assert [i.node for i in app.session.reviews().due] == ["slow-pages"]

@@ -2,7 +2,8 @@
 
 A review screen is a play screen that starts at the due decision (`engine.start(..., origin=)`)
 and ends after one choice: the learner chooses, reads practice-style feedback, and the card is
-rescheduled the moment the choice is made, so leaving early still counts the answer.
+rescheduled the moment the choice is made, so leaving early still counts the answer. The session
+ends on a summary (`review_summary`), after the last decision or when the learner leaves.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ...play.modes import PRACTICE
 from ...play.review_run import ReviewRun
 from ...play.session import ReviewStatus, Session
 from ..dates import local_day
-from ..messages import ReviewAnswered, ReviewContinue
+from ..messages import ReviewAnswered, ReviewContinue, ReviewEnded
 from ..widgets.breadcrumb import Breadcrumb
 from ..widgets.player import PlayerView
 from .play import PlayScreen
@@ -30,16 +31,6 @@ def nothing_due(status: ReviewStatus) -> str:
         return f"Nothing is due for review. The next decision comes back on " \
                f"{local_day(status.next_due)}."
     return "Nothing to review yet. Decisions you get wrong come back here to be tried again."
-
-
-def finished(run: ReviewRun, status: ReviewStatus) -> str:
-    """`2 of 3 right.` and when the next review falls due."""
-    text = f"{run.right} of {run.answered} right."
-    if status.due:
-        return f"{text} {len(status.due)} still due."
-    if status.next_due:
-        return f"{text} The next review is due on {local_day(status.next_due)}."
-    return text
 
 
 class ReviewScreen(PlayScreen):
@@ -96,3 +87,7 @@ class ReviewScreen(PlayScreen):
 
     def action_undo(self) -> None:
         """Reviews cannot be undone: the answer is already scheduled."""
+
+    def action_leave(self) -> None:
+        """End the review here: its summary if anything was answered, else the catalogue."""
+        self.post_message(ReviewEnded(self.review_run))

@@ -1,0 +1,97 @@
+"""A review session ends on a summary: how many decisions were reviewed, right and wrong, and
+when each comes back; Esc, Enter or a click on its button go back to the catalogue. Snapshots
+at 80x24 and 120x40."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from scenario_tui.play.session import Session
+from scenario_tui.ui.app import ScenarioApp
+from scenario_tui.ui.screens.catalog import CatalogScreen
+from scenario_tui.ui.screens.review_summary import ReviewSummaryScreen
+
+from .history import seed_history
+from .pilot_steps import settle
+from .steady import SteadyApp
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture
+def reviewed_app(make_session: Callable[..., Session]) -> ScenarioApp:
+    session = make_session()
+    seed_history(session)
+    return SteadyApp(session)
+
+
+async def review_both(pilot: Pilot) -> None:
+    """Both due decisions: the hostile one wrong again, the cache one right this time."""
+    await settle(pilot)
+    await pilot.press("ctrl+r")
+    await settle(pilot)
+    await pilot.press("1", "enter")
+    await settle(pilot)
+    await pilot.press("1", "enter")
+    await settle(pilot)
+
+
+def text(app: Any) -> str:
+    return "\n".join(str(widget.render()) for widget in app.screen.query("Static"))
+
+
+async def test_the_summary_counts_and_dates_each_card(reviewed_app: ScenarioApp) -> None:
+    async with reviewed_app.run_test(size=(100, 30)) as pilot:
+        await review_both(pilot)
+        screen = reviewed_app.screen
+        assert isinstance(screen, ReviewSummaryScreen)
+        shown = text(reviewed_app)
+        assert "Reviewed 2 · ✓ 1 right · ✗ 1 wrong" in shown
+        assert "✗ Wrong · [bold red]Hostile[/] title" in shown          # shown, not parsed
+        assert "Comes back on 2026-01-11, tomorrow" in shown
+        assert "✓ Right · Cache the catalogue" in shown
+        right = next(card for card in screen.summary.cards if card.right)
+        assert right.days is not None and right.days > 1
+        assert f"in {right.days}\u00a0days" in shown
+        assert "Nothing else is due. The next review is on 2026-01-11." in shown
+        assert "\x1b" not in shown
+
+
+@pytest.mark.parametrize("key", ["escape", "enter"])
+async def test_esc_or_enter_go_back_to_the_catalogue(reviewed_app: ScenarioApp,
+                                                     key: str) -> None:
+    async with reviewed_app.run_test(size=(80, 24)) as pilot:
+        await review_both(pilot)
+        assert isinstance(reviewed_app.screen, ReviewSummaryScreen)
+        await pilot.press(key)
+        await settle(pilot)
+        assert isinstance(reviewed_app.screen, CatalogScreen)
+        assert len(reviewed_app.screen_stack) == 1
+
+
+async def test_a_click_on_the_button_goes_back(reviewed_app: ScenarioApp) -> None:
+    async with reviewed_app.run_test(size=(120, 40)) as pilot:
+        await review_both(pilot)
+        assert await pilot.click("#review-summary-leave")
+        await settle(pilot)
+        assert isinstance(reviewed_app.screen, CatalogScreen)
+
+
+async def test_leaving_before_any_answer_skips_the_summary(reviewed_app: ScenarioApp) -> None:
+    async with reviewed_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(reviewed_app.screen, CatalogScreen)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_review_summary(snap_compare: Any, reviewed_app: ScenarioApp,
+                        size: tuple[int, int]) -> None:
+    assert snap_compare(reviewed_app, terminal_size=size, run_before=review_both)
