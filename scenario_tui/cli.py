@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
 
     command("list", "print the library: id, title, difficulty, decisions, best")
 
+    cover = command("coverage", "which scenarios teach each study topic, per exam domain")
+    cover.add_argument("--format", choices=("text", "json"), default="text")
+
     check = command("validate", "check scenario files and folders")
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files or folders (default: the bundled library)")
@@ -315,6 +318,22 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """`scenario-tui coverage`: the study topics per domain, with the scenarios that teach
+    them (the bundled library and every `--scenarios` folder)."""
+    from .analysis.coverage import coverage, render_json, render_text
+    from .format.problems import render
+    from .play import library
+
+    lib = library.load(args.scenarios)
+    if lib.syllabus_problems:
+        print(render(lib.syllabus_problems, 1, "text"), file=sys.stderr)
+        return EXIT_PROBLEMS
+    report = coverage(lib.syllabus, lib.scenarios.values(), len(lib.broken))
+    print(render_json(report) if args.format == "json" else render_text(report))
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .analysis.validate import check_graph
     from .format import loader
@@ -389,7 +408,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _usage_error(f"--scenarios: no such folder: {', '.join(missing)}")
     handlers = {"validate": cmd_validate, "list": cmd_list, "export": cmd_export,
                 "play": cmd_play, "lint": cmd_lint, "new": cmd_new,
-                "progress": cmd_progress, "author": cmd_author}
+                "progress": cmd_progress, "author": cmd_author, "coverage": cmd_coverage}
     handler = handlers.get(args.command or "", cmd_tui)
     try:
         return handler(args)

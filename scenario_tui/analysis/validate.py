@@ -9,6 +9,7 @@ import networkx as nx
 
 from ..format.model import Scenario
 from ..format.problems import ERROR, WARNING, Problem
+from ..format.syllabus import Syllabus
 
 
 def check_graph(scenario: Scenario) -> list[Problem]:
@@ -97,4 +98,21 @@ def check_misconceptions(scenario: Scenario, known: Iterable[str], defined_in: s
                 f"or define it (belief, fact, source) in {defined_in}"
             problems.append(Problem(scenario.path, line, column, ERROR, "E028",
                                     f"undefined misconception tag {tag!r}", hint))
+    return problems
+
+
+def check_covers(scenario: Scenario, syllabus: Syllabus) -> list[Problem]:
+    """Every `covers:` id must be a topic of the syllabus: an id that is not counts towards no
+    topic in `coverage` or in mastery per domain, so it is refused at the id."""
+    problems: list[Problem] = []
+    fallback = scenario.positions.get("covers", (1, 1))
+    for topic_id in dict.fromkeys(scenario.covers):
+        if topic_id in syllabus.topics:
+            continue
+        line, column = scenario.cover_positions.get(topic_id, fallback)
+        near = syllabus.nearest(topic_id)
+        hint = (f"did you mean {near.id!r} ({near.title})? " if near else "") + \
+            "`scenario-tui coverage` lists every topic id"
+        problems.append(Problem(scenario.path, line, column, ERROR, "E029",
+                                f"unknown topic id {topic_id!r} in 'covers'", hint))
     return problems

@@ -28,6 +28,11 @@ def bundled_dir(name: str) -> Path:
     return installed if installed.is_dir() else _PACKAGE.parent / name
 
 
+def syllabus_file() -> Path:
+    """The shipped study topics (see `format.syllabus`): `covers:` ids are checked against it."""
+    return bundled_dir("assets") / "syllabus.yaml"
+
+
 def library_dir() -> Path:
     """The bundled scenarios."""
     return bundled_dir("scenarios")

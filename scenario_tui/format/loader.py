@@ -181,6 +181,9 @@ def build(data: Any, path: str) -> tuple[Scenario | None, list[Problem]]:
     services = data.get("services")
     if isinstance(services, Sequence):
         scenario.service_positions = {str(s): services.pos(i) for i, s in enumerate(services)}
+    covers = data.get("covers")
+    if isinstance(covers, Sequence):
+        scenario.cover_positions = {str(t): covers.pos(i) for i, t in enumerate(covers)}
     return scenario, check.problems
 
 

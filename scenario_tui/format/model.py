@@ -113,6 +113,8 @@ class Scenario:
         self.positions: dict[str, tuple[int, int]] = {}
         """Source (line, column) of each top-level value, when loaded from an authored file."""
         self.service_positions: dict[str, tuple[int, int]] = {}
+        self.cover_positions: dict[str, tuple[int, int]] = {}
+        """Where each `covers:` topic id starts, for a problem reported at the id."""
         self.choice_positions: dict[tuple[str, int, str], tuple[int, int]] = {}
         """Where a choice's field value starts: (node, choice index, field) -> (line, column)."""
         self.source_positions: list[tuple[int, int]] = []

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..format.files import discover, glossary_files, misconception_files
+from ..format.files import discover, glossary_files, misconception_files, syllabus_file
 from ..format.problems import ERROR, Problem
 
 CACHE_NAME = "catalog.json"
@@ -51,11 +51,13 @@ class CatalogEntry:
 
 def _signature(roots: Sequence[Path | str]) -> list[list[object]]:
     """Path, size and modification time of every file `build` reads: the files `discover`
-    finds under `roots` and the glossaries and misconceptions files merged with them."""
+    finds under `roots`, the glossaries and misconceptions files merged with them, and the
+    syllabus their `covers:` ids are checked against."""
     beliefs: list[Path] = []
     files, glossaries = discover(roots, misconceptions=beliefs)
     rows: list[list[object]] = []
-    for item in [*files, *glossary_files(glossaries), *misconception_files(beliefs)]:
+    for item in [*files, *glossary_files(glossaries), *misconception_files(beliefs),
+                 syllabus_file()]:
         try:
             stat = item.stat()
         except OSError:

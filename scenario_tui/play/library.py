@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import validate
-from ..format import loader, misconceptions, yaml_source
+from ..format import loader, misconceptions, syllabus, yaml_source
 from ..format.files import (
     GLOSSARY_NAME,
     MISCONCEPTIONS_NAME,
@@ -18,6 +18,7 @@ from ..format.files import (
 )
 from ..format.model import Misconception, Scenario, ServiceCard
 from ..format.problems import ERROR, Problem
+from ..format.syllabus import Syllabus
 from ..format.yaml_source import Mapping
 
 
@@ -50,10 +51,14 @@ class Library:
     misconceptions: dict[str, Misconception] = field(default_factory=dict)
     """What each misconception tag means (see `format.misconceptions`)."""
     misconception_problems: list[Problem] = field(default_factory=list)
+    syllabus: Syllabus = field(default_factory=Syllabus)
+    """The study topics `covers:` ids are checked against (see `format.syllabus`)."""
+    syllabus_problems: list[Problem] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Problem]:
-        found = [*self.unchecked, *self.glossary_problems, *self.misconception_problems]
+        found = [*self.unchecked, *self.glossary_problems, *self.misconception_problems,
+                 *self.syllabus_problems]
         for entry in self.entries:
             found.extend(entry.problems)
         return found
@@ -124,6 +129,7 @@ def load(paths: Sequence[Path | str] | None = None, *, with_bundled: bool = True
     belief_files = misconception_files(found_beliefs)
     beliefs, belief_problems = misconceptions.merge(belief_files)
     entries = [check_file(path) for path in files]
+    topics, topic_problems = syllabus.bundled()
     shown = str(merged[-1]) if merged else GLOSSARY_NAME
     beliefs_shown = str(found_beliefs[-1]) if found_beliefs else \
         f"a {MISCONCEPTIONS_NAME} beside the scenario"
@@ -132,8 +138,10 @@ def load(paths: Sequence[Path | str] | None = None, *, with_bundled: bool = True
             entry.problems.extend(validate.check_services(entry.scenario, glossary, shown))
             entry.problems.extend(validate.check_misconceptions(entry.scenario, beliefs,
                                                                 beliefs_shown))
+            entry.problems.extend(validate.check_covers(entry.scenario, topics))
     loaded = [entry.scenario for entry in entries if entry.scenario is not None]
     by_path = {entry.path: entry for entry in entries}
     for problem in validate.check_unique_ids(loaded):
         by_path[problem.path].problems.append(problem)
-    return Library(entries, glossary, glossary_problems, unchecked, beliefs, belief_problems)
+    return Library(entries, glossary, glossary_problems, unchecked, beliefs, belief_problems,
+                   topics, list(topic_problems))
