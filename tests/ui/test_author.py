@@ -256,7 +256,7 @@ async def test_test_from_here_plays_from_the_highlighted_node(in_fixtures: Path)
         await settle(pilot)
         assert screen.trial.feedback is not None and screen.trial.feedback.source == "workers"
         feedback = str(screen.query_one("#feedback-text").render())
-        assert "Right" in feedback and "+2 points" in feedback
+        assert "Right" in feedback and "+2\u00a0points" in feedback
 
         await pilot.press("enter", "2")
         await settle(pilot)

@@ -10,29 +10,33 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.style import Style
 from textual.widgets import Button, Static
 
-from ...format.text_safety import clean, reflow
+from ...format.text_safety import clean
 from ...play.engine import Debrief, start, what_if
 from ...play.modes import EXAM, PRACTICE
 from ..messages import BackToCatalogue, OpenNext, PlayFinished, ShowPlay
 from ..widgets.decision_tree import DecisionTree, TreeEntry
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
+from ..widgets.inline_text import inline
+from ..widgets.numbers import number, percent
+from ..widgets.option_verdicts import Decision, OptionsDialog
 from ..widgets.pillar_bars import PillarBars
 from ..widgets.step_table import steps_table
 from ..widgets.symbols import BEST, LINK, OUTCOME, YOURS, outcome_style
 
 
 def score_summary(report: Debrief) -> Content:
-    """`Score 6 / 10 · 60 % · grade C`, the outcome and the ending's text."""
+    """`Score −1 of 8 possible · −12 % · grade F`, the outcome and the ending's text."""
     outcome = report.outcome or "end"
-    parts: list[str | tuple[str, str]] = [
-        ("Score ", "bold"), (f"{report.score}", "bold $accent"),
-        (f" of {report.best} possible", "bold"), f"  ·  {report.percent} %  ·  ",
+    parts: list[str | Content | tuple[str, str]] = [
+        ("Score ", "bold"), (number(report.score), "bold $accent"),
+        (f" of {number(report.best)} possible", "bold"), f"  ·  {percent(report.percent)}  ·  ",
         ("Grade ", "bold"), (f" {report.grade} ", "bold reverse"),
         (f"  ·  {report.play.mode} mode", "dim"), "\n",
         (f"{OUTCOME.get(outcome, '■')} {outcome.capitalize()}: ", outcome_style(outcome)),
-        reflow(report.scenario.node(report.ending).text),
+        inline(report.scenario.node(report.ending).text),
     ]
     if report.play.origin and report.play.origin != report.scenario.start:
         parts += ["\n", ("Scored from the decision you replayed from, not the start.", "dim")]
@@ -42,16 +46,44 @@ def score_summary(report: Debrief) -> Content:
 LEGEND = Content.assemble(
     (f"{YOURS} ", "bold"), "yours  ", (f"{BEST} ", "bold"), "best  ",
     (f"{LINK} ", "bold"), "joins a branch shown elsewhere (Enter jumps)  ",
-    ("w", "bold $accent"), " what if I had chosen this?")
+    ("w", "bold $accent"), " what if I had chosen this?  ", ("o", "bold $accent"),
+    " all options there")
+
+ALL_OPTIONS_HERE = Content.styled("All options at this decision (o) ›",
+                                  "underline $text-accent").stylize(
+    Style.from_meta({"@click": "screen.tree_options"}))
+
+
+class DebriefBody(VerticalScroll):
+    """The debrief's scrolling body: focused when the debrief opens, so the arrows, j/k,
+    PgUp/PgDn, Home/End and Space read it from the first key."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+    ]
 
 
 class DebriefScreen(Screen[None]):
     """What happened, what was best, and where to go next."""
 
+    DEFAULT_CSS = """
+    DebriefScreen #debrief-body {
+        border: round $primary 40%;
+        border-subtitle-color: $text-muted;
+    }
+    DebriefScreen #debrief-body:focus {
+        border: heavy $primary;
+        border-subtitle-color: $text-primary;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "retry", "Retry", id="debrief.retry"),
         Binding("p", "replay", "Replay from…", id="debrief.replay"),
         Binding("n", "next", "Next scenario", id="debrief.next"),
+        Binding("o", "show_options(0)", "All options", id="debrief.options"),
         Binding("t", "focus_tree", "Tree", id="debrief.tree"),
         Binding("escape", "leave", "Catalogue", id="debrief.leave"),
         *(Binding(str(n), f"replay_step({n - 1})", show=False) for n in range(1, 10)),
@@ -64,18 +96,18 @@ class DebriefScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         report = self.report
         yield ScreenHeader()
-        with VerticalScroll(id="debrief-body"):
+        with DebriefBody(id="debrief-body"):
             yield Static(score_summary(report), id="summary")
             yield Static(Content.styled("Well-Architected pillars", "bold"), classes="heading")
             yield PillarBars(id="pillars")
             yield Static(Content.styled("Step by step", "bold"), classes="heading")
-            yield Static(steps_table(report.steps), id="steps")
+            yield Static(id="steps")
             yield Static(Content.styled("The whole decision tree", "bold"), classes="heading")
             yield Static(LEGEND, id="legend")
-            yield DecisionTree(id="tree")
+            yield DecisionTree(id="tree", explains=True)
             yield Static(id="tree-detail")
         with Horizontal(id="debrief-actions"):
-            yield Button("Retry (r)", id="retry", variant="primary", compact=True)
+            yield Button("Retry (r)", id="retry", compact=True)
             yield Button("Replay from… (p)", id="replay", compact=True)
             yield Button("Next (n)", id="next", compact=True)
             yield Button("Catalogue (Esc)", id="leave", compact=True)
@@ -85,18 +117,49 @@ class DebriefScreen(Screen[None]):
         report = self.report
         self.sub_title = clean(report.scenario.title)
         self.query_one(PillarBars).show(report.pillars, report.best_pillars)
+        self.query_one("#steps", Static).update(steps_table(report.steps, report.analysis))
         self.query_one(DecisionTree).show(report.scenario, report.play.choices,
                                           report.analysis.best_path())
-        self.query_one("#retry", Button).focus()
+        body = self.query_one(DebriefBody)
+        body.border_subtitle = "↑↓ j k PgUp PgDn Space scroll · o all options · t tree"
+        body.focus()
 
     @on(DecisionTree.NodeHighlighted, "#tree")
     def _highlighted(self, event: DecisionTree.NodeHighlighted[TreeEntry]) -> None:
         entry = event.node.data
         if entry is None:
             return
-        situation = self.report.scenario.node(entry.node)
+        tree = self.query_one(DecisionTree)
         self.query_one("#tree-detail", Static).update(Content.assemble(
-            ("Leads to: ", "bold"), reflow(situation.text)))
+            tree.detail(entry), "\n", ALL_OPTIONS_HERE))
+
+    def decisions(self) -> list[Decision]:
+        """The play's decisions, in order, for the options dialog to page through."""
+        return [Decision(step.node, step.chosen, step.number) for step in self.report.steps]
+
+    def action_show_options(self, at: int) -> None:
+        """Every option at the play's decision `at` (0-based); ←/→ reach the others."""
+        decisions = self.decisions()
+        if decisions:
+            self.app.push_screen(OptionsDialog(self.report.analysis, decisions, at))
+
+    def action_tree_options(self) -> None:
+        tree = self.query_one(DecisionTree)
+        entry = tree.cursor_node.data if tree.cursor_node else None
+        if entry is not None:
+            self.options_at(entry.decision)
+
+    @on(DecisionTree.OptionsWanted, "#tree")
+    def _tree_options(self, event: DecisionTree.OptionsWanted) -> None:
+        self.options_at(event.node)
+
+    def options_at(self, node: str) -> None:
+        """Every option at `node`: within the play's decisions when the play made it."""
+        at = next((i for i, step in enumerate(self.report.steps) if step.node == node), None)
+        if at is not None:
+            self.action_show_options(at)
+        elif self.report.scenario.choices(node):
+            self.app.push_screen(OptionsDialog(self.report.analysis, [Decision(node)]))
 
     @on(DecisionTree.WhatIf, "#tree")
     def _what_if(self, event: DecisionTree.WhatIf) -> None:

@@ -13,8 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...format.text_safety import one_line
 from ...play.engine import Debrief
+from ..widgets.decision_tree import first_words
+from ..widgets.inline_text import inline_line
 from ..widgets.symbols import VERDICT, verdict_style
 
 
@@ -42,6 +43,8 @@ class ReplayDialog(ModalScreen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel", id="replay.cancel"),
+        Binding("1", "choose(0)", "Choose", key_display="1-9", id="replay.choose"),
+        *(Binding(str(n), f"choose({n - 1})", show=False) for n in range(2, 10)),
     ]
 
     def __init__(self, report: Debrief) -> None:
@@ -58,14 +61,22 @@ class ReplayDialog(ModalScreen[int | None]):
                 options.append(Option(Content.assemble(
                     (f"{step.number}. ", "bold $accent"),
                     (VERDICT[step.verdict] + " ", verdict_style(step.verdict)),
-                    one_line(situation, 70), "\n   ", ("you chose: ", "dim"),
-                    (one_line(step.chosen.label, 60), "dim italic"))))
+                    first_words(situation, 70), "\n   ", ("you chose: ", "dim"),
+                    inline_line(step.chosen.label).stylize("dim italic"))))
             yield OptionList(*options, id="replay-steps")
 
     @on(OptionList.OptionSelected, "#replay-steps")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        if self.is_active:  # Enters that reach the list together choose once, not once each
-            self.dismiss(event.option_index)
+        self.action_choose(event.option_index)
+
+    def action_choose(self, index: int) -> None:
+        """Replay from decision `index + 1`; a number with no decision behind it rings."""
+        if not self.is_active:  # Enters that reach the list together choose once, not once each
+            return
+        if 0 <= index < len(self.report.steps):
+            self.dismiss(index)
+        else:
+            self.app.bell()
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

@@ -1,7 +1,10 @@
 """The whole decision graph as a lazily expanded tree, with both paths marked by symbols.
 
 Each tree entry is a choice and the situation it leads to. A situation reached by a second
-route is not drawn again: that entry is a link leaf, and selecting it jumps to the first one.
+route is not drawn again: that entry is a link leaf (named by the first words of its
+situation), and selecting it jumps to the drawing. A situation on the best path is drawn under
+the best path's choice, and one on the learner's path under theirs, so each path reads top to
+bottom without jumping into a sibling's branch.
 """
 
 from __future__ import annotations
@@ -10,18 +13,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ...format.model import Choice, Scenario
-from ...format.text_safety import one_line
-from .symbols import BEST, LINK, OUTCOME, YOURS
+from .inline_text import inline_line
+from .numbers import signed
+from .step_table import rich_text
+from .symbols import BEST, LINK, OUTCOME, YOURS, outcome_style
 
-_OUTCOME_STYLE = {"success": "bold green", "partial": "bold yellow", "failure": "bold red"}
+FIRST_WORDS = 48
+"""How much of a situation names it where a line has no room for all of it (cells)."""
+
+
+def first_words(text: str, width: int = FIRST_WORDS) -> Content:
+    """A situation's opening, on one line, cut at a word with an ellipsis."""
+    line = inline_line(text)
+    if line.cell_length <= width:
+        return line
+    cut = line.plain.rfind(" ", 0, width)
+    return line[: cut if cut > width // 2 else width - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -32,12 +49,19 @@ class TreeEntry:
     choice: Choice | None = None
     link: bool = False
 
+    @property
+    def decision(self) -> str:
+        """The decision this line is one option of (the start for the root)."""
+        return self.choice.source if self.choice is not None else self.node
+
 
 class DecisionTree(Tree[TreeEntry]):
     """Situations and choices; `●` marks the learner's path and `★` the best path."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("w", "what_if", "What if…", tooltip="Replay, taking the highlighted choice"),
+        Binding("o", "all_options", "All options",
+                tooltip="Every option at the highlighted line's decision, explained"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -54,28 +78,49 @@ class DecisionTree(Tree[TreeEntry]):
         def control(self) -> DecisionTree:
             return self.tree
 
-    def __init__(self, *, id: str | None = None) -> None:
+    class OptionsWanted(Message):
+        """Show every option at the decision `node`."""
+
+        def __init__(self, tree: DecisionTree, node: str) -> None:
+            super().__init__()
+            self.tree = tree
+            self.node = node
+
+        @property
+        def control(self) -> DecisionTree:
+            return self.tree
+
+    def __init__(self, *, id: str | None = None, explains: bool = False) -> None:
         super().__init__("decisions", id=id)
+        self.explains = explains
+        """Whether `o` asks for the options of the highlighted line (its screen answers)."""
         self.scenario: Scenario | None = None
         self._yours: set[tuple[str, int]] = set()
         self._best: set[tuple[str, int]] = set()
+        self._owner: dict[str, tuple[str, int]] = {}
         self._first: dict[str, TreeNode[TreeEntry]] = {}
         self._filled: set[int] = set()
+        self._labels: dict[int, Content] = {}
 
     def show(self, scenario: Scenario, yours: Sequence[Choice], best: Sequence[Choice]) -> None:
         """Draw `scenario` from its start, expanded along both marked paths."""
         self.scenario = scenario
         self._yours = {(c.source, c.index) for c in yours}
         self._best = {(c.source, c.index) for c in best}
+        # Who draws a situation reached more than once: the best path, then the learner's.
+        self._owner = {c.target: (c.source, c.index) for c in yours}
+        self._owner.update({c.target: (c.source, c.index) for c in best})
         self.clear()
+        self._labels = {}
         self._first = {scenario.start: self.root}
         self._filled = set()
-        self.root.set_label(Text.assemble(("Start ", "bold"),
-                                          one_line(scenario.node(scenario.start).text, 60)))
+        self.root.set_label("")
+        self._labels[self.root.id] = Content.assemble(
+            ("Start ", "bold"), first_words(scenario.node(scenario.start).text, 70))
         self.root.data = TreeEntry(scenario.start)
         self._fill(self.root)
         self.root.expand()
-        for path in (yours, best):
+        for path in (best, yours):
             node: TreeNode[TreeEntry] | None = self.root
             for choice in path:
                 node = self._child_for(node, choice) if node else None
@@ -89,23 +134,27 @@ class DecisionTree(Tree[TreeEntry]):
         self._fill(parent)
         return next((c for c in parent.children if c.data and c.data.choice == choice), None)
 
-    def _label(self, choice: Choice, link: bool) -> Text:
+    def label_of(self, choice: Choice, link: bool) -> Content:
+        """`●★ 2. label  +1  ⇒ ✓ success`, or `↪ joins “first words…”` for a link."""
         assert self.scenario is not None
         key = (choice.source, choice.index)
         mine, top = key in self._yours, key in self._best
-        label = Text.assemble(
-            (YOURS if mine else " ", "bold"), (BEST if top else " ", "bold"), " ",
-            (f"{choice.number}. ", "bold"), one_line(choice.label, 48),
-            (f"  {choice.points:+d}", "bold" if choice.points > 0 else "dim"),
-        )
+        label = inline_line(choice.label)
         if mine and not top:
-            label.stylize("italic")
-        end = self.scenario.node(choice.target).end
-        if end is not None:
-            label.append(f"  ⇒ {OUTCOME.get(end, '■')} {end}", _OUTCOME_STYLE.get(end, "bold"))
+            label = label.stylize("italic")
+        parts: list[str | Content | tuple[str, str]] = [
+            (YOURS if mine else " ", "bold"), (BEST if top else " ", "bold"), " ",
+            (f"{choice.number}. ", "bold"), label,
+            (f"  {signed(choice.points)}", "bold" if choice.points > 0 else "dim"),
+        ]
+        target = self.scenario.node(choice.target)
+        if target.end is not None:
+            parts.append((f"  ⇒ {OUTCOME.get(target.end, '■')} {target.end}",
+                          outcome_style(target.end)))
         elif link:
-            label.append(f"  {LINK} joins ‹{choice.target}›", "dim italic")
-        return label
+            parts += [(f"  {LINK} joins “", "dim italic"),
+                      first_words(target.text).stylize("dim italic"), ("”", "dim italic")]
+        return Content.assemble(*parts)
 
     def _fill(self, parent: TreeNode[TreeEntry]) -> None:
         """Add the choices below `parent` once (lazy: called when it is first expanded)."""
@@ -115,12 +164,44 @@ class DecisionTree(Tree[TreeEntry]):
         for choice in self.scenario.choices(parent.data.node):
             target = choice.target
             ending = self.scenario.is_ending(target)
-            link = target in self._first and not ending
-            entry = TreeEntry(target, choice, link)
-            if ending or link:
-                parent.add_leaf(self._label(choice, link), entry)
+            owner = self._owner.get(target)
+            if ending:
+                link = False
+            elif owner is not None:
+                link = owner != (choice.source, choice.index)
             else:
-                self._first[target] = parent.add(self._label(choice, False), entry)
+                link = target in self._first
+            entry = TreeEntry(target, choice, link)
+            label = self.label_of(choice, link)
+            if ending or link:
+                added = parent.add_leaf("", entry)
+            else:
+                added = self._first[target] = parent.add("", entry)
+            self._labels[added.id] = label
+
+    def render_label(self, node: TreeNode[TreeEntry], base_style: Style, style: Style) -> Text:
+        """The line's Content (Markdown shown as styles), in the current theme's colours,
+        after Textual's own expand icon (its own label is left empty)."""
+        text = super().render_label(node, base_style, style)
+        content = self._labels.get(node.id)
+        if content is not None:
+            label = rich_text(content)
+            label.stylize(style)
+            text.append_text(label)
+        return text
+
+    def detail(self, entry: TreeEntry) -> Content:
+        """The highlighted line in full: the choice and where it leads (shown below the tree)."""
+        assert self.scenario is not None
+        situation = self.scenario.node(entry.node)
+        parts: list[str | Content | tuple[str, str]] = []
+        if entry.choice is not None:
+            parts += [(f"{entry.choice.number}. ", "bold"),
+                      inline_line(entry.choice.label).stylize("bold"),
+                      (f"  {signed(entry.choice.points)}", "bold"), "\n"]
+        parts += [("Leads to: " if entry.choice is not None else "Start: ", "bold"),
+                  inline_line(situation.text)]
+        return Content.assemble(*parts)
 
     @on(Tree.NodeExpanded)
     def _expanded(self, event: Tree.NodeExpanded[TreeEntry]) -> None:
@@ -149,3 +230,13 @@ class DecisionTree(Tree[TreeEntry]):
         entry = self.cursor_node.data if self.cursor_node else None
         if entry is not None and entry.choice is not None:
             self.post_message(self.WhatIf(self, entry.choice))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "all_options":
+            return self.explains
+        return True
+
+    def action_all_options(self) -> None:
+        entry = self.cursor_node.data if self.cursor_node else None
+        if entry is not None:
+            self.post_message(self.OptionsWanted(self, entry.decision))

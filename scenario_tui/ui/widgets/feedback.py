@@ -8,31 +8,24 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from ...format.model import Choice
-from ...format.text_safety import one_line, reflow
+from ...format.text_safety import one_line
+from .inline_text import inline, inline_line
+from .numbers import points
 from .symbols import VERDICT, verdict_style
-
-
-def with_code_spans(text: str) -> list[str | tuple[str, str]]:
-    """Authors write `inline code` in explanations: show it styled, without the backticks."""
-    pieces = text.split("`")
-    if len(pieces) % 2 == 0:  # an unmatched backtick: leave the text as written
-        return [text]
-    return [(piece, "bold $accent") if index % 2 else piece
-            for index, piece in enumerate(pieces) if piece]
 
 
 def feedback_content(choice: Choice, verdict: str, best: Choice | None) -> Content:
     """`✓ Right · +2 points`, the explanation, and the best choice when this was not it."""
-    parts: list[str | tuple[str, str]] = [
+    parts: list[str | Content | tuple[str, str]] = [
         (f"{VERDICT[verdict]} {verdict.capitalize()}", verdict_style(verdict)),
-        (f" · {choice.points:+d} point{'' if abs(choice.points) == 1 else 's'}", "bold"), "\n",
-        (one_line(choice.label), "italic"), "\n\n", *with_code_spans(reflow(choice.why)),
+        (f" · {points(choice.points, signed_value=True)}", "bold"), "\n",
+        inline_line(choice.label).stylize("italic"), "\n\n", inline(choice.why),
     ]
     if choice.misconception:
         parts += ["\n", ("Misconception: ", "bold $warning"),
                   one_line(choice.misconception.replace("-", " "))]
     if best is not None and best != choice:
-        parts += ["\n\n", ("Best here: ", "bold $success"), one_line(best.label)]
+        parts += ["\n\n", ("Best here: ", "bold $success"), inline_line(best.label)]
     return Content.assemble(*parts)
 
 
@@ -69,6 +62,7 @@ class FeedbackPanel(Vertical):
         with Horizontal(id="feedback-buttons"):
             yield Button("Continue (Enter)", id="continue", variant="primary", compact=True)
             yield Button("Undo (u)", id="undo", compact=True)
+            yield Button("All options (o)", id="all-options", compact=True)
 
     def show(self, choice: Choice, verdict: str, best: Choice | None, *,
              continue_label: str = "Continue (Enter)", can_undo: bool = True) -> None:

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...format.model import PILLAR_TITLES, PILLARS
+from .numbers import signed
 
 BAR_WIDTH = 8
 GAIN, LOSS, EMPTY = "█", "▒", "·"
@@ -31,10 +32,10 @@ def bars_content(yours: Mapping[str, int], best: Mapping[str, int]) -> Content:
         mine, top = yours.get(pillar, 0), best.get(pillar, 0)
         parts.append(PILLAR_TITLES[pillar].ljust(title_width) + "  ")
         parts.append(bar(mine, scale))
-        parts.append((f" {mine:+3d}", "bold"))
+        parts.append((f" {signed(mine):>3}", "bold"))
         parts.append("   ")
         parts.append(bar(top, scale))
-        parts.append((f" {top:+3d}", "bold"))
+        parts.append((f" {signed(top):>3}", "bold"))
         if pillar != PILLARS[-1]:
             parts.append("\n")
     return Content.assemble(*parts)

@@ -8,9 +8,11 @@ continuing and undoing mean is up to the screen that handles them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -23,6 +25,7 @@ from ...format.text_safety import clean, reflow
 from ...play.engine import Play
 from .choice_list import ChoiceList
 from .feedback import FeedbackPanel
+from .option_verdicts import Decision, OptionsDialog
 
 CONTINUE = "Continue (Enter)"
 
@@ -55,7 +58,13 @@ class PlayerView:
 
 
 class Player(Vertical):
-    """Shows a `PlayerView`; posts `Chose`, `Continued` and `Undone`."""
+    """Shows a `PlayerView`; posts `Chose`, `Continued` and `Undone`. While feedback shows,
+    `o` (or its button) opens every option of that decision, explained."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "all_options", "All options", id="player.options",
+                tooltip="Every option at this decision: verdict, points and why"),
+    ]
 
     DEFAULT_CSS = """
     Player {
@@ -147,6 +156,7 @@ class Player(Vertical):
         choices.display = view.feedback is None and not view.at_ending
         panel.display = view.feedback is not None
         ending.display = view.at_ending and view.ending is not None
+        self.refresh_bindings()
 
     def watch_notice(self, notice: str) -> None:
         if self.view is None:
@@ -171,6 +181,24 @@ class Player(Vertical):
             choices.focus()
             return True
         return False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "all_options":
+            return self.view is not None and self.view.feedback is not None
+        return True
+
+    def action_all_options(self) -> None:
+        """Every option at the decision just made: verdict, points and why."""
+        view = self.view
+        if view is None or view.feedback is None:
+            return
+        decision = Decision(view.feedback.source, view.feedback, len(view.play.choices))
+        self.app.push_screen(OptionsDialog(view.analysis, [decision]))
+
+    @on(Button.Pressed, "#all-options")
+    def _all_options(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_all_options()
 
     @on(OptionList.OptionSelected, "#choices")
     def _chose(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,238 @@
+"""The debrief from the keyboard and the mouse: its body scrolls from the first key, Markdown
+shows as styles (never as marks), totals are shown as they are, each loss is labelled, the
+tree reads as paths, the replay picker takes digits, and every option of a decision can be
+opened (after a practice choice, and from the debrief)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from scenario_tui.play.modes import EXAM, PRACTICE
+from scenario_tui.play.session import Session
+from scenario_tui.ui.app import ScenarioApp
+from scenario_tui.ui.screens.debrief import DebriefBody, DebriefScreen
+from scenario_tui.ui.screens.play import PlayScreen
+from scenario_tui.ui.screens.replay import ReplayDialog
+from scenario_tui.ui.widgets.decision_tree import DecisionTree
+from scenario_tui.ui.widgets.numbers import MINUS, NBSP
+from scenario_tui.ui.widgets.option_verdicts import OptionsDialog
+
+from .monkey import burst
+from .pilot_steps import settle
+
+DEBRIEF = Path(__file__).resolve().parent.parent / "fixtures" / "ui_debrief"
+ID = "meeple-debrief"
+
+MakeApp = Callable[..., ScenarioApp]
+
+
+def meeple(make_app: MakeApp, make_session: Callable[..., Session],
+           mode: str = EXAM) -> ScenarioApp:
+    """An app on the debrief fixture, playing it in `mode`."""
+    return make_app(ID, mode=mode, session=make_session(DEBRIEF))
+
+
+async def finish(pilot: Pilot, *keys: str) -> DebriefScreen:
+    await settle(pilot)
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, DebriefScreen), screen
+    return screen
+
+
+def shown(screen: DebriefScreen, selector: str) -> str:
+    """The text a Static shows, as one string (a Rich table rendered as wide as the screen)."""
+    visual = screen.query_one(selector, Static).visual
+    if hasattr(visual, "plain"):
+        return str(visual.plain)
+    console = Console(width=screen.size.width, record=True, color_system=None)
+    console.print(screen.query_one(selector, Static).content)  # a Rich renderable
+    return console.export_text()
+
+
+async def test_the_body_has_focus_and_the_keys_scroll_it(make_app: MakeApp,
+                                                         make_session: Callable[..., Session]
+                                                         ) -> None:
+    async with meeple(make_app, make_session).run_test(size=(80, 24)) as pilot:
+        screen = await finish(pilot, "2", "1", "1")
+        body = screen.query_one(DebriefBody)
+        assert screen.focused is body
+        assert body.max_scroll_y > 10
+        for key in ("j", "down", "pagedown", "space"):
+            before = body.scroll_y
+            await pilot.press(key)
+            await settle(pilot)
+            assert body.scroll_y > before, key
+        await pilot.press("end")
+        await settle(pilot)
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("k")
+        await settle(pilot)
+        assert body.scroll_y == body.max_scroll_y - 1
+        for key in ("pageup", "up"):
+            before = body.scroll_y
+            await pilot.press(key)
+            await settle(pilot)
+            assert body.scroll_y < before, key
+        await pilot.press("home")
+        await settle(pilot)
+        assert body.scroll_y == 0
+
+
+async def test_a_negative_total_its_loss_and_markdown_as_styles(
+        make_app: MakeApp, make_session: Callable[..., Session]) -> None:
+    async with meeple(make_app, make_session).run_test(size=(120, 40)) as pilot:
+        screen = await finish(pilot, "1")
+        summary = shown(screen, "#summary")
+        assert f"Score {MINUS}1 of 8 possible  ·  {MINUS}12{NBSP}%" in summary
+        assert "Grade  F" in summary
+        assert "ConsistentRead=true" in summary and "`" not in summary
+        steps = shown(screen, "#steps")
+        assert "Lost 9 against the best here: 2 on this" in steps
+        assert "`" not in steps and "**" not in steps and "-1" not in steps
+        assert f"{MINUS}1" in steps
+
+
+async def test_cells_and_tree_lines_are_not_cut_where_there_is_room(
+        make_app: MakeApp, make_session: Callable[..., Session]) -> None:
+    async with meeple(make_app, make_session).run_test(size=(200, 50)) as pilot:
+        screen = await finish(pilot, "2", "1", "1")
+        command = "aws dynamodb get-item --table-name products --no-consistent-read"
+        table = shown(screen, "#steps").splitlines()
+        best = " ".join(line.split("│")[4] for line in table if line.count("│") == 5)
+        assert command in " ".join(best.split())
+        tree = screen.query_one(DecisionTree)
+        lines = [tree.render_label(node, tree.rich_style, tree.rich_style).plain
+                 for node in tree._tree_nodes.values()]
+        assert any(command in line for line in lines), lines
+        root = lines[0]
+        assert "Meeple Market reads every product" in root and "**" not in root
+
+
+async def test_the_tree_names_situations_and_keeps_the_best_path_under_its_choices(
+        make_app: MakeApp, make_session: Callable[..., Session]) -> None:
+    async with meeple(make_app, make_session).run_test(size=(120, 40)) as pilot:
+        screen = await finish(pilot, "2", "1", "1")
+        tree = screen.query_one(DecisionTree)
+        nodes = {node.id: node for node in tree._tree_nodes.values()}
+        label = {i: tree.render_label(n, tree.rich_style, tree.rich_style).plain
+                 for i, n in nodes.items()}
+        expiry = next(n for n in nodes.values() if n.data and n.data.node == "expiry"
+                      and not n.data.link)
+        # "expiry" is reached from both choices at "reads": it is drawn under the best one
+        assert expiry.data is not None and expiry.data.choice is not None
+        assert expiry.data.choice.index == 1 and "★" in label[expiry.id]
+        link = next(i for i, n in nodes.items() if n.data and n.data.link)
+        assert "joins “Hits climb. Prices change every Monday." in label[link]
+        assert "‹" not in label[link] and "expiry" not in label[link]
+
+
+async def test_the_replay_picker_takes_a_digit_once(make_app: MakeApp,
+                                                    make_session: Callable[..., Session]
+                                                    ) -> None:
+    app = meeple(make_app, make_session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await finish(pilot, "2", "1", "1")
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, ReplayDialog)
+        await pilot.press("9")  # no ninth decision: the picker stays
+        await settle(pilot)
+        assert isinstance(app.screen, ReplayDialog)
+        burst(app, ["3", "3", "3"])  # a held key chooses once
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        assert len(screen.play.choices) == 2
+        assert len(app.screen_stack) == 2
+
+
+async def test_every_option_after_a_practice_choice(make_app: MakeApp,
+                                                    make_session: Callable[..., Session]
+                                                    ) -> None:
+    app = meeple(make_app, make_session, PRACTICE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")  # no feedback yet: nothing to explain
+        await settle(pilot)
+        assert isinstance(app.screen, PlayScreen)
+        await pilot.press("1", "o")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, OptionsDialog)
+        text = str(dialog.query_one("#options-list", Static).visual.plain)  # type: ignore
+        assert "✗ Wrong · −1\u00a0point · ● your choice" in text
+        assert "✓ Right · +1\u00a0point · ★ best" in text
+        assert "Strong reads are never served" in text and "DAX serves" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, PlayScreen)
+        await pilot.click("#all-options")  # the mouse opens it too
+        await settle(pilot)
+        assert isinstance(app.screen, OptionsDialog)
+        await pilot.click("#options-close")
+        await settle(pilot)
+        assert isinstance(app.screen, PlayScreen)
+
+
+async def test_exam_mode_keeps_the_options_for_the_debrief(
+        make_app: MakeApp, make_session: Callable[..., Session]) -> None:
+    app = meeple(make_app, make_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "o")
+        await settle(pilot)
+        assert isinstance(app.screen, PlayScreen)
+        await pilot.press("1", "1")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.press("o")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, OptionsDialog) and dialog.at == 0
+        await pilot.press("right", "right", "right")  # past the last: stays on it
+        await settle(pilot)
+        heading = str(dialog.query_one("#options-situation", Static).visual.plain)  # type: ignore
+        assert dialog.at == 2 and heading.startswith("Decision 3 of 3 · you chose 1 (+5)")
+        await pilot.press("left")
+        await settle(pilot)
+        assert dialog.at == 1
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefScreen)
+
+
+async def test_the_debrief_opens_a_decision_by_its_row_or_its_tree_line(
+        make_app: MakeApp, make_session: Callable[..., Session]) -> None:
+    app = meeple(make_app, make_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await finish(pilot, "2", "1", "1")
+        steps = screen.query_one("#steps", Static)
+        lines = [strip.text for strip in steps.render_lines(steps.region.reset_offset)]
+        row = [y for y, line in enumerate(lines) if "options ›" in line][1]  # the second step
+        await pilot.click(steps, offset=(lines[row].index("options ›") + 2, row))
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, OptionsDialog) and dialog.at == 1
+        await pilot.press("escape")
+        await pilot.press("t", "down", "down")  # the tree: a line at the decision "reads"
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, OptionsDialog)
+        assert dialog.decisions[dialog.at].node in ("start", "reads")
+
+
+def test_pillar_bars_use_one_minus_sign() -> None:
+    from scenario_tui.ui.widgets.pillar_bars import bars_content
+
+    text = bars_content({"cost": -7}, {"cost": 1}).plain
+    assert f"{MINUS}7" in text and "-7" not in text and " +1" in text
