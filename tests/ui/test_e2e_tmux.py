@@ -50,7 +50,8 @@ class Terminal:
         self.tmux("send-keys", *keys)
 
     def screen(self) -> str:
-        return self.tmux("capture-pane", "-p")
+        """The pane's text; a no-break space reads as the space it looks like."""
+        return self.tmux("capture-pane", "-p").replace("\u00a0", " ")
 
     def modes(self) -> dict[str, bool]:
         """Each of `MODES`, on or off, in the pane now."""
