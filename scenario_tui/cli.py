@@ -94,6 +94,21 @@ def _parser() -> argparse.ArgumentParser:
                       help="a JSON or CSV export; records that fail a check are listed and "
                            "skipped (exit 1 if it is not an export or nothing in it is taken)")
 
+    pack = command("pack", "install, list or remove scenario packs (folders or git repos)")
+    pack_steps = pack.add_subparsers(dest="action", metavar="ACTION", required=True)
+    pack_add = command("add", group=pack_steps, text="check a pack and install it")
+    pack_add.add_argument("source", metavar="PATH|GIT_URL[@REF]",
+                          help="a folder, or a git URL (https, ssh, file) at a branch, tag or "
+                               "commit (default: its default branch), pinned to that commit")
+    pack_add.add_argument("--name", help="install it under this name (default: the folder's "
+                                         "or repository's name)")
+    pack_add.add_argument("--force", action="store_true",
+                          help="replace an installed pack of the same name")
+    pack_list = command("list", group=pack_steps, text="list the installed packs")
+    pack_list.add_argument("--format", choices=("text", "json"), default="text")
+    pack_remove = command("remove", group=pack_steps, text="remove an installed pack")
+    pack_remove.add_argument("name", metavar="NAME")
+
     author = command("author", "live preview of one scenario file while "
                                  "you edit it")
     author.add_argument("file", metavar="FILE", help="the scenario file to watch")
@@ -297,9 +312,9 @@ def cmd_progress(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from .analysis.scoring import analyse
     from .format.text_safety import one_line, visible
-    from .play import library
+    from .play import library, packs
 
-    lib = library.load(args.scenarios)
+    lib = library.load([*packs.roots(args.data_dir), *args.scenarios])
     rows = [("ID", "TITLE", "DIFFICULTY", "DECISIONS", "BEST")]
     for scenario in lib.scenarios.values():
         analysis = analyse(scenario)
@@ -331,6 +346,56 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     report = coverage(lib.syllabus, lib.scenarios.values(), len(lib.broken))
     print(render_json(report) if args.format == "json" else render_text(report))
+    return EXIT_OK
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    """`scenario-tui pack add|list|remove`: packs live in the data dir (`play.packs`)."""
+    import json
+
+    from .format.problems import render
+    from .format.text_safety import one_line, visible
+    from .play import packs
+
+    try:
+        if args.action == "list":
+            found = packs.installed(args.data_dir)
+            if args.format == "json":
+                print(json.dumps([p.manifest() | {"path": str(p.root)} for p in found],
+                                 indent=2))
+            elif not found:
+                print("No packs installed. Add one with `scenario-tui pack add "
+                      "PATH|GIT_URL[@REF]`.")
+            for pack in found if args.format == "text" else ():
+                at = f" at {pack.commit[:12]}" + (f" ({pack.ref})" if pack.ref else "") \
+                    if pack.commit else ""
+                print(f"{pack.name}  {pack.scenarios} scenario(s)  from "
+                      f"{one_line(pack.origin)}{visible(at)}  installed {pack.installed}")
+            return EXIT_OK
+        if args.action == "remove":
+            gone = packs.remove(args.name, args.data_dir)
+            print(f"removed pack {gone.name} ({gone.scenarios} scenario(s)); the progress "
+                  "made in them is kept")
+            return EXIT_OK
+        from .authoring.pack_install import add
+
+        added = add(args.source, args.data_dir, name=args.name, force=args.force)
+    except packs.PackError as error:
+        print(f"scenario-tui: error: {one_line(str(error))}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for note in added.skipped:
+        print(f"skipped {visible(note)}", file=sys.stderr)
+    if added.problems:
+        print(render(added.problems, added.pack.scenarios if added.pack else 0, "text")
+              .rsplit("\n", 1)[0], file=sys.stderr)
+    if added.pack is None:
+        print(f"scenario-tui: pack refused: {len(added.errors)} error(s) listed above; "
+              "nothing was installed", file=sys.stderr)
+        return EXIT_PROBLEMS
+    pack = added.pack
+    pinned = f" pinned to {pack.commit}" if pack.commit else ""
+    print(f"{'replaced' if added.replaced else 'installed'} pack {pack.name}: "
+          f"{pack.scenarios} scenario(s) from {one_line(pack.origin)}{visible(pinned)}")
     return EXIT_OK
 
 
@@ -407,6 +472,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         return _usage_error(f"--scenarios: no such folder: {', '.join(missing)}")
     handlers = {"validate": cmd_validate, "list": cmd_list, "export": cmd_export,
+                "pack": cmd_pack,
                 "play": cmd_play, "lint": cmd_lint, "new": cmd_new,
                 "progress": cmd_progress, "author": cmd_author, "coverage": cmd_coverage}
     handler = handlers.get(args.command or "", cmd_tui)

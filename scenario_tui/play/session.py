@@ -143,6 +143,8 @@ class Session:
     """Saves made by `record` and `record_review` and not yet tried, oldest first."""
     _saving: threading.RLock = field(default_factory=threading.RLock)
     """Held while saves are made: one thread at a time, in the order they were held."""
+    packs: tuple[Path, ...] = ()
+    """The installed packs' folders among `roots` (each named for its pack)."""
     _scenarios: dict[str, Scenario] = field(default_factory=dict)
     _glossary: dict[str, ServiceCard] | None = None
     _store: ProgressStore | None = None
@@ -153,10 +155,15 @@ class Session:
     def create(cls, scenario_dirs: Sequence[str | Path] = (), data: str | Path | None = None,
                *, clock: Callable[[], float] = time.monotonic,
                wall_clock: Callable[[], str] = now_utc, with_bundled: bool = True) -> Session:
-        """A session over the bundled library (unless told not to) plus `scenario_dirs`."""
+        """A session over the bundled library (unless told not to), the packs installed in
+        the data dir (`play.packs`), and `scenario_dirs`."""
+        from .packs import roots as pack_roots
+
+        packs = pack_roots(data)
         roots = [library_dir()] if with_bundled else []
-        roots.extend(Path(d) for d in scenario_dirs)
-        return cls(roots, data_dir(data), cache_dir(data) / CACHE_NAME, clock, wall_clock)
+        roots.extend([*packs, *(Path(d) for d in scenario_dirs)])
+        return cls(roots, data_dir(data), cache_dir(data) / CACHE_NAME, clock, wall_clock,
+                   packs=tuple(packs))
 
     @property
     def store(self) -> ProgressStore:
@@ -207,6 +214,11 @@ class Session:
             text = text.replace(str(Path(root).resolve().parent) + os.sep, "")
             text = text.replace(str(Path(root).parent) + os.sep, "")
         return text
+
+    def pack_of(self, entry: CatalogEntry) -> str:
+        """The name of the installed pack `entry` comes from, or "" if it is not a pack's."""
+        path = Path(entry.path)
+        return next((root.name for root in self.packs if path.is_relative_to(root)), "")
 
     def entry(self, scenario_id: str) -> CatalogEntry | None:
         return next((e for e in self.entries if e.id == scenario_id and e.playable), None)
