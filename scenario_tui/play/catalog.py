@@ -19,7 +19,7 @@ from ..format.problems import ERROR, Problem
 
 CACHE_NAME = "catalog.json"
 """The cache's file name, in the user cache dir (see `progress.store.cache_dir`)."""
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,9 @@ class CatalogEntry:
     best: int = 0
     errors: tuple[Problem, ...] = field(default=())
     warnings: int = 0
+    content_hash: str = ""
+    """The playable scenario's `progress.store.content_hash`: which plays need no
+    re-scoring (`progress.summary_cache`)."""
 
     @property
     def playable(self) -> bool:
@@ -69,6 +72,7 @@ def _signature(roots: Sequence[Path | str]) -> list[list[object]]:
 def build(roots: Sequence[Path | str]) -> list[CatalogEntry]:
     """Load every scenario under `roots` and summarise it (slow path: parses everything)."""
     from ..analysis.scoring import analyse
+    from ..progress.store import content_hash
     from . import library
 
     lib = library.load(list(roots), with_bundled=False)
@@ -91,7 +95,7 @@ def build(roots: Sequence[Path | str]) -> list[CatalogEntry]:
             path=item.path, id=scenario.id, title=scenario.title, situation=scenario.situation,
             difficulty=scenario.difficulty, domain=scenario.domain or "", tags=scenario.tags,
             services=scenario.services, decisions=analysis.decisions_on_best_path,
-            best=analysis.best_score, warnings=warnings,
+            best=analysis.best_score, warnings=warnings, content_hash=content_hash(scenario),
         ))
     return entries
 
@@ -124,7 +128,7 @@ def scan(roots: Sequence[Path | str], cache_file: Path | None = None) -> list[Ca
     return entries
 
 
-_ENTRY_TEXT = ("path", "id", "title", "situation", "difficulty", "domain")
+_ENTRY_TEXT = ("path", "id", "title", "situation", "difficulty", "domain", "content_hash")
 _ENTRY_NUMBERS = ("decisions", "best", "warnings")
 _PROBLEM_TEXT = ("path", "severity", "code", "message", "hint")
 

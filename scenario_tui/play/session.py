@@ -28,6 +28,7 @@ from ..format.files import discover, glossary_files, library_dir
 from ..progress.journal import JOURNAL_NAME, Journal, PendingSave
 from ..progress.store import (
     BUSY_TIMEOUT,
+    IN_MEMORY,
     PlayRecord,
     ProgressStore,
     StoreUnavailable,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from ..format.model import Choice, Scenario, ServiceCard
     from ..progress.review_schedule import ReviewItem
     from ..progress.stats import Mastery, ScenarioSummary
+    from ..progress.summary_cache import SummaryCache
     from .engine import Play
     from .unfinished import UnfinishedRuns
 
@@ -150,6 +152,7 @@ class Session:
     _store: ProgressStore | None = None
     _journal: Journal = field(default_factory=lambda: Journal(None))
     _unfinished: UnfinishedRuns | None = None
+    _summaries: SummaryCache | None = None
 
     @classmethod
     def create(cls, scenario_dirs: Sequence[str | Path] = (), data: str | Path | None = None,
@@ -381,14 +384,29 @@ class Session:
                             next((i.due for i in items if i.due > now), None))
 
     def progress(self) -> CatalogProgress:
-        """Summaries of the scenarios played so far (re-scored today) and the review status."""
-        records = self.store.plays()
-        if not records:
-            return CatalogProgress(reviews=self.reviews())
-        from ..progress.stats import summaries
+        """Summaries of the scenarios played so far (as scored today, without the history the
+        stats screen draws) and the review status. Kept in `progress.summary_cache`: only
+        plays stored since the last refresh, and those of scenarios edited since, are scored."""
+        if self._summaries is None:
+            from ..progress.summary_cache import SUMMARY_CACHE_NAME, SummaryCache
 
-        played = self.loaded(r.scenario_id for r in records)
-        return CatalogProgress(summaries(records, played), self.reviews())
+            in_memory = self.cache is None or self.store.path == IN_MEMORY
+            self._summaries = SummaryCache(
+                None if in_memory or self.cache is None
+                else self.cache.with_name(SUMMARY_CACHE_NAME))
+        return CatalogProgress(self._summaries.refresh(self.store, self._hash_today,
+                                                       self._playable),
+                               self.reviews())
+
+    def _hash_today(self, scenario_id: str) -> str | None:
+        """The playable scenario's content hash in the catalogue; None if it has none."""
+        if not self.entries:
+            self.scan()
+        entry = self.entry(scenario_id)
+        return entry.content_hash if entry is not None else None
+
+    def _playable(self, scenario_id: str) -> Scenario | None:
+        return self.loaded([scenario_id]).get(scenario_id)
 
     def statistics(self) -> Statistics:
         """Score history, mastery by service and domain, and the most frequent mistakes."""

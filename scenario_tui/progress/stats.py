@@ -15,10 +15,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..analysis.scoring import analyse, percent
+from ..analysis.scoring import Analysis, analyse, percent
 from ..format.model import Choice, Scenario
-from .kinds import ATTEMPT, KINDS
+from .kinds import ATTEMPT
 from .store import PlayRecord
+from .summary import ScenarioSummary as ScenarioSummary
+from .summary import summarise
 
 
 def replay(record: PlayRecord, scenario: Scenario) -> tuple[Choice, ...] | None:
@@ -38,53 +40,15 @@ def replay(record: PlayRecord, scenario: Scenario) -> tuple[Choice, ...] | None:
     return tuple(choices) if scenario.is_ending(expected) else None
 
 
-def play_percent(record: PlayRecord, scenario: Scenario) -> int | None:
-    """The play's score as a percentage of the best from where it started, re-scored today."""
+def play_percent(record: PlayRecord, scenario: Scenario, analysis: Analysis | None = None
+                 ) -> int | None:
+    """The play's score as a percentage of the best from where it started, re-scored today
+    (`analysis`: the scenario's, when the caller scores many plays of it)."""
     choices = replay(record, scenario)
     if choices is None:
         return None
-    analysis = analyse(scenario)
+    analysis = analysis or analyse(scenario)
     return percent(sum(c.points for c in choices), analysis.best[choices[0].source])
-
-
-@dataclass(frozen=True)
-class ScenarioSummary:
-    """What the learner's plays of one scenario add up to. Scores come from attempts only;
-    replays, what-ifs and reviews are counted apart, in `exploring`."""
-
-    best_percent: int | None
-    """The best attempt that fits today's scenario; None if no attempt does (or none yet)."""
-    attempts: int
-    last_played: str
-    """The latest play of any kind."""
-    history: tuple[int, ...] = ()
-    """Each fitting attempt's percentage, oldest first. Only the stats screen draws it: the
-    catalogue's summaries (cached, see `progress.summary_cache`) leave it empty."""
-    stale: int = 0
-    """Attempts played on an earlier version that no longer fits the scenario."""
-    exploring: tuple[tuple[str, int], ...] = ()
-    """(kind, how many) for each kind of run that is not an attempt, in `KINDS` order."""
-
-
-def summarise(runs: Iterable[tuple[str, int | None, str]]) -> ScenarioSummary:
-    """The summary of (kind, percentage or None when stale, finished at) runs, oldest
-    first."""
-    history: list[int] = []
-    attempts = stale = 0
-    last = ""
-    others: Counter[str] = Counter()
-    for kind, value, finished_at in runs:
-        last = max(last, finished_at)
-        if kind != ATTEMPT:
-            others[kind] += 1
-            continue
-        attempts += 1
-        if value is None:
-            stale += 1
-        else:
-            history.append(value)
-    return ScenarioSummary(max(history, default=None), attempts, last, tuple(history), stale,
-                           tuple((k, others[k]) for k in KINDS if others[k]))
 
 
 def summaries(records: Iterable[PlayRecord], scenarios: Mapping[str, Scenario]

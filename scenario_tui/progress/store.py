@@ -367,18 +367,26 @@ class ProgressStore:
         return [PlayRecord(r[0], r[1], r[2], tuple((n, i) for n, i in json.loads(r[3])), r[4],
                            r[5], r[6], r[7], r[8]) for r in rows]
 
-    def play_count(self) -> tuple[int, int]:
-        """(number of plays, highest play row id): what a cache of summaries is keyed by."""
-        count, last = self._connection.execute(
-            "SELECT count(*), coalesce(max(id), 0) FROM plays").fetchone()
-        return count, last
+    def play_state(self, row: int = 0) -> tuple[int, int, str | None]:
+        """(number of plays, highest row id, uid of row `row` or None), read at one moment:
+        what the catalogue's cached summaries are keyed by (`progress.summary_cache`)."""
+        count, last, uid = self._connection.execute(
+            "SELECT count(*), coalesce(max(id), 0), (SELECT uid FROM plays WHERE id = ?) "
+            "FROM plays", (row,)).fetchone()
+        return count, last, uid
 
-    def play_scores(self, after: int = 0) -> list[tuple[int, str, str, str, int, int, str]]:
-        """(row id, scenario id, content hash, kind, score, best, finished at) of the plays
-        stored after row `after`: a summary's inputs, without decoding any path."""
+    def play_runs(self, after: int = 0, upto: int | None = None, scenario_id: str | None = None
+                  ) -> list[tuple[int, str, str, str, str, int]]:
+        """(row id, scenario id, kind, path JSON, finished at, number of plays) of the plays
+        stored after row `after` (up to row `upto`, of one scenario), by row id, the count
+        read at the same moment: a summary's inputs, without decoding any path."""
+        where = "id > ?" + (" AND id <= ?" if upto is not None else "") \
+            + (" AND scenario_id = ?" if scenario_id is not None else "")
+        arguments = [after, *([upto] if upto is not None else []),
+                     *([scenario_id] if scenario_id is not None else [])]
         return self._connection.execute(
-            "SELECT id, scenario_id, content_hash, kind, score, best, finished_at FROM plays "
-            "WHERE id > ? ORDER BY id", (after,)).fetchall()
+            "SELECT id, scenario_id, kind, path, finished_at, (SELECT count(*) FROM plays) "
+            f"FROM plays WHERE {where} ORDER BY id", arguments).fetchall()
 
     def review_cards(self) -> list[tuple[str, str, str, str]]:
         """(scenario id, node, card JSON, due) for every review card, soonest due first."""
