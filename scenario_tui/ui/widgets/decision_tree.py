@@ -101,6 +101,8 @@ class DecisionTree(Tree[TreeEntry]):
         self._first: dict[str, TreeNode[TreeEntry]] = {}
         self._filled: set[int] = set()
         self._labels: dict[int, Content] = {}
+        self._rich: dict[int, Text] = {}
+        self._rich_theme = ""
 
     def show(self, scenario: Scenario, yours: Sequence[Choice], best: Sequence[Choice]) -> None:
         """Draw `scenario` from its start, expanded along both marked paths."""
@@ -111,7 +113,7 @@ class DecisionTree(Tree[TreeEntry]):
         self._owner = {c.target: (c.source, c.index) for c in yours}
         self._owner.update({c.target: (c.source, c.index) for c in best})
         self.clear()
-        self._labels = {}
+        self._labels, self._rich = {}, {}
         self._first = {scenario.start: self.root}
         self._filled = set()
         self.root.set_label("")
@@ -183,12 +185,33 @@ class DecisionTree(Tree[TreeEntry]):
         """The line's Content (Markdown shown as styles), in the current theme's colours,
         after Textual's own expand icon (its own label is left empty)."""
         text = super().render_label(node, base_style, style)
-        content = self._labels.get(node.id)
-        if content is not None:
-            label = rich_text(content)
+        label = self._rich_label(node)
+        if label is not None:
+            label = label.copy()
             label.stylize(style)
             text.append_text(label)
         return text
+
+    def get_label_width(self, node: TreeNode[TreeEntry]) -> int:
+        """Measured from the cached label: the tree asks for every line's width each time it
+        lays its lines out, and building the label again each time was most of a debrief's
+        opening time."""
+        label = self._rich_label(node)
+        icon = len(self.ICON_NODE) if node.allow_expand else 0
+        return icon + (label if label is not None else self.process_label(node.label)).cell_len
+
+    def _rich_label(self, node: TreeNode[TreeEntry]) -> Text | None:
+        """The line's label as Rich Text, converted once per theme."""
+        content = self._labels.get(node.id)
+        if content is None:
+            return None
+        theme = self.app.theme
+        if theme != self._rich_theme:
+            self._rich_theme, self._rich = theme, {}
+        label = self._rich.get(node.id)
+        if label is None:
+            label = self._rich[node.id] = rich_text(content)
+        return label
 
     def detail(self, entry: TreeEntry) -> Content:
         """The highlighted line in full: the choice and where it leads (shown below the tree)."""
