@@ -33,7 +33,7 @@ from scenario_tui.play.engine import Play, debrief
 from scenario_tui.play.modes import EXAM
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import scenario as generated  # noqa: E402
+from generate import scenario as generated
 
 
 class TreeScreen(Screen[None]):
