@@ -1,6 +1,6 @@
 """Start-up time: launch to an interactive catalogue, against a minimal Textual app.
 
-    python benchmarks/startup.py [--repeats 15]
+    python benchmarks/startup.py [--repeats 15] [--plays 100000]
 
 Both apps run as subprocesses, headless, with the same prelude, which records three moments:
 
@@ -17,9 +17,11 @@ Both apps run as subprocesses, headless, with the same prelude, which records th
 
 The apps' runs are interleaved round by round and the medians compared. A second comparison
 uses a generated library of 1,000 scenarios in a temporary folder (`--scenarios`), timed with
-a warm catalogue cache, which is how a learner starts it every day after the first.
-Goals, on the first frame: at most 1.3x the minimal app with the bundled library, 2x with
-1,000.
+a warm catalogue cache, which is how a learner starts it every day after the first. A third
+starts the bundled library on a store of `--plays` plays (100,000 by default; see
+large_store.py), once one start has read its progress.
+Goals, on the first frame: at most 1.3x the minimal app with the bundled library, with or
+without the large store, 2x with 1,000 scenarios.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ import textwrap
 import time
 from pathlib import Path
 from typing import NamedTuple
+
+from large_store import seed_plays
 
 READY_HOOK = textwrap.dedent("""
     import os, time
@@ -173,10 +177,24 @@ def generate(folder: Path, count: int) -> None:
         (folder / f"generated-{n:04d}.yaml").write_text(SCENARIO.format(n=n), encoding="utf-8")
 
 
+def warm(data: Path) -> None:
+    """Start once and read the progress, as the first start after the plays were made does,
+    so each timed start is a learner's next one (the app may quit before its progress is
+    read)."""
+    from scenario_tui.play.session import Session
+
+    session = Session.create(data=data)
+    session.scan()
+    session.progress()
+    session.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--count", type=int, default=1000, help="scenarios to generate")
+    parser.add_argument("--plays", type=int, default=100_000,
+                        help="plays in the large store (0: leave it out)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         temp_path = Path(temp)
@@ -186,6 +204,9 @@ def main() -> int:
         big = temp_path / "library"
         big.mkdir()
         generate(big, args.count)
+        if args.plays:
+            seed_plays(temp_path / "played", args.plays)
+            warm(temp_path / "played")
         python = sys.executable
         commands = {
             "minimal": [python, "-c", MINIMAL_APP],
@@ -193,11 +214,15 @@ def main() -> int:
             "thousand": [python, "-c", OURS, "--data-dir", str(data / "big"), "--scenarios",
                          str(big)],
         }
+        if args.plays:
+            commands["played"] = [python, "-c", OURS, "--data-dir", str(temp_path / "played")]
         times = interleaved(commands, env, args.repeats, temp_path / "moments")
-    minimal, bundled, thousand = (medians(times[k]) for k in commands)
+    minimal, bundled, thousand = (medians(times[k]) for k in ("minimal", "bundled", "thousand"))
     rows = [("minimal Textual app", minimal, None),
             ("scenario-tui, bundled library", bundled, 1.3),
             (f"scenario-tui, +{args.count} scenarios", thousand, 2.0)]
+    if args.plays:
+        rows.append((f"scenario-tui, {args.plays:,} plays", medians(times["played"]), 1.3))
     print(f"median of {args.repeats} interleaved rounds, after one warm-up run each")
     print(f"{'':<31}{'first frame':>17}{'settled':>17}{'process':>17}   goal (first frame)")
     failed = False
