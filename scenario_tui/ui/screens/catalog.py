@@ -27,6 +27,7 @@ from ..catalog_commands import GroupingCommands
 from ..messages import CatalogueShown, ModeChosen, OpenScenario
 from ..widgets.catalog_status import CatalogCounts, CatalogStatus
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
+from ..widgets.numbers import NBSP
 from ..widgets.scenario_list import ScenarioList, attempts_label, best_label, title_content
 from ..widgets.symbols import BROKEN, DIFFICULTY
 from ..worker_errors import report_failure
@@ -37,8 +38,8 @@ if TYPE_CHECKING:
 
 
 def preview_content(entry: CatalogEntry | None, summary: ScenarioSummary | None,
-                    shorten: Callable[[str], str] = str) -> Content:
-    """The preview pane's text for `entry`."""
+                    shorten: Callable[[str], str] = str, pack: str = "") -> Content:
+    """The preview pane's text for `entry` (from the installed `pack`, if one is named)."""
     if entry is None:
         return Content.styled("No scenario matches the filter.", "dim")
     parts: list[str | tuple[str, str] | Content] = [title_content(entry.title), "\n"]
@@ -54,7 +55,8 @@ def preview_content(entry: CatalogEntry | None, summary: ScenarioSummary | None,
     parts += [
         (f"{DIFFICULTY.get(entry.difficulty, '')} {entry.difficulty}", "$accent"),
         f" · {entry.domain or 'general'} · {entry.decisions} decisions, up to {entry.best}"
-        f" points · ", (progress, "bold"), "\n",
+        f" points · ", (progress, "bold"),
+        (f" · pack{NBSP}{one_line(pack)}" if pack else "", "italic $text-secondary"), "\n",
         clean(entry.situation.strip()) or "(no situation given)", "\n",
         ("Services ", "bold $accent"), ", ".join(one_line(s) for s in entry.services) or "-",
         "\n", ("Tags     ", "bold $accent"), ", ".join(one_line(t) for t in entry.tags) or "-",
@@ -194,7 +196,8 @@ class CatalogScreen(ResponsiveScreen):
             return
         listing = self.query_one("#scenarios", ScenarioList)
         listing.show(self.entries, self.progress.summaries,
-                     self.query_one("#filter", Input).value, self.session.shorten, self.grouping)
+                     self.query_one("#filter", Input).value, self.session.shorten, self.grouping,
+                     self.session.pack_of)
         self.update_preview()
         self.update_status()
 
@@ -205,7 +208,8 @@ class CatalogScreen(ResponsiveScreen):
             return  # e.g. the highlight event that follows filling the list: no new layout
         self._preview_of = (current, summary)
         self.query_one("#preview", Static).update(
-            preview_content(current, summary, self.session.shorten))
+            preview_content(current, summary, self.session.shorten,
+                            self.session.pack_of(current) if current else ""))
 
     def update_status(self) -> None:
         entries = self.entries or ()

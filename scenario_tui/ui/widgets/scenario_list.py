@@ -23,9 +23,10 @@ if TYPE_CHECKING:
     from ...progress.stats import ScenarioSummary
 
 
-def matches(entry: CatalogEntry, query: str) -> bool:
-    """True when every word of `query` appears in the entry's title, id, tags or services."""
-    haystack = " ".join((entry.title, entry.id, entry.difficulty, entry.domain,
+def matches(entry: CatalogEntry, query: str, pack: str = "") -> bool:
+    """True when every word of `query` appears in the entry's title, id, tags, services or
+    the name of the `pack` it comes from."""
+    haystack = " ".join((entry.title, entry.id, entry.difficulty, entry.domain, pack,
                          *entry.tags, *entry.services,
                          "" if entry.playable else "broken")).lower()
     return all(word in haystack for word in query.lower().split())
@@ -49,16 +50,18 @@ def attempts_label(summary: ScenarioSummary) -> str:
 
 
 def prompt(entry: CatalogEntry, summary: ScenarioSummary | None,
-           shorten: Callable[[str], str] = str) -> Content:
+           shorten: Callable[[str], str] = str, pack: str = "") -> Content:
     """The two-line prompt for one catalogue row; scenario text is never read as markup.
-    `shorten` names a broken file the way the catalogue does."""
+    `shorten` names a broken file the way the catalogue does; `pack` names the installed pack
+    the scenario comes from, if it does."""
     if not entry.playable:
         return Content.assemble((f"{BROKEN} BROKEN ", "bold $error"),
                                 (one_line(entry.title), "bold"),
                                 "\n  ", (one_line(entry.first_error_line(shorten), 300),
                                          "$error"))
     parts: list[str | tuple[str, str] | Content] = [
-        title_content(entry.title), (f"  {one_line(entry.id)}", "dim"), "\n  ",
+        title_content(entry.title), (f"  {one_line(entry.id)}", "dim"),
+        (f"  pack{NBSP}{one_line(pack)}" if pack else "", "italic $text-secondary"), "\n  ",
         (f"{DIFFICULTY.get(entry.difficulty, '')} {entry.difficulty}", "$accent"),
         (f" · {best_label(summary)}", "bold" if summary else "dim"),
     ]
@@ -97,11 +100,13 @@ class ScenarioList(OptionList):
         """What each option is: an entry, or None for a group heading."""
 
     def show(self, entries: Sequence[CatalogEntry], summaries: Mapping[str, ScenarioSummary],
-             query: str = "", shorten: Callable[[str], str] = str, by: str = NONE) -> None:
+             query: str = "", shorten: Callable[[str], str] = str, by: str = NONE,
+             pack_of: Callable[[CatalogEntry], str] = lambda entry: "") -> None:
         """Replace the options with the entries that match `query`, grouped `by` (see
-        `catalog_order.grouped`), keeping the selection."""
+        `catalog_order.grouped`), keeping the selection. `pack_of` names the pack an entry
+        comes from ("" for none)."""
         current = self.current
-        groups = grouped([e for e in entries if matches(e, query)], summaries, by)
+        groups = grouped([e for e in entries if matches(e, query, pack_of(e))], summaries, by)
         self.matching = [e for _, members in groups for e in members]
         self._rows = []
         options: list[Option] = []
@@ -111,7 +116,8 @@ class ScenarioList(OptionList):
                 options.append(Option(heading(name, len(members)), disabled=True))
             for entry in members:
                 self._rows.append(entry)
-                options.append(Option(prompt(entry, summaries.get(entry.id), shorten)))
+                options.append(Option(prompt(entry, summaries.get(entry.id), shorten,
+                                             pack_of(entry))))
         self.clear_options()
         self.add_options(options)
         if self.matching:
