@@ -4,15 +4,22 @@ report."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from scenario_tui.analysis.scoring import analyse
 from scenario_tui.authoring.pack_install import add
+from scenario_tui.cli import main
+from scenario_tui.play.modes import PRACTICE
 from scenario_tui.ui.widgets.scenario_list import ScenarioList
 
+from .steady import SteadyApp
+from .test_playthrough import play_path, plays_of
 from .test_snapshots import SIZES, settle
 
 PACK = Path(__file__).resolve().parent.parent / "fixtures" / "pack"
@@ -61,3 +68,26 @@ async def test_the_filter_finds_a_pack_by_name(pack_app) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_catalogue_with_a_pack(snap_compare, pack_app, size) -> None:
     assert snap_compare(pack_app, terminal_size=size, run_before=highlight_the_pack)
+
+
+async def test_round_trip_git_tag_play_remove(make_session, data_dir: Path,
+                                              tmp_path: Path) -> None:
+    """Add the pack from a local git repository at a tag, play it to the end in the app (the
+    play is saved), remove it: the library no longer has it."""
+    repo = tmp_path / "queue-pack"
+    shutil.copytree(PACK, repo)
+    for step in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "one"],
+                 ["tag", "v1"]):
+        subprocess.run(["git", "-C", str(repo), "-c", "user.name=A", "-c",
+                        "user.email=a@example.com", *step], check=True, capture_output=True)
+    assert main(["pack", "add", f"file://{repo}@v1"]) == 0
+    session = make_session()
+    scenario = session.scenario(SCENARIO)
+    app = SteadyApp(session, start_id=SCENARIO)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await play_path(pilot, analyse(scenario).best_path(), PRACTICE)
+        assert [r.score for r in plays_of(app, SCENARIO)] == [2]
+    assert main(["pack", "remove", "queue-pack"]) == 0
+    after = make_session()
+    assert SCENARIO not in {entry.id for entry in after.scan()} and not after.packs
