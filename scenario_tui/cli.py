@@ -369,8 +369,8 @@ def cmd_pack(args: argparse.Namespace) -> int:
             for pack in found if args.format == "text" else ():
                 at = f" at {pack.commit[:12]}" + (f" ({pack.ref})" if pack.ref else "") \
                     if pack.commit else ""
-                print(f"{pack.name}  {pack.scenarios} scenario(s)  from "
-                      f"{one_line(pack.origin)}{visible(at)}  installed {pack.installed}")
+                print(visible(f"{pack.name}  {pack.scenarios} scenario(s)  from "
+                              f"{one_line(pack.origin)}{at}  installed {pack.installed}"))
             return EXIT_OK
         if args.action == "remove":
             gone = packs.remove(args.name, args.data_dir)

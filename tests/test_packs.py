@@ -317,10 +317,14 @@ def test_round_trip_from_a_tag_play_and_remove(tmp_path: Path, data_dir: Path,
     assert "pack-queue" in session.glossary
     session.close()
 
+    tagged = git(repo, "rev-parse", "v1^{commit}")
+    assert main(["pack", "list"]) == 0
+    assert capsys.readouterr().out.startswith(
+        f"queue-pack  1 scenario(s)  from file://{repo} at {tagged[:12]} (v1)  installed ")
     assert main(["pack", "list", "--format", "json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [(p["name"], p["ref"], p["scenarios"]) for p in listed] == [("queue-pack", "v1", 1)]
-    assert listed[0]["commit"] == git(repo, "rev-parse", "v1^{commit}")
+    assert listed[0]["commit"] == tagged
 
     assert main(["pack", "remove", "queue-pack"]) == 0
     assert "removed pack queue-pack" in capsys.readouterr().out
