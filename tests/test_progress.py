@@ -16,7 +16,7 @@ import pytest
 
 from scenario_tui.analysis.scoring import analyse
 from scenario_tui.cli import main
-from scenario_tui.format import loader
+from scenario_tui.format import loader, syllabus
 from scenario_tui.format.model import Scenario
 from scenario_tui.play import engine
 from scenario_tui.play.modes import PRACTICE
@@ -90,8 +90,12 @@ def test_mastery_and_mistakes(store: progress_store.ProgressStore, tiny: Scenari
     best = stats.best_attempts(store.plays(), scenarios)
     assert [(m.name, m.percent) for m in stats.mastery_by_service(best, scenarios, {})] == [
         ("lambda", 0), ("s3", 0)]
-    assert [(m.name, m.percent, m.counted, m.of)
-            for m in stats.mastery_by_domain(best, scenarios)] == [("development", 0, 1, 1)]
+    tiny.covers = ("T008", "T026")  # a development topic and a security one
+    topics = syllabus.bundled()[0]
+    assert [(m.name, m.percent, m.counted) for m in stats.mastery_by_domain(
+        best, scenarios, topics)] == [("Development with AWS Services", 0, 1),
+                                      ("Security", 0, 1), ("Deployment", None, 0),
+                                      ("Troubleshooting and Optimization", None, 0)]
     assert stats.mistakes(store.plays(), scenarios) == [
         ("always-on-for-events", 1), ("lambda-tmp-is-durable", 1), ("laptop-is-a-server", 1)]
 

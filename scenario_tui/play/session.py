@@ -415,6 +415,7 @@ class Session:
             return Statistics(reviews=self.reviews())
         from dataclasses import replace
 
+        from ..format.syllabus import bundled as bundled_syllabus
         from ..progress.stats import (
             best_attempts,
             mastery_by_domain,
@@ -438,7 +439,7 @@ class Session:
         return Statistics(
             history=tuple((titles[i], summary[i]) for i in titles if i in summary),
             services=tuple(services),
-            domains=tuple(mastery_by_domain(best, scenarios)),
+            domains=tuple(mastery_by_domain(best, scenarios, bundled_syllabus()[0])),
             mistakes=tuple((tag, count, tuple(titles[i] for i in seen_in.get(tag, ())))
                            for tag, count in mistakes(records, scenarios)),
             reviews=self.reviews(),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..analysis.scoring import Analysis, analyse, percent
 from ..format.model import Choice, Scenario
+from ..format.syllabus import Syllabus
 from .kinds import ATTEMPT
 from .store import PlayRecord
 from .summary import ScenarioSummary as ScenarioSummary
@@ -75,9 +76,9 @@ class Mastery:
     percent: int | None
     """None while nothing counts towards it: not started."""
     counted: int
-    """Scenarios whose best attempt counts towards it."""
+    """What counts towards it: scenarios (for a service), study topics met (for a domain)."""
     of: int
-    """Scenarios in the library about it (for a domain), or `counted` (for a service)."""
+    """The domain's study topics (for a domain), or `counted` (for a service)."""
 
 
 def decision_services(scenario: Scenario, choices: Iterable[Choice],
@@ -160,19 +161,25 @@ def mastery_by_service(best: Mapping[str, tuple[int, tuple[Choice, ...]]],
 
 
 def mastery_by_domain(best: Mapping[str, tuple[int, tuple[Choice, ...]]],
-                      scenarios: Mapping[str, Scenario]) -> list[Mastery]:
-    """Per exam domain of the library: the mean best percentage of its scenarios attempted
-    so far; a domain with none attempted is not started (not 0 %)."""
-    totals: dict[str, list[int]] = {}
-    sizes: Counter[str] = Counter()
-    for scenario_id, scenario in scenarios.items():
-        domain = scenario.domain or "other"
-        sizes[domain] += 1
-        if scenario_id in best:
-            totals.setdefault(domain, []).append(best[scenario_id][0])
-    return [Mastery(domain, round(sum(v) / len(v)) if (v := totals.get(domain)) else None,
-                    len(totals.get(domain, ())), size)
-            for domain, size in sorted(sizes.items())]
+                      scenarios: Mapping[str, Scenario], syllabus: Syllabus) -> list[Mastery]:
+    """Per exam domain of the syllabus, from the study topics the learner has met: a topic is
+    met when a scenario teaching it (its `covers:`) has a best attempt, and scores the mean
+    of those attempts; a domain scores the mean of its topics met, out of all its topics. A
+    domain none of whose topics was met is not started (not 0 %). Topics, not a scenario's
+    own `domain:`, decide: a scenario credits every domain it teaches topics of."""
+    met: dict[str, list[int]] = {}
+    for scenario_id, (value, _choices) in best.items():
+        scenario = scenarios.get(scenario_id)
+        for topic_id in dict.fromkeys(scenario.covers if scenario else ()):
+            if topic_id in syllabus.topics:
+                met.setdefault(topic_id, []).append(value)
+    rows: list[Mastery] = []
+    for domain, name in syllabus.domains.items():
+        topics = [t.id for t in syllabus.in_domain(domain)]
+        scores = [sum(met[t]) / len(met[t]) for t in topics if t in met]
+        rows.append(Mastery(name, round(sum(scores) / len(scores)) if scores else None,
+                            len(scores), len(topics)))
+    return rows
 
 
 def mistakes(records: Iterable[PlayRecord], scenarios: Mapping[str, Scenario],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from typing import ClassVar
 
 from rich import box
@@ -32,6 +31,15 @@ from .responsive import ResponsiveScreen
 
 EMPTY = ("Nothing played yet.\n\nFinish a scenario and this page shows your score history, how "
          "well you know each service and exam domain, and the mistakes you make most often.")
+
+
+DOMAIN_LEGEND = Content.styled(
+    "A service: your best attempts at the scenarios where a decision you made was about it, "
+    "averaged (not where it was only an option you passed over). An exam domain: its study "
+    "topics that a scenario you attempted teaches, each scored by your best attempts there, "
+    "averaged; 3\u00a0of\u00a068 means 3 of its 68 topics met so far. A domain is not "
+    "started until you attempt a scenario that teaches one of its topics "
+    "(scenario-tui coverage lists them).", "dim")
 
 
 def review_line(reviews: ReviewStatus) -> Content:
@@ -141,17 +149,13 @@ class StatsScreen(ResponsiveScreen):
         # strongest first, so what the learner knows best leads
         services = MasteryBars(sorted(stats.services, key=lambda m: (-(m.percent or 0), m.name)),
                                id="mastery-services")
-        domains = MasteryBars([replace(m, name=m.name.capitalize()) for m in stats.domains],
-                              show_of=True, id="mastery-domains")
+        domains = MasteryBars(stats.domains, show_of=True, id="mastery-domains")
         yield Horizontal(
             Vertical(heading("Mastery by service"), services, classes="mastery-column"),
-            Vertical(heading("Mastery by exam domain"), domains, classes="mastery-column"),
+            Vertical(heading("Mastery by exam domain"), domains, classes="mastery-column",
+                     id="domain-column"),
             id="mastery")
-        yield Static(Content.styled(
-            "Each bar: your best attempt at each scenario it covers, averaged. A service counts "
-            "where a decision you made was about it, not where it was only an option you passed "
-            "over. A domain counts the scenarios of it you have attempted (1\u00a0of\u00a04), "
-            "and is not started until you attempt one.", "dim"), classes="legend")
+        yield Static(DOMAIN_LEGEND, classes="legend", id="mastery-legend")
         yield heading("Mistakes made most often")
         if stats.mistakes:
             yield Static(mistakes_table(stats.mistakes), id="mistakes")
