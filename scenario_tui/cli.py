@@ -335,12 +335,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_coverage(args: argparse.Namespace) -> int:
     """`scenario-tui coverage`: the study topics per domain, with the scenarios that teach
-    them (the bundled library and every `--scenarios` folder)."""
+    them (the bundled library, the installed packs and every `--scenarios` folder)."""
     from .analysis.coverage import coverage, render_json, render_text
     from .format.problems import render
-    from .play import library
+    from .play import library, packs
 
-    lib = library.load(args.scenarios)
+    lib = library.load([*packs.roots(args.data_dir), *args.scenarios])
     if lib.syllabus_problems:
         print(render(lib.syllabus_problems, 1, "text"), file=sys.stderr)
         return EXIT_PROBLEMS

@@ -167,3 +167,14 @@ def test_topics_no_scenario_teaches_are_listed_and_text_is_neutralised() -> None
     assert "\x1b" not in text and "\x07" not in text
     assert "Not taught by any scenario: 2" in text
     assert "  T001  Keys\u2407 and roles  (not taught)" in text
+
+
+def test_coverage_counts_installed_packs(tmp_path: Path, data_dir: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _author_folder(tmp_path, "covers: [T107]", "packed-story")
+    assert main(["pack", "add", str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["coverage", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    topics = {t["id"]: t["scenarios"] for d in report["domains"] for t in d["topics"]}
+    assert topics["T107"] == ["kms-envelope-encryption", "packed-story"]
