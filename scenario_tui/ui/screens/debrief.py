@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.style import Style
 from textual.widgets import Button, Static
 
-from ...format.text_safety import clean
+from ...format.markdown_text import plain_line
 from ...play.engine import Debrief, start, what_if
 from ...play.modes import EXAM, PRACTICE
 from ..messages import BackToCatalogue, OpenNext, PlayFinished, ShowPlay
@@ -115,7 +115,7 @@ class DebriefScreen(Screen[None]):
 
     def on_mount(self) -> None:
         report = self.report
-        self.sub_title = clean(report.scenario.title)
+        self.sub_title = plain_line(report.scenario.title)
         self.query_one(PillarBars).show(report.pillars, report.best_pillars)
         self.query_one("#steps", Static).update(steps_table(report.steps, report.analysis))
         self.query_one(DecisionTree).show(report.scenario, report.play.choices,
