@@ -10,6 +10,7 @@ import networkx as nx
 from ..format.model import Scenario
 from ..format.problems import ERROR, WARNING, Problem
 from ..format.syllabus import Syllabus
+from .architecture_check import check_architecture, check_component_services
 
 
 def check_graph(scenario: Scenario) -> list[Problem]:
@@ -44,6 +45,8 @@ def check_graph(scenario: Scenario) -> list[Problem]:
                 f"node {node!r} cannot be reached from the start {scenario.start!r}",
                 "point a choice at it, or delete it",
             ))
+    if not any(p.code == "E024" for p in problems):  # the check follows paths: acyclic only
+        problems.extend(check_architecture(scenario))
     return problems
 
 
@@ -63,7 +66,7 @@ def check_services(scenario: Scenario, known: Iterable[str], glossary_path: str)
                 f"or add a card for it to {glossary_path}"
             problems.append(Problem(scenario.path, line, column, ERROR, "E026",
                                     f"unknown service id {service!r}", hint))
-    return problems
+    return problems + check_component_services(scenario, known, glossary_path)
 
 
 def check_unique_ids(scenarios: Iterable[Scenario]) -> list[Problem]:

@@ -14,7 +14,7 @@ from .text_safety import one_line
 FORMATS = ("yaml", "node-link", "graphml", "dot", "mermaid")
 """The CLI builds its parser from this, so networkx and yaml are imported only when used."""
 _META_ORDER = ("id", "title", "situation", "difficulty", "domain", "tags", "services", "sources",
-               "verified", "covers", "start")
+               "verified", "covers", "start", "architecture")
 
 
 def to_node_link(scenario: Scenario) -> dict[str, Any]:
@@ -93,11 +93,16 @@ def to_authoring(scenario: Scenario) -> dict[str, Any]:
                 item["pillars"] = dict(choice.pillars)
             if choice.source_url:
                 item["source"] = choice.source_url
+            change = scenario.graph.edges[node, choice.target, choice.index].get("architecture")
+            if change is not None:
+                item["architecture"] = change
             choices.append(item)
         if choices:
             entry["choices"] = choices
         nodes[node] = entry
     out["nodes"] = nodes
+    if meta.get("faults") is not None:
+        out["faults"] = meta["faults"]
     return out
 
 

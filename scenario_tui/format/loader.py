@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import yaml_source
+from . import architecture_read, yaml_source
 from .model import DIFFICULTIES, DOMAINS, OUTCOMES, PILLARS, SLUG, Scenario
 from .problems import ERROR, WARNING, Problem
 from .yaml_source import Mapping, Pos, Sequence
@@ -25,11 +25,12 @@ TOPIC = re.compile(r"^T\d{3}$")
 URL = re.compile(r"^https?://\S+$")
 """What a source looks like: an absolute http(s) URL with no spaces."""
 TOP_FIELDS = ("id", "title", "situation", "difficulty", "domain", "tags", "services", "sources",
-              "verified", "covers", "start", "lint", "nodes")
+              "verified", "covers", "start", "lint", "nodes", "architecture", "faults")
 TOP_REQUIRED = ("id", "title", "situation", "difficulty", "services", "sources", "verified",
                 "nodes")
 NODE_FIELDS = ("text", "end", "choices", "services", "lint")
-CHOICE_FIELDS = ("label", "to", "points", "why", "misconception", "pillars", "source")
+CHOICE_FIELDS = ("label", "to", "points", "why", "misconception", "pillars", "source",
+                 "architecture")
 CHOICE_REQUIRED = ("label", "to", "points", "why")
 
 
@@ -171,7 +172,10 @@ def build(data: Any, path: str) -> tuple[Scenario | None, list[Problem]]:
     if stem and stem != meta["id"] and Path(path).suffix in (".yaml", ".yml"):
         check.warning(data.pos("id"), "W031", f"file name {stem!r} does not match id "
                       f"{meta['id']!r}", f"rename the file to {meta['id']}.yaml")
+    found, scenario_parts = architecture_read.attach(data, graph, path)
+    check.problems.extend(found)
     scenario = Scenario(graph, path)
+    scenario.design_positions = scenario_parts
     scenario.positions = {str(key): data.pos(key) for key in data}
     scenario.choice_positions = check.choice_positions
     sources = data.get("sources")

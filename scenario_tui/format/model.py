@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .architecture import Design
+
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 """What a scenario id, a node id or a service name looks like: `read-heavy-database`."""
 
@@ -119,6 +121,8 @@ class Scenario:
         """Where a choice's field value starts: (node, choice index, field) -> (line, column)."""
         self.source_positions: list[tuple[int, int]] = []
         """Where each item of `sources` starts, in order."""
+        self.design_positions: dict[tuple[Any, ...], tuple[int, int]] = {}
+        """Where the parts of the architecture and faults are (see `architecture_read`)."""
 
     def __repr__(self) -> str:
         return f"Scenario({self.id!r}, nodes={self.graph.number_of_nodes()})"
@@ -134,6 +138,14 @@ class Scenario:
                 source_url=data.get("source_url", ""),
             ))
         return {node: tuple(sorted(items, key=lambda c: c.index)) for node, items in table.items()}
+
+    @cached_property
+    def design(self) -> Design:
+        """The architecture the choices build and the faults that test it (`Design()` when
+        the scenario declares none)."""
+        from .architecture_read import design_of
+
+        return design_of(self.graph)
 
     def choices(self, node: str) -> tuple[Choice, ...]:
         """The choices offered at `node`, in authored order."""

@@ -1,0 +1,159 @@
+"""The architecture a path builds, its faults, and every problem the format can have, at its
+place in the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scenario_tui.analysis import resilience
+from scenario_tui.format import loader
+from scenario_tui.format.architecture import DEGRADES, FAILS, SURVIVES, Architecture
+from scenario_tui.format.graph_formats import export
+from scenario_tui.format.problems import Problem
+from scenario_tui.play import library
+
+FIXTURES = Path(__file__).parent / "fixtures" / "architecture"
+SHOP = FIXTURES / "shop-resilience.yaml"
+TEXT = SHOP.read_text(encoding="utf-8")
+
+
+def _load(text: str, folder: Path) -> list[Problem]:
+    path = folder / "shop-resilience.yaml"
+    path.write_text(text, encoding="utf-8")
+    return library.load([path], with_bundled=False).problems
+
+
+def _at(text: str, needle: str, offset: int = 0) -> tuple[int, int]:
+    """1-based (line, column) of the first `needle` in `text`, plus `offset` columns."""
+    index = text.index(needle) + offset
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _path(scenario_id: str, *numbers: int) -> list[object]:
+    scenario = library.load([SHOP], with_bundled=False).scenarios[scenario_id]
+    node, path = scenario.start, []
+    for number in numbers:
+        choice = scenario.choices(node)[number - 1]
+        path.append(choice)
+        node = choice.target
+    return path
+
+
+def test_the_fixture_is_valid_and_builds_its_system() -> None:
+    lib = library.load([SHOP], with_bundled=False)
+    assert lib.problems == []
+    scenario = lib.scenarios["shop-resilience"]
+    assert scenario.design.declared
+    best = resilience.build(scenario, resilience.best_path(scenario))
+    assert best.ids == ("lb", "web", "db", "cache")
+    web = best.get("web")
+    assert web is not None and (web.azs, web.min, web.max) == (2, 2, 6)
+    assert web.links == ("cache", "db")
+    assert best.dangling() == []
+
+
+def test_chaos_compares_a_weak_path_with_the_best() -> None:
+    scenario = library.load([SHOP], with_bundled=False).scenarios["shop-resilience"]
+    weak = [scenario.choices("web-tier")[1], scenario.choices("db-tier")[2],
+            scenario.choices("cache-tier")[1]]
+    rows = {r.fault.id: (r.yours.result, r.best.result, r.yours.rule)
+            for r in resilience.compare(scenario, weak)}
+    assert rows == {"az-outage": (FAILS, SURVIVES, None),
+                    "cache-node-lost": (DEGRADES, SURVIVES, 1),
+                    "traffic-x5": (FAILS, SURVIVES, 1)}
+
+
+def test_the_last_change_is_marked() -> None:
+    scenario = library.load([SHOP], with_bundled=False).scenarios["shop-resilience"]
+    path = [scenario.choices("web-tier")[0], scenario.choices("db-tier")[0],
+            scenario.choices("cache-tier")[2]]
+    change = resilience.last_change(scenario, path)
+    assert (change.added, change.removed, change.changed) == (("dns",), ("lb",), ())
+    assert resilience.last_change(scenario, []).empty
+    assert len(resilience.stages(scenario, path)) == 4
+
+
+def test_a_play_from_a_later_node_starts_from_the_best_way_there() -> None:
+    scenario = library.load([SHOP], with_bundled=False).scenarios["shop-resilience"]
+    before = resilience.path_to(scenario, "cache-tier")
+    assert [c.source for c in before] == ["web-tier", "db-tier"]
+    assert resilience.full_path(scenario, [], "cache-tier") == before
+    assert resilience.path_to(scenario, "web-tier") == []
+
+
+def test_a_scenario_without_an_architecture_has_an_empty_design(tiny_path: Path) -> None:
+    scenario, problems = loader.load_file(tiny_path)
+    assert scenario is not None and not problems
+    assert not scenario.design.declared and scenario.design.faults == ()
+    assert resilience.compare(scenario, []) == []
+
+
+def test_the_design_survives_both_export_round_trips(tmp_path: Path) -> None:
+    scenario, _ = loader.load_file(SHOP)
+    assert scenario is not None
+    for fmt in ("node-link", "yaml"):
+        again_path = tmp_path / fmt / "shop-resilience.yaml"
+        again_path.parent.mkdir()
+        again_path.write_text(export(scenario, fmt), encoding="utf-8")
+        again, problems = loader.load_file(again_path)
+        assert again is not None and not [p for p in problems if p.is_error]
+        assert again.design == scenario.design
+
+
+BROKEN = [
+    # (what is replaced, with what, code, where the problem is: (needle in the new text, offset))
+    ("web: {traits: [large]}", "wbe: {traits: [large]}", "E040", ("wbe: {", 0)),
+    ("    links: [db]\n  db:", "    links: [dbx]\n  db:", "E041", ("[dbx]", 1)),
+    ("remove: [lb]", "remove: [web]", "E041", ("remove: [web]", 9)),
+    ("remove: [lb]", "remove: [replica]", "E040", ("remove: [replica]", 9)),
+    ("traits: [replicated]}}", "traits: [replicatd]}}", "E042", ("[replicatd]", 0)),
+    ("service: elasticache\n              name", "service: elasticach\n              name",
+     "E026", ("elasticach\n", 0)),
+    ("replica: {service: rds", "db: {service: rds", "E044", ("db: {service: rds", 0)),
+    ("placement: {azs: 2}\n    links: [web]", "placment: {azs: 2}\n    links: [web]", "E012",
+     ("placment", 0)),
+    ("outcome: degrades\n      why: Two", "outcome: degraded\n      why: Two", "E013",
+     ("degraded", 0)),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "code", "where"), BROKEN,
+                         ids=[f"{case[2]}-{i}" for i, case in enumerate(BROKEN)])
+def test_each_problem_is_reported_at_its_place(old: str, new: str, code: str,
+                                               where: tuple[str, int], tmp_path: Path) -> None:
+    assert old in TEXT
+    text = TEXT.replace(old, new, 1)
+    found = [(p.code, p.line, p.column) for p in _load(text, tmp_path)]
+    assert (code, *_at(text, *where)) in found, found
+
+
+def test_a_near_id_is_suggested(tmp_path: Path) -> None:
+    problems = _load(TEXT.replace("traits: [replicated]}}", "traits: [replicatd]}}"), tmp_path)
+    assert "did you mean 'replicated'?" in next(p.hint for p in problems if p.code == "E042")
+    problems = _load(TEXT.replace("service: elasticache\n", "service: elasticach\n", 1),
+                     tmp_path)
+    assert "did you mean 'elasticache'?" in next(p.hint for p in problems if p.code == "E026")
+
+
+def test_a_fault_without_a_default_is_an_error(tmp_path: Path) -> None:
+    start = TEXT.rindex("    default:\n      outcome: degrades")
+    text = TEXT[:start]
+    problems = _load(text, tmp_path)
+    assert [(p.line, p.column) for p in problems if p.code == "E043"] == [
+        _at(text, "  traffic-x5:", 2)]
+
+
+def test_a_removal_that_leaves_a_link_names_both(tmp_path: Path) -> None:
+    problems = _load(TEXT.replace("remove: [lb]", "remove: [web]"), tmp_path)
+    messages = [p.message for p in problems if p.code == "E041"]
+    assert any("removes 'web', but 'lb' still links to it" in m for m in messages), messages
+
+
+def test_equal_systems_are_equal_in_any_order() -> None:
+    scenario = library.load([SHOP], with_bundled=False).scenarios["shop-resilience"]
+    system = resilience.build(scenario, resilience.best_path(scenario))
+    assert Architecture(tuple(reversed(system.components))) == system
+    assert hash(Architecture(tuple(reversed(system.components)))) == hash(system)
