@@ -144,7 +144,7 @@ def diff(before: Architecture, after: Architecture) -> Diff:
 
 
 @dataclass(frozen=True, slots=True)
-class Test:
+class Match:
     """What a component must be for a condition to count it. `id` and `service` choose which
     components are meant; the rest are requirements: the traits it has, at least `azs`
     Availability Zones and `regions` Regions, scaling `min`/`max` at least, and links to each
@@ -189,7 +189,7 @@ class Condition:
     of components, so it is decided the same way whatever order the YAML lists things in."""
 
     kind: str
-    test: Test = field(default_factory=Test)
+    test: Match = field(default_factory=Match)
     parts: tuple[Condition, ...] = ()
 
     def holds(self, architecture: Architecture) -> bool:
@@ -207,12 +207,12 @@ class Condition:
             return any(part.holds(architecture) for part in self.parts)
         raise ValueError(f"unknown condition {self.kind!r}")
 
-    def tests(self) -> Iterable[Test]:
+    def matches(self) -> Iterable[Match]:
         """Every test in this condition, for checks that each names something real."""
         if self.kind in TEST_KINDS:
             yield self.test
         for part in self.parts:
-            yield from part.tests()
+            yield from part.matches()
 
 
 @dataclass(frozen=True, slots=True)
