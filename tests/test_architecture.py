@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scenario_tui.analysis import resilience
+from scenario_tui.analysis import lint, resilience
 from scenario_tui.format import loader
 from scenario_tui.format.architecture import DEGRADES, FAILS, SURVIVES, Architecture
 from scenario_tui.format.graph_formats import export
@@ -157,3 +157,22 @@ def test_equal_systems_are_equal_in_any_order() -> None:
     system = resilience.build(scenario, resilience.best_path(scenario))
     assert Architecture(tuple(reversed(system.components))) == system
     assert hash(Architecture(tuple(reversed(system.components)))) == hash(system)
+
+
+@pytest.mark.parametrize(("name", "fault"), [("l117", "region-dns-outage"),
+                                             ("l118", "region-outage")])
+def test_lint_flags_a_fault_that_tells_no_path_apart(name: str, fault: str) -> None:
+    path = FIXTURES / "lint" / f"{name}.yaml"
+    lib = library.load([path], with_bundled=False)
+    assert not [p for p in lib.problems if p.is_error]
+    found = lint.lint(lib.scenarios[name], lib.glossary)
+    flagged = [(p.code, p.line, p.column) for p in found if p.code in ("L117", "L118")]
+    text = path.read_text(encoding="utf-8")
+    assert flagged == [(name.upper(), *_at(text, f"  {fault}:", 2))]
+    assert fault in next(p.message for p in found if p.code == name.upper())
+
+
+def test_faults_that_tell_paths_apart_are_not_flagged() -> None:
+    lib = library.load([SHOP], with_bundled=False)
+    found = lint.lint(lib.scenarios["shop-resilience"], lib.glossary)
+    assert not [p for p in found if p.code in ("L117", "L118")]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..format.model import Choice, Scenario, ServiceCard
 from ..format.problems import WARNING, Problem
-from . import telegraph
+from . import fault_lint, telegraph
 from .scoring import Analysis, analyse
 
 FRESH_DAYS = 365
@@ -53,6 +53,9 @@ RULES = (
          ", ".join(f'"{c}"' for c in telegraph.CONNECTIVES) + ")"),
     Rule("L115", "title-echo", "the best label repeats a distinctive title word that neither "
          "its situation nor another label of the decision uses"),
+    Rule("L117", "fault-teaches-nothing", "every ending survives a fault, so it tells no path "
+         "from another"),
+    Rule("L118", "fault-nobody-survives", "no ending survives a fault, not even the best path"),
 )
 LIBRARY_RULES = (
     Rule("L116", "long-best-label", "across the library, the best label is the longest or "
@@ -268,8 +271,13 @@ def _telegraph(lint: _Linter) -> None:
                       "or let a distractor use the word too", node)
 
 
+def _faults(lint: _Linter) -> None:
+    for finding in fault_lint.findings(lint.scenario):
+        lint.flag(finding.code, finding.where, finding.message, finding.hint)
+
+
 CHECKS: tuple[Callable[[_Linter], None], ...] = (_decisions, _explanations, _endings, _services,
-                                                 _metadata, _sources, _telegraph)
+                                                 _metadata, _sources, _telegraph, _faults)
 
 
 def lint(scenario: Scenario, glossary: dict[str, ServiceCard],
