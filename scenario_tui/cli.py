@@ -117,9 +117,15 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("file", metavar="FILE")
     from .format.graph_formats import FORMATS
 
-    export.add_argument("--format", choices=FORMATS, default="node-link")
+    export.add_argument("--format", choices=FORMATS,
+                        help="default: node-link (mermaid with --architecture)")
     export.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     export.add_argument("--force", action="store_true", help="overwrite an existing OUT")
+    export.add_argument("--architecture", action="store_true",
+                        help="write the system the best path builds (mermaid or dot)")
+    export.add_argument("--path", metavar="N,N,...",
+                        help="with --architecture: the system this path builds instead, as "
+                             "choice numbers in file order from the start (like 1,2,1)")
     return parser
 
 
@@ -412,6 +418,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     refusal = _refusal(output, args.force) if output else None
     if refusal:
         return _usage_error(f"-o: {refusal}")
+    from .authoring.architecture_export import architecture_refusal, write_architecture
+
+    refusal = architecture_refusal(args.architecture, args.format, args.path)
+    if refusal:
+        return _usage_error(refusal)
     scenario, problems = loader.load_file(path)
     if scenario is not None:
         problems = problems + check_graph(scenario)
@@ -419,7 +430,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if scenario is None or errors:
         print(render(errors, 1, "text"), file=sys.stderr)
         return EXIT_PROBLEMS
-    text = export(scenario, args.format)
+    if args.architecture:
+        text, failure = write_architecture(scenario, args.format or "mermaid", args.path)
+        if failure:
+            return _usage_error(failure)
+    else:
+        text = export(scenario, args.format or "node-link")
     if output:
         return _write_file(output, text, args.force)
     sys.stdout.write(text)

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from scenario_tui.analysis import lint, resilience
+from scenario_tui.cli import main
 from scenario_tui.format import loader
-from scenario_tui.format.architecture import DEGRADES, FAILS, SURVIVES, Architecture
+from scenario_tui.format.architecture import DEGRADES, FAILS, SURVIVES, Architecture, Component
+from scenario_tui.format.architecture_export import export_architecture
 from scenario_tui.format.graph_formats import export
 from scenario_tui.format.problems import Problem
 from scenario_tui.play import library
@@ -176,3 +178,67 @@ def test_faults_that_tell_paths_apart_are_not_flagged() -> None:
     lib = library.load([SHOP], with_bundled=False)
     found = lint.lint(lib.scenarios["shop-resilience"], lib.glossary)
     assert not [p for p in found if p.code in ("L117", "L118")]
+
+
+def test_export_draws_the_best_paths_system(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(SHOP), "--architecture"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("flowchart LR")
+    assert '["Product cache<br/>elasticache, 2 AZs, replicated"]' in out
+    assert "Shop domain" not in out
+
+
+def test_export_draws_a_given_path_as_dot(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(SHOP), "--architecture", "--format", "dot",
+                 "--path", "2,3,3"]) == 0
+    out = capsys.readouterr().out
+    assert '"dns" -> "web";' in out and '"lb"' not in out and '"cache"' not in out
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--path", "1"], "--path needs --architecture"),
+    (["--architecture", "--format", "yaml"], "draws mermaid or dot, not yaml"),
+    (["--architecture", "--path", "2,4"], "'db-tier' has choices 1-3, not 4"),
+    (["--architecture", "--path", "1,x"], "choice numbers separated by commas"),
+    (["--architecture", "--path", "1,1,1,1"], "'fast' is an ending"),
+])
+def test_export_refuses_what_it_cannot_draw(args: list[str], message: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(SHOP), *args]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_export_of_a_scenario_without_a_system_says_so(
+        tiny_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(tiny_path), "--architecture"]) == 2
+    assert "declares no architecture" in capsys.readouterr().err
+
+
+def test_hostile_names_cannot_break_a_drawing() -> None:
+    name = 'Cache "one"\x1b[31m **bold** <b>'
+    system = Architecture((Component("a", "ec2", name, links=("b",)),
+                           Component("b", "rds", "DB\nnext")))
+    mermaid = export_architecture(system, "mermaid")
+    assert '"' not in mermaid.split('["', 1)[1].split('"]', 1)[0]
+    assert "\x1b" not in mermaid and "**" not in mermaid and "<b>" not in mermaid
+    dot = export_architecture(system, "dot", 'T "x"')
+    assert '\\"one\\"' in dot and "\x1b" not in dot and 'digraph "T \\"x\\""' in dot
+
+
+def test_the_play_api_follows_a_play_and_a_play_from_a_node() -> None:
+    from scenario_tui.play import chaos, engine
+
+    scenario = library.load([SHOP], with_bundled=False).scenarios["shop-resilience"]
+    assert chaos.has_architecture(scenario) and chaos.has_faults(scenario)
+    play = engine.start(scenario)
+    assert chaos.architecture(scenario, play) == scenario.design.start
+    play = play.choose(scenario, 1).choose(scenario, 2).choose(scenario, 1)
+    rows = chaos.chaos(scenario, play)
+    assert [(r.fault.id, r.yours.result, r.best.result) for r in rows] == [
+        ("az-outage", FAILS, SURVIVES), ("cache-node-lost", DEGRADES, SURVIVES),
+        ("traffic-x5", FAILS, SURVIVES)]
+    assert chaos.latest_change(scenario, play).added == ("cache",)
+    from_here = engine.start(scenario, origin="cache-tier").choose(scenario, 0)
+    assert chaos.architecture(scenario, from_here) == resilience.build(
+        scenario, resilience.best_path(scenario))
+    assert all(r.same for r in chaos.chaos(scenario, from_here))

@@ -75,6 +75,23 @@ def full_path(scenario: Scenario, choices: Sequence[Choice], origin: str = "") -
     return [*path_to(scenario, origin), *choices]
 
 
+def path_from_numbers(scenario: Scenario, numbers: Sequence[int]) -> list[Choice]:
+    """The path that takes choice `numbers[0]` (1-based, in file order) at the start, then
+    `numbers[1]` where that leads, and so on; ValueError naming the first number that is not
+    a choice there."""
+    node, path = scenario.start, []
+    for step, number in enumerate(numbers, 1):
+        options = scenario.choices(node)
+        if not options:
+            raise ValueError(f"step {step}: {node!r} is an ending; the path has "
+                             f"{step - 1} choice(s)")
+        if not 1 <= number <= len(options):
+            raise ValueError(f"step {step}: {node!r} has choices 1-{len(options)}, not {number}")
+        path.append(options[number - 1])
+        node = options[number - 1].target
+    return path
+
+
 def best_path(scenario: Scenario) -> list[Choice]:
     return analyse(scenario).best_path()
 
