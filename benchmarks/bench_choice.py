@@ -1,0 +1,173 @@
+"""A choice's key to its feedback on screen, against a minimal Textual app's key to a Static.
+
+    python benchmarks/bench_choice.py [--rounds 5] [--keys 20] [--size 120x40]
+
+Both apps run in this process, headless, one after the other in each round (so that drift in
+the machine's load hits both alike). A key is sent the way a terminal's driver sends it, and
+the time taken is up to the first frame that shows its effect (Textual's `App._display`,
+which a headless app still reaches once the frame is rendered, only not written out):
+
+- scenario-tui: a practice play of a bundled scenario; the key `1` chooses, and the frame
+  counts once the feedback panel shows in place of the choices. `u` takes the choice back
+  between keys (not timed).
+- minimal: a Header, a Static and a Footer; the key `1` updates the Static's text.
+
+The choice changes the layout of the whole screen (the choices give way to a panel of
+another height, the breadcrumb gains a step), so the frame after it is rendered in full,
+where the minimal app's frame redraws one line: most of the difference is Textual laying
+out and rendering a full screen.
+
+Goal: the median at most 2x the minimal app's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import events
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.pilot import Pilot
+from textual.widgets import Footer, Header, Static
+
+SCENARIO = "api-gateway-cors"
+GOAL = 2.0
+
+
+class Frames:
+    """Times the first frame after a key that satisfies a condition (patches `_display`)."""
+
+    def __init__(self) -> None:
+        self.condition: Callable[[], bool] | None = None
+        self.shown = asyncio.Event()
+        self.at = 0.0
+        original = App._display
+
+        def display(app: App[Any], screen: Any, renderable: Any) -> None:
+            original(app, screen, renderable)
+            if (renderable is not None and self.condition is not None
+                    and not app._batch_count and self.condition()):
+                self.at = time.perf_counter()
+                self.condition = None
+                self.shown.set()
+
+        App._display = display  # type: ignore[method-assign,assignment]
+
+    async def key(self, app: App[Any], key: str, condition: Callable[[], bool]) -> float:
+        """Send `key`; seconds until a frame satisfies `condition`."""
+        self.shown.clear()
+        self.condition = condition
+        event = events.Key(key, key)
+        event.set_sender(app)
+        assert app._driver is not None
+        start = time.perf_counter()
+        app._driver.send_message(event)
+        await asyncio.wait_for(self.shown.wait(), timeout=10)
+        return self.at - start
+
+
+class Minimal(App[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("1", "bump", "Bump")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("hello", id="text")
+        yield Footer()
+
+    def action_bump(self) -> None:
+        self.count += 1
+        self.query_one("#text", Static).update(f"pressed {self.count}")
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    for _ in range(2):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def time_minimal(frames: Frames, keys: int, size: tuple[int, int]) -> list[float]:
+    app = Minimal()
+    times = []
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        text = app.query_one("#text", Static)
+        for _ in range(keys):
+            def updated(expected: str = f"pressed {app.count + 1}") -> bool:
+                return str(text.content) == expected
+
+            times.append(await frames.key(app, "1", updated))
+            await pilot.pause()
+    return times
+
+
+async def time_ours(frames: Frames, keys: int, size: tuple[int, int], data: Path) -> list[float]:
+    from scenario_tui.play.session import Session
+    from scenario_tui.ui.app import ScenarioApp
+    from scenario_tui.ui.screens.play import PlayScreen
+    from scenario_tui.ui.widgets.feedback import FeedbackPanel
+
+    app = ScenarioApp(Session.create(data=data), start_id=SCENARIO)
+    times = []
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlayScreen), screen
+        panel = screen.query_one(FeedbackPanel)
+        for _ in range(keys):
+            times.append(await frames.key(app, "1", lambda: panel.display))
+            await pilot.press("u")  # back to the choices, untimed
+            await pilot.pause()
+            assert not panel.display
+    app.session.close()
+    return times
+
+
+async def run(rounds: int, keys: int, size: tuple[int, int]) -> dict[str, list[float]]:
+    frames = Frames()
+    times: dict[str, list[float]] = {"minimal": [], "scenario-tui": []}
+    with tempfile.TemporaryDirectory() as temp:
+        await time_ours(frames, 2, size, Path(temp))  # warm-up: imports, the catalogue cache
+        await time_minimal(frames, 2, size)
+        gc.freeze()  # what the imports made, out of the collector's reach, as `launch.run` does
+        for _ in range(rounds):
+            gc.collect()
+            times["minimal"] += await time_minimal(frames, keys, size)
+            gc.collect()
+            times["scenario-tui"] += await time_ours(frames, keys, size, Path(temp))
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--keys", type=int, default=20, help="keys timed per app per round")
+    parser.add_argument("--size", default="120x40", help="terminal size, COLSxROWS")
+    args = parser.parse_args()
+    columns, rows = (int(n) for n in args.size.split("x"))
+    times = asyncio.run(run(args.rounds, args.keys, (columns, rows)))
+    minimal = statistics.median(times["minimal"])
+    ours = statistics.median(times["scenario-tui"])
+    ratio = ours / minimal
+    print(f"key to frame, median of {len(times['minimal'])} keys each in {args.rounds} "
+          f"alternating rounds, {args.size}")
+    print(f"{'minimal Textual app (Static update)':<40}{minimal * 1000:7.1f} ms")
+    print(f"{'scenario-tui (choice to feedback)':<40}{ours * 1000:7.1f} ms {ratio:5.2f}x"
+          f"   goal <= {GOAL}x {'ok' if ratio <= GOAL else 'MISSED'}")
+    return 0 if ratio <= GOAL else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
