@@ -65,21 +65,30 @@ class ScenarioApp(CheckedLinksApp[int]):
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
     ]
 
-    def __init__(self, session: Session, *, start_id: str | None = None,
+    session: Session
+    """The library and the learner's progress; the served app (`served_app`) sets it once
+    the learner has said who they are, and passes None until then."""
+
+    def __init__(self, session: Session | None, *, start_id: str | None = None,
                  mode: str = PRACTICE) -> None:
         super().__init__()
-        self.session = session
         self.start_id = start_id
         self.mode = mode
         """The mode new play-throughs start in (the catalogue switches it)."""
+        self._retry: Timer | None = None
+        """Tries the saves the store refused again, while there are any."""
+        if session is not None:
+            self.use_session(session)
+
+    def use_session(self, session: Session) -> None:
+        """Play on `session` from now on."""
+        self.session = session
         # The store opens now, before any worker thread asks for it. The saved theme is set
         # before the stylesheet is first built: set on mount, it restyled every widget again.
         saved = session.store.setting(THEME_SETTING)
         if saved and saved in self.available_themes:
             self.theme = saved
         session.defer_saves = True  # from now on saves are made by `save_progress`
-        self._retry: Timer | None = None
-        """Tries the saves the store refused again, while there are any."""
 
     def get_default_screen(self) -> Screen[None]:
         return CatalogScreen(self.session, self.mode)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..analysis.scoring import Analysis
     from ..format.model import Choice, Scenario
     from ..play.engine import Play
+    from ..play.learners import Learner
     from ..play.review_run import ReviewRun
 
 
@@ -92,3 +93,10 @@ class BackToCatalogue(Message):
 
 class CatalogueShown(Message):
     """The catalogue has its entries on screen and takes keys (start-up is over)."""
+
+
+@dataclass
+class LearnerChosen(Message):
+    """The served app's learner said who they are: open the catalogue on their progress."""
+
+    learner: Learner
