@@ -69,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files or folders (default: the bundled library)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    _exit_statuses(check)
 
     lint = command("lint", "teaching-quality rules on top of validity")
     lint.add_argument("paths", nargs="*", metavar="PATH",
@@ -77,10 +78,16 @@ def _parser() -> argparse.ArgumentParser:
     lint.add_argument("--paths", dest="path_report", action="store_true",
                       help="also report path counts and the score distribution")
     lint.add_argument("--rules", action="store_true", help="list the rules and exit")
+    _exit_statuses(lint)
+
+    services = command("services", "list the glossary's service ids and names (for "
+                                    "`services:`)")
+    services.add_argument("--format", choices=("text", "json"), default="text")
 
     new = command("new", "write a starter scenario that validates as is")
     new.add_argument("slug", metavar="SLUG", help="the new scenario's id, like my-scenario")
-    new.add_argument("--dir", default=".", metavar="DIR", help="folder to write it in")
+    new.add_argument("--dir", default=".", metavar="DIR",
+                     help="folder to write it in (created with its parents if missing)")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     progress = command("progress", "export or import the learner's progress")
@@ -113,8 +120,8 @@ def _parser() -> argparse.ArgumentParser:
                                  "you edit it")
     author.add_argument("file", metavar="FILE", help="the scenario file to watch")
 
-    export = command("export", "write a scenario's graph in another format")
-    export.add_argument("file", metavar="FILE")
+    export = command("export", "read a scenario file and write its graph in another format")
+    export.add_argument("file", metavar="FILE", help="the scenario file to read")
     from .format.graph_formats import FORMATS
 
     export.add_argument("--format", choices=FORMATS,
@@ -127,6 +134,15 @@ def _parser() -> argparse.ArgumentParser:
                         help="with --architecture: the system this path builds instead, as "
                              "choice numbers in file order from the start (like 1,2,1)")
     return parser
+
+
+def _exit_statuses(parser: argparse.ArgumentParser) -> None:
+    """`--strict` and the exit statuses, as `validate` and `lint` share them."""
+    parser.add_argument("--strict", action="store_true",
+                        help="fail on warnings too (for CI and pre-commit hooks)")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = ("exit status: 0 no errors (warnings alone pass, unless --strict), "
+                     "1 errors found\n(or warnings, with --strict), 2 usage error")
 
 
 def _usage_error(message: str) -> int:
@@ -185,7 +201,7 @@ def _write_file(target: Path, text: str, force: bool) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .format.files import library_dir
-    from .format.problems import render
+    from .format.problems import failed, render
     from .play import library
 
     paths = [Path(p) for p in args.paths] or [library_dir()]
@@ -195,7 +211,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     lib = library.load(paths, with_bundled=False)
     problems = lib.problems
     print(render(problems, len(lib.entries), args.format))
-    return EXIT_PROBLEMS if problems else EXIT_OK
+    return EXIT_PROBLEMS if failed(problems, args.strict) else EXIT_OK
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
@@ -203,7 +219,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
     from .analysis import lint, path_report
     from .format.files import library_dir
-    from .format.problems import render
+    from .format.problems import failed, render
     from .play import library
 
     if args.rules:
@@ -224,8 +240,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
     problems.extend(lint.lint_library(
         [e.scenario for e in lib.entries if e.playable and e.scenario is not None],
         str(paths[0]) if len(paths) == 1 else "the files given"))
+    skipped = [entry.path for entry in lib.entries if not entry.playable]
     if args.format == "json" and args.path_report:
-        payload = json.loads(render(problems, len(lib.entries), "json"))
+        payload = json.loads(render(problems, len(lib.entries), "json", skipped))
         payload["paths"] = {s.path: {"paths": r.paths, "best": r.best, "worst": r.worst,
                                      "mean": r.mean, "pass_score": r.pass_score,
                                      "passing_paths": r.passing_paths,
@@ -235,10 +252,10 @@ def cmd_lint(args: argparse.Namespace) -> int:
                             for s, r in reports}
         print(json.dumps(payload, indent=2))
     else:
-        print(render(problems, len(lib.entries), args.format))
+        print(render(problems, len(lib.entries), args.format, skipped))
         for scenario, report in reports:
             print("\n" + path_report.render(scenario, report))
-    return EXIT_PROBLEMS if problems else EXIT_OK
+    return EXIT_PROBLEMS if failed(problems, args.strict) else EXIT_OK
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -253,8 +270,12 @@ def cmd_new(args: argparse.Namespace) -> int:
         return _usage_error(f"{args.slug!r} is not a slug: use lower-case letters, digits "
                             "and '-', like my-scenario")
     folder = Path(args.dir)
-    if not folder.is_dir():
-        return _usage_error(f"--dir: no such folder: {folder}")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return _usage_error(f"--dir: {folder} exists and is not a folder")
+    except OSError as error:
+        return _usage_error(f"--dir: cannot create {folder}: {error.strerror or error}")
     target = folder / f"{args.slug}.yaml"
     refusal = _refusal(target, args.force)
     if refusal:
@@ -271,6 +292,30 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(f"wrote {shown}\nnext: edit it, then `scenario-tui validate {shown}` and "
           f"`scenario-tui play {args.slug} --scenarios {where}`")
     return EXIT_OK
+
+
+def cmd_services(args: argparse.Namespace) -> int:
+    """`scenario-tui services`: the ids `services:` accepts, from the bundled glossary and any
+    `glossary.yaml` in or beside the `--scenarios` folders (a later card wins)."""
+    import json
+
+    from .format import glossary
+    from .format.files import library_dir
+    from .format.problems import render
+    from .format.text_safety import one_line
+
+    cards, problems = glossary.for_roots([library_dir(), *args.scenarios])
+    if problems:
+        print(render(problems, 0, "text").rsplit("\n", 1)[0], file=sys.stderr)
+    ordered = sorted(cards.values(), key=lambda card: card.id)
+    if args.format == "json":
+        print(json.dumps([{"id": c.id, "name": c.name, "docs": c.docs} for c in ordered],
+                         indent=2))
+    else:
+        width = max((len(c.id) for c in ordered), default=0)
+        for card in ordered:
+            print(f"{card.id.ljust(width)}  {one_line(card.name, 80)}")
+    return EXIT_PROBLEMS if problems else EXIT_OK
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
@@ -488,7 +533,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         return _usage_error(f"--scenarios: no such folder: {', '.join(missing)}")
     handlers = {"validate": cmd_validate, "list": cmd_list, "export": cmd_export,
-                "pack": cmd_pack,
+                "pack": cmd_pack, "services": cmd_services,
                 "play": cmd_play, "lint": cmd_lint, "new": cmd_new,
                 "progress": cmd_progress, "author": cmd_author, "coverage": cmd_coverage}
     handler = handlers.get(args.command or "", cmd_tui)

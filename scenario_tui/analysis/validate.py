@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from ..format.model import Scenario
-from ..format.problems import ERROR, WARNING, Problem
+from ..format.problems import ERROR, WARNING, Problem, nearest
 from ..format.syllabus import Syllabus
 from .architecture_check import check_architecture, check_component_services
 
@@ -61,9 +61,10 @@ def check_services(scenario: Scenario, known: Iterable[str], glossary_path: str)
         listed.extend((service, (data.get("line", 1), 1)) for service in data.get("services", ()))
     for service, (line, column) in listed:
         if service not in known:
-            close = difflib.get_close_matches(service, sorted(known), n=1)
-            hint = (f"did you mean {close[0]!r}? " if close else "") + \
-                f"or add a card for it to {glossary_path}"
+            close = nearest(service, known)
+            add = f"add a card for it to {glossary_path}"
+            hint = f"did you mean {close!r}? or {add}" if close else \
+                f"{add}, or use a known id (`scenario-tui services` lists them)"
             problems.append(Problem(scenario.path, line, column, ERROR, "E026",
                                     f"unknown service id {service!r}", hint))
     return problems + check_component_services(scenario, known, glossary_path)

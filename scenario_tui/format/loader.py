@@ -11,14 +11,15 @@ import contextlib
 import datetime as dt
 import difflib
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from . import architecture_read, yaml_source
+from . import architecture_read, indentation, yaml_source
 from .model import DIFFICULTIES, DOMAINS, OUTCOMES, PILLARS, SLUG, Scenario
-from .problems import ERROR, WARNING, Problem
+from .problems import ERROR, WARNING, Problem, did_you_mean, nearest
 from .yaml_source import Mapping, Pos, Sequence
 
 TOPIC = re.compile(r"^T\d{3}$")
@@ -41,23 +42,30 @@ class _Checker:
         self.path = path
         self.problems: list[Problem] = []
         self.choice_positions: dict[tuple[str, int, str], Pos] = {}
+        self.stray_nodes: dict[str, tuple[Pos, str]] = {}
+        """Nodes found where a field should be, by id: where, and "too much" or "too
+        little" (how they are indented)."""
 
-    def error(self, pos: Pos, code: str, message: str, hint: str = "") -> None:
+    def error(self, pos: Pos, code: str, message: str, hint: str) -> None:
         self.problems.append(Problem(self.path, pos[0], pos[1], ERROR, code, message, hint))
 
-    def warning(self, pos: Pos, code: str, message: str, hint: str = "") -> None:
+    def warning(self, pos: Pos, code: str, message: str, hint: str) -> None:
         self.problems.append(Problem(self.path, pos[0], pos[1], WARNING, code, message, hint))
 
     def fields(self, mapping: Mapping, allowed: tuple[str, ...], required: tuple[str, ...],
                where: str) -> None:
+        meant = set()
         for key in mapping:
             if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-                hint = f"did you mean {close[0]!r}?" if close else (
-                    "allowed here: " + ", ".join(allowed))
+                meant.add(nearest(str(key), allowed))
+                hint = _misplaced(key, mapping[key], allowed) or did_you_mean(
+                    str(key), allowed, "allowed here: " + ", ".join(allowed))
+                if hint.endswith(_NODE_HERE):
+                    how = hint.split("?")[0].removeprefix("indented ")
+                    self.stray_nodes[str(key)] = (mapping.kpos(key), how)
                 self.error(mapping.kpos(key), "E012", f"unknown field {key!r} in {where}", hint)
         for key in required:
-            if key not in mapping:
+            if key not in mapping and key not in meant:  # a misspelt field: reported once
                 self.error(mapping.start, "E011", f"missing required field {key!r} in {where}",
                            f"add `{key}:` (see docs/authoring.md)")
 
@@ -97,9 +105,8 @@ class _Checker:
         if value is None:
             return None
         if value not in allowed:
-            close = difflib.get_close_matches(str(value), allowed, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "one of: " + ", ".join(allowed)
-            self.error(mapping.pos(key), "E013", f"{where} {key!r} is {value!r}", hint)
+            hint = did_you_mean(str(value), allowed, "one of: " + ", ".join(allowed))
+            self.error(mapping.pos(key), "E013", f"unknown {key} {value!r}{where}", hint)
             return None
         return str(value)
 
@@ -116,6 +123,30 @@ def _kind(value: Any) -> str:
     if value is None:
         return "empty"
     return "text" if isinstance(value, str) else type(value).__name__
+
+
+LEVELS = (("the scenario", TOP_FIELDS), ("a node", NODE_FIELDS), ("a choice", CHOICE_FIELDS))
+"""The fields of each level of a scenario, outermost first."""
+
+
+_NODE_HERE = "a node goes under `nodes:`, in line with the other nodes"
+
+
+def _misplaced(key: Any, value: Any, allowed: tuple[str, ...]) -> str | None:
+    """The "indented too little/much?" hint for an unknown field that is a field of another
+    level (or a whole node), as a mis-indented line leaves it when the file still parses."""
+    here = next((depth for depth, (_, fields) in enumerate(LEVELS) if fields is allowed), None)
+    if here is None:
+        return None
+    if isinstance(value, Mapping) and ("text" in value or "end" in value):
+        how = "too little" if here == 0 else "too much"
+        return f"indented {how}? {_NODE_HERE}"
+    for depth, (name, fields) in enumerate(LEVELS):
+        if key in fields and depth != here:
+            how = "too little" if depth > here else "too much"
+            return f"indented {how}? {key!r} is a field of {name}: line it up with that " \
+                   "level's other fields"
+    return None
 
 
 def is_node_link(data: Any) -> bool:
@@ -146,14 +177,16 @@ def build(data: Any, path: str) -> tuple[Scenario | None, list[Problem]]:
         return None, check.problems
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(**meta)
     pending: list[tuple[str, str, int, dict[str, Any], Pos]] = []
-    for node_id, node in nodes.items():
+    for node_id, node in _adopt_dedented_fields(nodes, check).items():
         _node(node_id, node, nodes, check, graph, pending)
     for source, target, index, attrs, pos in pending:
         if target in graph:
             graph.add_edge(source, target, key=index, **attrs)
         else:
-            close = difflib.get_close_matches(target, [str(n) for n in nodes], n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "add a node with this id"
+            stray = check.stray_nodes.get(target)
+            hint = f"{target!r} is written on line {stray[0][0]}, but not in line with the " \
+                f"other nodes: indented {stray[1]}?" if stray else did_you_mean(
+                    target, [str(n) for n in nodes], "add a node with this id")
             check.error(pos, "E021", f"choice at {source!r} leads to undefined node {target!r}",
                         hint)
     start = meta.get("start")
@@ -191,6 +224,28 @@ def build(data: Any, path: str) -> tuple[Scenario | None, list[Problem]]:
     return scenario, check.problems
 
 
+def _adopt_dedented_fields(nodes: Mapping, check: _Checker) -> dict[Any, Any]:
+    """The nodes, a node's field that was dedented to the node ids' column (`choices:` among
+    the nodes) reported and given back to the node above it, so that one mistake is one
+    problem, not a node without choices and every node after it unreachable."""
+    result: dict[Any, Any] = {}
+    previous: Any = None
+    for node_id, node in nodes.items():
+        above = result.get(previous)
+        if node_id in NODE_FIELDS and isinstance(above, Mapping) and node_id not in above \
+                and not isinstance(node, Mapping):  # a node called `end` is a mapping
+            check.error(nodes.kpos(node_id), "E012", f"{node_id!r} is a node's field, but it "
+                        f"stands among the node ids, after node {previous!r}", "indented too "
+                        f"little? indent it under {previous!r}, in line with its `text:`")
+            above[node_id] = node
+            above.key_pos[node_id] = nodes.kpos(node_id)
+            above.value_pos[node_id] = nodes.pos(node_id)
+            continue
+        result[node_id] = node
+        previous = node_id
+    return result
+
+
 def _metadata(data: Mapping, check: _Checker, path: str) -> dict[str, Any] | None:
     scenario_id = data.get("id")
     if scenario_id is not None and (not isinstance(scenario_id, str)
@@ -202,7 +257,7 @@ def _metadata(data: Mapping, check: _Checker, path: str) -> dict[str, Any] | Non
         "id": scenario_id,
         "title": check.text(data, "title", "the scenario's"),
         "situation": check.text(data, "situation", "the scenario's"),
-        "difficulty": check.choice_of(data, "difficulty", DIFFICULTIES, "difficulty"),
+        "difficulty": check.choice_of(data, "difficulty", DIFFICULTIES, ""),
         "tags": check.words(data, "tags", "the scenario's", None),
         "services": check.words(data, "services", "the scenario's", SLUG),
         "sources": check.words(data, "sources", "the scenario's", URL,
@@ -213,7 +268,7 @@ def _metadata(data: Mapping, check: _Checker, path: str) -> dict[str, Any] | Non
     lint_off = _lint_off(data, check, "the scenario")
     if lint_off:
         meta["lint_off"] = lint_off
-    domain = check.choice_of(data, "domain", DOMAINS, "domain")
+    domain = check.choice_of(data, "domain", DOMAINS, "")
     if domain:
         meta["domain"] = domain
     verified = data.get("verified")
@@ -230,7 +285,8 @@ def _metadata(data: Mapping, check: _Checker, path: str) -> dict[str, Any] | Non
         if isinstance(start, str):
             meta["start"] = start
         else:
-            check.error(data.pos("start"), "E013", "start must be a node id", "")
+            check.error(data.pos("start"), "E013", f"start must be a node id, not "
+                        f"{_kind(start)}", "name the first node, like `start: first-decision`")
     if scenario_id is None:
         return None
     return meta
@@ -265,7 +321,8 @@ def _node(node_id: Any, node: Any, nodes: Mapping, check: _Checker, graph: nx.Mu
     check.fields(node, NODE_FIELDS, ("text",), where)
     attrs: dict[str, Any] = {"text": check.text(node, "text", where), "line": key_pos[0],
                              "column": key_pos[1]}
-    end = check.choice_of(node, "end", OUTCOMES, "end") if "end" in node else None
+    end = check.choice_of(node, "end", OUTCOMES, f" in node {node_id!r}") if "end" in node \
+        else None
     if end:
         attrs["end"] = end
     elif "end" in node and node["end"] is None:
@@ -350,7 +407,9 @@ def _choice(node_id: str, index: int, choice: Any, pos: Pos, check: _Checker,
     if isinstance(target, str):
         pending.append((node_id, target, index, attrs, choice.pos("to")))
     elif target is not None:
-        check.error(choice.pos("to"), "E013", f"{where} 'to' must be a node id", "")
+        check.error(choice.pos("to"), "E013", f"{where} 'to' must be a node id, not "
+                    f"{_kind(target)}", "name the node this choice leads to, like `to: "
+                    "next-step`")
 
 
 def _pillars(value: Any, pos: Pos, where: str, check: _Checker) -> dict[str, int]:
@@ -361,23 +420,48 @@ def _pillars(value: Any, pos: Pos, where: str, check: _Checker) -> dict[str, int
     result: dict[str, int] = {}
     for name, amount in value.items():
         if name not in PILLARS:
-            close = difflib.get_close_matches(str(name), PILLARS, n=1)
             check.error(value.kpos(name), "E012", f"unknown pillar {name!r}",
-                        f"did you mean {close[0]!r}?" if close else "one of: " +
-                        ", ".join(PILLARS))
+                        did_you_mean(str(name), PILLARS, "one of: " + ", ".join(PILLARS)))
         elif isinstance(amount, bool) or not isinstance(amount, int) or not -3 <= amount <= 3:
-            check.error(value.pos(name), "E013", f"pillar {name!r} must be a whole number "
-                        "from -3 to 3", "")
+            check.error(value.pos(name), "E013", f"pillar {name!r} is {amount!r}: it must be a "
+                        "whole number from -3 to 3", "-3 hurts that pillar most, 0 leaves it "
+                        "alone, 3 helps it most; e.g. `pillars: {cost: -1, reliability: 2}`")
         else:
             result[name] = amount
     return result
 
 
+def _unreadable(doc: yaml_source.Document) -> bool:
+    return doc.data is None or any(p.code in ("E001", "E002", "E004") for p in doc.problems)
+
+
+def _misplaced_line(doc: yaml_source.Document) -> list[Problem]:
+    """`doc`'s problems, a syntax error replaced by the indentation mistake behind it (at its
+    own line, with an "indented too little/much?" hint) when re-indenting one line fixes it."""
+    syntax = next((p for p in doc.problems if p.code == "E002"), None)
+    if syntax is None or not doc.text:
+        return doc.problems
+
+    def score(text: str) -> int | None:
+        fixed = yaml_source.parse(text, doc.path)
+        if _unreadable(fixed):
+            return None
+        scenario, problems = build(fixed.data, doc.path)
+        return sum(p.is_error for p in problems) + (scenario is None)
+
+    found = indentation.repair(doc.text, syntax.line, score)
+    if found is None:
+        return doc.problems
+    moved = replace(syntax, line=found.line, column=found.column, message=found.message,
+                    hint=found.hint)
+    return [moved if p is syntax else p for p in doc.problems]
+
+
 def load_file(path: Path | str) -> tuple[Scenario | None, list[Problem]]:
     """Read, parse and build one scenario file."""
     doc = yaml_source.read(path)
-    if doc.data is None or any(p.code in ("E001", "E002", "E004") for p in doc.problems):
-        return None, doc.problems
+    if _unreadable(doc):
+        return None, _misplaced_line(doc)
     scenario, problems = build(doc.data, doc.path)
     return scenario, doc.problems + problems
 
@@ -385,7 +469,7 @@ def load_file(path: Path | str) -> tuple[Scenario | None, list[Problem]]:
 def load_text(text: str, path: str = "<text>") -> tuple[Scenario | None, list[Problem]]:
     """Parse and build a scenario from text (used by the author preview and tests)."""
     doc = yaml_source.parse(text, path)
-    if doc.data is None or any(p.code in ("E001", "E002", "E004") for p in doc.problems):
-        return None, doc.problems
+    if _unreadable(doc):
+        return None, _misplaced_line(doc)
     scenario, problems = build(doc.data, path)
     return scenario, doc.problems + problems

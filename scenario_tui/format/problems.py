@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
@@ -66,6 +67,27 @@ def _github_property(text: str) -> str:
     return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def nearest(word: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The known id `word` most likely meant: one that is a whole part of it (`sqs-queue`,
+    `lambda-function`), else the closest by spelling, else the one id it abbreviates
+    (`dynamo` -> `dynamodb`), else None."""
+    known = sorted(set(known))
+    parts = [k for k in known if word.startswith(f"{k}-") or word.endswith(f"-{k}")]
+    if parts:
+        return max(parts, key=len)
+    close = difflib.get_close_matches(word, known, n=1, cutoff=cutoff)
+    if close:
+        return close[0]
+    longer = [k for k in known if len(word) >= 3 and k.startswith(word)]
+    return longer[0] if len(longer) == 1 else None
+
+
+def did_you_mean(word: str, known: Iterable[str], otherwise: str, cutoff: float = 0.6) -> str:
+    """A hint naming the nearest known id to `word`, or `otherwise` when none is near."""
+    close = nearest(word, known, cutoff)
+    return f"did you mean {close!r}?" if close else otherwise
+
+
 def sort_key(problem: Problem) -> tuple[str, int, int, str]:
     return (problem.path, problem.line, problem.column, problem.code)
 
@@ -81,16 +103,35 @@ def summary(problems: Iterable[Problem], files: int) -> str:
     return f"{files} {noun} checked: {errors} error(s), {warnings} warning(s)"
 
 
-def render(problems: list[Problem], files: int, fmt: str) -> str:
+def failed(problems: Iterable[Problem], strict: bool) -> bool:
+    """Whether a check fails, as other linters decide: on any error, and on warnings only
+    when `strict` (CI and the pre-commit hooks pass `--strict`)."""
+    return any(p.is_error or strict for p in problems)
+
+
+def render(problems: list[Problem], files: int, fmt: str, skipped: Iterable[str] = ()) -> str:
     """Render a report as `text`, `json` or `github` annotations. JSON keeps file names as they
-    are, every character outside ASCII escaped: nothing raw reaches a terminal that shows it."""
+    are, every character outside ASCII escaped: nothing raw reaches a terminal that shows it.
+
+    `skipped` names files whose teaching rules `lint` did not run because they have errors:
+    said once per file, so a clean-looking lint report never hides them."""
     ordered = sorted(problems, key=sort_key)
+    skipped = list(skipped)
     if fmt == "json":
-        return json.dumps({"files": files, "problems": [asdict(p) for p in ordered]}, indent=2)
+        payload: dict[str, object] = {"files": files, "problems": [asdict(p) for p in ordered]}
+        if skipped:
+            payload["lint_skipped"] = skipped
+        return json.dumps(payload, indent=2)
     if fmt == "github":
         lines = [p.github() for p in ordered]
+        lines += [f"::notice file={_github_property(path)}::{_github_data(SKIPPED)}"
+                  for path in skipped]
         lines.append(summary(ordered, files))
         return "\n".join(lines)
     lines = [p.format() for p in ordered]
+    lines += [f"{visible(path)}: {SKIPPED}" for path in skipped]
     lines.append(summary(ordered, files))
     return "\n".join(lines)
+
+
+SKIPPED = "teaching rules (L1xx) not checked: the file has errors; fix them and lint again"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import validate
-from ..format import loader, misconceptions, syllabus, yaml_source
+from ..format import glossary, loader, misconceptions, syllabus
 from ..format.files import (
     GLOSSARY_NAME,
     MISCONCEPTIONS_NAME,
@@ -17,9 +17,8 @@ from ..format.files import (
     misconception_files,
 )
 from ..format.model import Misconception, Scenario, ServiceCard
-from ..format.problems import ERROR, Problem
+from ..format.problems import Problem
 from ..format.syllabus import Syllabus
-from ..format.yaml_source import Mapping
 
 
 @dataclass
@@ -73,40 +72,8 @@ class Library:
         return [entry for entry in self.entries if not entry.playable]
 
 
-def load_glossary(path: Path | str) -> tuple[dict[str, ServiceCard], list[Problem]]:
-    """Read one glossary file: a mapping of service id to name, summary and docs URL."""
-    doc = yaml_source.read(path)
-    problems = list(doc.problems)
-    cards: dict[str, ServiceCard] = {}
-    if doc.data is None:
-        return cards, problems
-    if not isinstance(doc.data, Mapping):
-        problems.append(Problem(doc.path, 1, 1, ERROR, "E010", "a glossary must map service "
-                                "ids to cards", "see docs/authoring.md"))
-        return cards, problems
-    for service, card in doc.data.items():
-        pos = doc.data.kpos(service)
-        if not isinstance(card, Mapping) or not isinstance(card.get("name"), str) \
-                or not isinstance(card.get("summary"), str):
-            problems.append(Problem(doc.path, *pos, ERROR, "E013", f"glossary entry {service!r} "
-                                    "needs a name and a summary", "see docs/authoring.md"))
-            continue
-        docs = card.get("docs", "")
-        cards[str(service)] = ServiceCard(str(service), card["name"], card["summary"],
-                                          docs if isinstance(docs, str) else "")
-    return cards, problems
-
-
-def merge_glossaries(files: Iterable[Path]) -> tuple[dict[str, ServiceCard], list[Problem]]:
-    """Every card from `files` (as `files.glossary_files` orders them: a later file's card
-    replaces an earlier one's), and every problem found in them."""
-    glossary: dict[str, ServiceCard] = {}
-    problems: list[Problem] = []
-    for path in files:
-        cards, found = load_glossary(path)
-        glossary.update(cards)
-        problems.extend(found)
-    return glossary, problems
+merge_glossaries = glossary.merge
+"""Every card from glossary files, later ones winning (see `format.glossary`)."""
 
 
 def check_file(path: Path | str) -> Entry:
@@ -130,7 +97,8 @@ def load(paths: Sequence[Path | str] | None = None, *, with_bundled: bool = True
     beliefs, belief_problems = misconceptions.merge(belief_files)
     entries = [check_file(path) for path in files]
     topics, topic_problems = syllabus.bundled()
-    shown = str(merged[-1]) if merged else GLOSSARY_NAME
+    shown = str(found_glossaries[-1]) if found_glossaries else \
+        f"a {GLOSSARY_NAME} beside the scenario"
     beliefs_shown = str(found_beliefs[-1]) if found_beliefs else \
         f"a {MISCONCEPTIONS_NAME} beside the scenario"
     for entry in entries:
