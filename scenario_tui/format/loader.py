@@ -23,6 +23,10 @@ from .problems import ERROR, WARNING, Problem, did_you_mean, nearest
 from .yaml_source import Mapping, Pos, Sequence
 
 TOPIC = re.compile(r"^T\d{3}$")
+VERIFIED = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
+                      r"([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)?)?$")
+"""A `verified` date as text: the day, or a date and time as tools that read YAML dates write
+it (2026-11-29T00:00:00); only the day counts. The same pattern is in the JSON Schema."""
 URL = re.compile(r"^https?://\S+$")
 """What a source looks like: an absolute http(s) URL with no spaces."""
 TOP_FIELDS = ("id", "title", "situation", "difficulty", "domain", "tags", "services", "sources",
@@ -272,9 +276,9 @@ def _metadata(data: Mapping, check: _Checker, path: str) -> dict[str, Any] | Non
     if domain:
         meta["domain"] = domain
     verified = data.get("verified")
-    if isinstance(verified, str):
+    if isinstance(verified, str) and VERIFIED.match(verified):
         with contextlib.suppress(ValueError):
-            verified = dt.date.fromisoformat(verified)
+            verified = dt.date.fromisoformat(verified[:10])
     if isinstance(verified, (dt.date, dt.datetime)):
         meta["verified"] = verified.isoformat()[:10]
     elif verified is not None:
