@@ -27,6 +27,9 @@ def _global_parser(**extra: Any) -> argparse.ArgumentParser:
                         help="add an author's folder of scenarios to the library (repeatable)")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="where progress is stored (default: the platform's user data dir)")
+    parser.add_argument("--ask-learner", action="store_true",
+                        help="ask who is playing first, and keep each learner's progress in a "
+                             "folder of its own under the data dir (what `serve` runs)")
     return parser
 
 
@@ -115,6 +118,17 @@ def _parser() -> argparse.ArgumentParser:
     pack_list.add_argument("--format", choices=("text", "json"), default="text")
     pack_remove = command("remove", group=pack_steps, text="remove an installed pack")
     pack_remove.add_argument("name", metavar="NAME")
+
+    serve = command("serve", "play in the browser: a local web server (textual-serve)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--public", action="store_true",
+                       help="allow a --host beyond this machine: only behind a reverse proxy "
+                            "that authenticates")
+    serve.add_argument("--public-url", metavar="URL",
+                       help="the address browsers use, when a proxy stands in front "
+                            "(like https://train.example.org)")
 
     author = command("author", "live preview of one scenario file while "
                                  "you edit it")
@@ -502,7 +516,29 @@ def cmd_author(args: argparse.Namespace) -> int:
     return run(path)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """`scenario-tui serve`: the served app, one process per browser, on loopback unless
+    `--public`."""
+    from .progress.store import data_dir
+    from .ui import web_server
+
+    refusal = web_server.host_refusal(args.host, args.public)
+    if refusal:
+        return _usage_error(refusal)
+    if not 0 < args.port < 65536:
+        return _usage_error(f"--port {args.port}: use a port from 1 to 65535")
+    if not web_server.is_loopback(args.host):
+        print(web_server.PUBLIC_WARNING.format(host=args.host), file=sys.stderr)
+    web_server.serve(args.host, args.port, args.scenarios, data_dir(args.data_dir),
+                     args.public_url)
+    return EXIT_OK
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
+    if args.ask_learner:
+        from .ui.served_app import run_served
+
+        return run_served(args)
     from .ui.launch import run
 
     return run(args)
@@ -533,7 +569,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         return _usage_error(f"--scenarios: no such folder: {', '.join(missing)}")
     handlers = {"validate": cmd_validate, "list": cmd_list, "export": cmd_export,
-                "pack": cmd_pack, "services": cmd_services,
+                "pack": cmd_pack, "serve": cmd_serve, "services": cmd_services,
                 "play": cmd_play, "lint": cmd_lint, "new": cmd_new,
                 "progress": cmd_progress, "author": cmd_author, "coverage": cmd_coverage}
     handler = handlers.get(args.command or "", cmd_tui)
