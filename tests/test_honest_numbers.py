@@ -119,7 +119,8 @@ def test_a_version_1_store_reads_its_plays_as_attempts(tmp_path: Path) -> None:
     db.close()
     store = progress_store.open_store(tmp_path)
     assert [p.kind for p in store.plays()] == [ATTEMPT]
-    assert store._connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert store._connection.execute("PRAGMA user_version").fetchone()[0] == \
+        progress_store.SCHEMA_VERSION
     later = progress_store.PlayRecord("s", "h", "exam", (("a", 1),), 1, 2, 3.0, "u", REPLAY)
     assert store.record(later)
     assert [p.kind for p in store.plays()] == [ATTEMPT, REPLAY]

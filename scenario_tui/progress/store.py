@@ -19,9 +19,9 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .kinds import ATTEMPT
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 APP_NAME = "scenario-tui"
 DB_NAME = "progress.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Kept in the file as `PRAGMA user_version`; each bump adds a step to `_MIGRATIONS`."""
 BUSY_TIMEOUT = 10.0
 """Seconds a write waits for another writer (another instance, a large import) to finish."""
@@ -48,9 +48,11 @@ CREATE TABLE IF NOT EXISTS plays (
     best INTEGER NOT NULL,
     duration REAL NOT NULL,
     finished_at TEXT NOT NULL,
-    kind TEXT NOT NULL DEFAULT 'attempt'
+    kind TEXT NOT NULL DEFAULT 'attempt',
+    play_id TEXT
 );
 CREATE INDEX IF NOT EXISTS plays_scenario ON plays (scenario_id, finished_at);
+CREATE UNIQUE INDEX IF NOT EXISTS plays_play_id ON plays (play_id);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reviews (
     scenario_id TEXT NOT NULL,
@@ -64,6 +66,12 @@ _TABLES = {"plays", "settings", "reviews"}
 _MIGRATIONS: dict[int, tuple[str, ...]] = {
     # 2: each play says what kind of run it was; every play before then was an attempt.
     1: ("ALTER TABLE plays ADD COLUMN kind TEXT NOT NULL DEFAULT 'attempt'",),
+    # 3: each play has a random UUID, its identity in a class store shared by many learners
+    # (`uid` tells one learner's plays apart only); plays stored before get one each now.
+    2: ("ALTER TABLE plays ADD COLUMN play_id TEXT",
+        "UPDATE plays SET play_id = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) "
+        "|| '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random()) "
+        "% 4, 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"),
 }
 """The statements that take a store from schema N to N + 1, for every N from 1 below
 `SCHEMA_VERSION`. They run in the transaction that checks the file and sets its new
@@ -150,6 +158,9 @@ class PlayRecord:
     duration: float
     finished_at: str
     kind: str = ATTEMPT
+    play_id: str = field(default="", compare=False)
+    """A random UUID given when the play is first stored ("" before then): its identity in
+    a class store, where two learners' plays may share a `uid`."""
 
     @property
     def uid(self) -> str:
@@ -363,9 +374,17 @@ class ProgressStore:
         where, arguments = ("WHERE scenario_id = ? ", (scenario_id,)) if scenario_id else ("", ())
         rows = self._connection.execute(
             "SELECT scenario_id, content_hash, mode, path, score, best, duration, finished_at, "
-            f"kind FROM plays {where}ORDER BY finished_at, id", arguments).fetchall()
-        return [PlayRecord(r[0], r[1], r[2], tuple((n, i) for n, i in json.loads(r[3])), r[4],
-                           r[5], r[6], r[7], r[8]) for r in rows]
+            f"kind, play_id FROM plays {where}ORDER BY finished_at, id", arguments).fetchall()
+        return [_play(row) for row in rows]
+
+    def plays_after(self, row: int, limit: int) -> list[tuple[int, PlayRecord]]:
+        """(row id, play) of up to `limit` plays stored after row `row`, by row id: what a
+        sync to the class store sends next."""
+        rows = self._connection.execute(
+            "SELECT id, scenario_id, content_hash, mode, path, score, best, duration, "
+            "finished_at, kind, play_id FROM plays WHERE id > ? ORDER BY id LIMIT ?",
+            (row, limit)).fetchall()
+        return [(r[0], _play(r[1:])) for r in rows]
 
     def play_state(self, row: int = 0) -> tuple[int, int, str | None]:
         """(number of plays, highest row id, uid of row `row` or None), read at one moment:
@@ -409,11 +428,11 @@ class ProgressStore:
             for record in records:
                 cursor = db.execute(
                     "INSERT INTO plays (uid, scenario_id, content_hash, mode, path, score, "
-                    "best, duration, finished_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT(uid) DO NOTHING",
+                    "best, duration, finished_at, kind, play_id) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING",
                     (record.uid, record.scenario_id, record.content_hash, record.mode,
                      json.dumps(record.path), record.score, record.best, record.duration,
-                     record.finished_at, record.kind),
+                     record.finished_at, record.kind, record.play_id or new_play_id()),
                 )
                 added += cursor.rowcount
         return added
@@ -427,6 +446,20 @@ class ProgressStore:
         with self._transaction() as db:
             db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) "
                        "DO UPDATE SET value = excluded.value", (key, value))
+
+
+def new_play_id() -> str:
+    """A fresh play id: a random UUID, unique across every learner's machine."""
+    import uuid
+
+    return str(uuid.uuid4())
+
+
+def _play(row: tuple[Any, ...]) -> PlayRecord:
+    """The play in a row of (scenario id, content hash, mode, path JSON, score, best,
+    duration, finished at, kind, play id), as both backends read it."""
+    return PlayRecord(row[0], row[1], row[2], tuple((n, i) for n, i in json.loads(row[3])),
+                      row[4], row[5], row[6], row[7], row[8], row[9] or "")
 
 
 def _migrate(connection: sqlite3.Connection, version: int, tables: set[str]) -> None:
