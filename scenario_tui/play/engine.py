@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from ..analysis.scoring import Analysis, analyse, grade, path_score, pillar_totals, share
 from ..format.model import Choice, Scenario
 from ..progress.kinds import ATTEMPT, KINDS, REPLAY, WHAT_IF
+from .choice_order import SEED_LIMIT, shown
 from .modes import EXAM, PRACTICE
 
 
@@ -31,6 +32,14 @@ class Play:
     kept: int = 0
     """How many of `choices` were carried over from an earlier run (a replay or a what-if):
     the learner did not make them again, so they are not rated again."""
+    seed: int | None = None
+    """Shuffles the choices the learner sees (`choice_order`); None shows the file's order.
+    Every run made from this one (retry, replay, what-if) keeps it."""
+    time_limit: int | None = None
+    """Seconds allowed per decision in a timed exam; None: no countdown."""
+    timed_out: tuple[int, ...] = ()
+    """The positions in `choices` (0-based) of the decisions the learner let time run out on:
+    no answer, so the play went on as if the worst choice there had been taken."""
 
     def node(self, scenario: Scenario) -> str:
         """The node the learner is at now."""
@@ -39,19 +48,47 @@ class Play:
     def finished(self, scenario: Scenario) -> bool:
         return scenario.is_ending(self.node(scenario))
 
+    def options(self, scenario: Scenario) -> tuple[Choice, ...]:
+        """The current node's choices in the order the learner sees them (numbered 1..n)."""
+        node = self.node(scenario)
+        return shown(scenario.choices(node), self.seed, scenario.id, node)
+
     def choose(self, scenario: Scenario, index: int) -> Play:
-        """Take the choice at 0-based `index` of the current node."""
+        """Take the choice with file index `index` (0-based) at the current node."""
         options = scenario.choices(self.node(scenario))
         if not 0 <= index < len(options):
             raise PlayError(f"no choice {index + 1} here")
         return replace(self, choices=(*self.choices, options[index]))
+
+    def choose_shown(self, scenario: Scenario, position: int) -> Play:
+        """Take the choice the learner sees at 0-based `position` (the key `position + 1`)."""
+        options = self.options(scenario)
+        if not 0 <= position < len(options):
+            raise PlayError(f"no choice {position + 1} here")
+        return self.choose(scenario, options[position].index)
+
+    def time_out(self, scenario: Scenario, analysis: Analysis | None = None) -> Play:
+        """Time ran out at the current decision: no answer. It scores as the worst choice
+        there (the one leading to the lowest score; a time-out is never better than an
+        answer) and the play goes on down that branch, marked as timed out."""
+        node = self.node(scenario)
+        if scenario.is_ending(node):
+            raise PlayError("no decision to time out on")
+        worst = (analysis or analyse(scenario)).worst_choice[node]
+        return replace(self.choose(scenario, worst.index),
+                       timed_out=(*self.timed_out, len(self.choices)))
+
+    def was_timed_out(self, position: int) -> bool:
+        """Whether the decision at 0-based `position` of `choices` timed out."""
+        return position in self.timed_out
 
     def undo(self) -> Play:
         """Take back the last choice (practice mode offers this)."""
         if not self.choices:
             raise PlayError("nothing to undo")
         return replace(self, choices=self.choices[:-1],
-                       kept=min(self.kept, len(self.choices) - 1))
+                       kept=min(self.kept, len(self.choices) - 1),
+                       timed_out=_before(self.timed_out, len(self.choices) - 1))
 
     def rewind(self, steps: int) -> Play:
         """Keep only the first `steps` choices: replay from that decision. Keeping none of
@@ -62,20 +99,32 @@ class Play:
             kind = ATTEMPT
         else:
             kind = REPLAY if self.kind == ATTEMPT else self.kind
-        return replace(self, choices=self.choices[:steps], kind=kind, kept=steps)
+        return replace(self, choices=self.choices[:steps], kind=kind, kept=steps,
+                       timed_out=_before(self.timed_out, steps))
 
     @property
     def score(self) -> int:
         return path_score(self.choices)
 
 
+def _before(positions: tuple[int, ...], end: int) -> tuple[int, ...]:
+    return tuple(p for p in positions if p < end)
+
+
 def start(scenario: Scenario, mode: str = PRACTICE, origin: str = "",
-          kind: str = ATTEMPT) -> Play:
+          kind: str = ATTEMPT, *, seed: int | None = None,
+          time_limit: int | None = None) -> Play:
+    """A new play; `seed` shuffles the choices (None: file order), `time_limit` times each
+    decision of an exam (seconds; None: untimed)."""
     if mode not in (PRACTICE, EXAM):
         raise PlayError(f"unknown mode {mode!r}")
     if kind not in KINDS:
         raise PlayError(f"unknown kind of run {kind!r}")
-    return Play(scenario.id, mode, origin, kind=kind)
+    if seed is not None and not 0 <= seed < SEED_LIMIT:
+        raise PlayError(f"seed {seed} is not in 0..{SEED_LIMIT - 1}")
+    if time_limit is not None and time_limit < 1:
+        raise PlayError(f"time limit {time_limit} is not a positive number of seconds")
+    return Play(scenario.id, mode, origin, kind=kind, seed=seed, time_limit=time_limit)
 
 
 def what_if(scenario: Scenario, play: Play, choice: Choice) -> Play:
@@ -90,7 +139,8 @@ def what_if(scenario: Scenario, play: Play, choice: Choice) -> Play:
     if earlier is not None:
         base = replace(play.rewind(earlier), kind=WHAT_IF)
     else:
-        base = start(scenario, play.mode, origin=choice.source, kind=WHAT_IF)
+        base = start(scenario, play.mode, origin=choice.source, kind=WHAT_IF,
+                     seed=play.seed, time_limit=play.time_limit)
     return base.choose(scenario, choice.index)
 
 
@@ -104,6 +154,8 @@ class Step:
     best: Choice
     regret: int
     verdict: str
+    timed_out: bool = False
+    """No answer was given in time: `chosen` is the worst choice the play went on with."""
 
 
 @dataclass(frozen=True)
@@ -136,7 +188,8 @@ def debrief(scenario: Scenario, play: Play, analysis: Analysis | None = None) ->
     origin = play.origin or scenario.start
     steps = tuple(
         Step(number, choice.source, choice, analysis.best_choice[choice.source],
-             analysis.regret(choice), analysis.verdict(choice))
+             analysis.regret(choice), analysis.verdict(choice),
+             play.was_timed_out(number - 1))
         for number, choice in enumerate(play.choices, start=1)
     )
     best, worst = analysis.best[origin], analysis.worst[origin]

@@ -1,0 +1,35 @@
+"""The order a learner sees a decision's choices in: shuffled per play, the same on every look.
+
+Authors write choices in any order (CONTENT.md: "order does not matter to you"), and a learner
+must not be able to score by position. Each play carries a seed; the order at a node is drawn
+from the seed, the scenario id and the node id, so a retry, a replay, a "what if" and a review
+of that play show the same order as the play itself, and two nodes of one play are shuffled
+independently. Plays still record each choice by its index in the file, so stored progress
+stays valid when an author reorders choices. Seed `None` keeps the file's order (authors,
+`--in-order`).
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+
+from ..format.model import Choice
+
+SEED_LIMIT = 2**31
+"""Seeds are non-negative and below this, so they fit every store and export."""
+
+
+def new_seed() -> int:
+    """A fresh seed for a new play."""
+    return secrets.randbelow(SEED_LIMIT)
+
+
+def shown(choices: tuple[Choice, ...], seed: int | None, scenario_id: str,
+          node: str) -> tuple[Choice, ...]:
+    """`choices` (in file order) in the order the learner sees them."""
+    if seed is None or len(choices) < 2:
+        return choices
+    order = list(choices)
+    random.Random(f"{seed}:{scenario_id}:{node}").shuffle(order)
+    return tuple(order)
