@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from scenario_tui.play.modes import PRACTICE
 from scenario_tui.progress import review_schedule as review
 from scenario_tui.progress import stats, transfer
 from scenario_tui.progress import store as progress_store
+from scenario_tui.progress.backends import Store
 
 T0 = dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC)
 
@@ -34,8 +36,23 @@ def tiny(tiny_path: Path) -> Scenario:
     return scenario
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[Store]:
+    """Each test that only records and reads runs on both backends: this machine's SQLite
+    file, and a learner's own rows in a real PostgreSQL class store."""
+    if request.param == "sqlite":
+        opened: Store = progress_store.open_store(data_dir, clock=lambda: T0.isoformat())
+    else:
+        from scenario_tui.progress.pg_store import PgStore
+
+        opened = PgStore(request.getfixturevalue("learner_url"), lambda: T0.isoformat())
+    yield opened
+    opened.close()
+
+
 @pytest.fixture
-def store(data_dir: Path) -> progress_store.ProgressStore:
+def local_store(data_dir: Path) -> progress_store.ProgressStore:
+    """This machine's store, for what only a file has (a path, a CLI over the data dir)."""
     return progress_store.open_store(data_dir, clock=lambda: T0.isoformat())
 
 
@@ -50,7 +67,7 @@ def _record(scenario: Scenario, picks: list[int], when: dt.datetime = T0,
         analyse(scenario).best_score, 42.0, when.isoformat())
 
 
-def test_records_best_score_attempts_and_history(store: progress_store.ProgressStore,
+def test_records_best_score_attempts_and_history(store: Store,
                                                  tiny: Scenario) -> None:
     first = _record(tiny, [1, 0, 1])                                # 0 + 1 + 0 = 1 of 4
     second = _record(tiny, [0, 0], T0 + dt.timedelta(hours=1))      # 4 of 4
@@ -63,7 +80,7 @@ def test_records_best_score_attempts_and_history(store: progress_store.ProgressS
 
 
 def test_harmless_edit_keeps_progress_structural_edit_makes_it_stale(
-        store: progress_store.ProgressStore, tiny: Scenario, tiny_path: Path) -> None:
+        store: Store, tiny: Scenario, tiny_path: Path) -> None:
     store.record(_record(tiny, [0, 0]))
     reworded, _ = loader.load_text(tiny_path.read_text().replace(
         "S3 stores objects durably", "S3 keeps objects durably"), "tiny.yaml")
@@ -83,7 +100,7 @@ def test_harmless_edit_keeps_progress_structural_edit_makes_it_stale(
     assert stats.replay(removed, shrunk) is None
 
 
-def test_mastery_and_mistakes(store: progress_store.ProgressStore, tiny: Scenario) -> None:
+def test_mastery_and_mistakes(store: Store, tiny: Scenario) -> None:
     store.record(_record(tiny, [1, 1]))      # EC2 (always-on), keep paying: partial
     store.record(_record(tiny, [2, 0, 1]))   # laptop, then /tmp
     scenarios = {tiny.id: tiny}
@@ -100,7 +117,7 @@ def test_mastery_and_mistakes(store: progress_store.ProgressStore, tiny: Scenari
         ("always-on-for-events", 1), ("lambda-tmp-is-durable", 1), ("laptop-is-a-server", 1)]
 
 
-def test_review_schedule_with_a_fixed_clock(store: progress_store.ProgressStore,
+def test_review_schedule_with_a_fixed_clock(store: Store,
                                             tiny: Scenario) -> None:
     play = engine.start(tiny).choose(tiny, 1).choose(tiny, 0).choose(tiny, 1)
     review.record_choices(store, tiny, play.choices, T0)
@@ -119,7 +136,7 @@ def test_review_schedule_with_a_fixed_clock(store: progress_store.ProgressStore,
     assert due["first"] >= (tomorrow + dt.timedelta(days=2)).isoformat()
 
 
-def test_export_import_round_trip_and_merge(store: progress_store.ProgressStore, tiny: Scenario,
+def test_export_import_round_trip_and_merge(store: Store, tiny: Scenario,
                                             tmp_path: Path) -> None:
     store.record(_record(tiny, [0, 0]))
     store.record(_record(tiny, [1, 1], T0 + dt.timedelta(days=1)))
@@ -138,9 +155,10 @@ def test_export_import_round_trip_and_merge(store: progress_store.ProgressStore,
         assert len(other.review_cards()) == (1 if fmt == "json" else 0)
 
 
-def test_progress_cli_export_and_import(store: progress_store.ProgressStore, tiny: Scenario,
-                                        tmp_path: Path,
+def test_progress_cli_export_and_import(local_store: progress_store.ProgressStore,
+                                        tiny: Scenario, tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
+    store = local_store
     store.record(_record(tiny, [0, 0]))
     data = str(store.path.parent)
     assert main(["--data-dir", data, "progress", "export", "--format", "json"]) == 0
@@ -175,6 +193,7 @@ def test_corrupt_or_foreign_file_is_moved_aside(tmp_path: Path, content: bytes |
 _WRITER = """
 import sys, datetime as dt
 from scenario_tui.progress import store as progress_store
+from scenario_tui.progress.backends import Store
 store = progress_store.open_store(sys.argv[1])
 tag, count = sys.argv[2], int(sys.argv[3])
 i = 0
@@ -220,7 +239,7 @@ def test_kill_9_mid_write_leaves_an_intact_database(tmp_path: Path) -> None:
 
 
 def test_mistake_scenarios_name_where_each_misconception_showed(
-        store: progress_store.ProgressStore, tiny: Scenario) -> None:
+        store: Store, tiny: Scenario) -> None:
     store.record(_record(tiny, [1, 1]))
     store.record(_record(tiny, [2, 0, 1], T0 + dt.timedelta(hours=1)))
     scenarios = {tiny.id: tiny}
@@ -230,7 +249,7 @@ def test_mistake_scenarios_name_where_each_misconception_showed(
 
 
 def test_scheduled_lists_every_reviewable_card_soonest_first(
-        store: progress_store.ProgressStore, tiny: Scenario) -> None:
+        store: Store, tiny: Scenario) -> None:
     play = engine.start(tiny).choose(tiny, 1).choose(tiny, 0).choose(tiny, 1)
     review.record_choices(store, tiny, play.choices, T0)
     store.save_review_card("gone", "node", "{}", T0.isoformat())

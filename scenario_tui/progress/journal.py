@@ -24,7 +24,7 @@ from .kinds import ATTEMPT, KINDS
 from .store import PlayRecord
 
 if TYPE_CHECKING:
-    from .store import ProgressStore
+    from .backends import Store
 
 JOURNAL_NAME = "progress.pending.jsonl"
 """The journal's file name, beside the store's."""
@@ -54,7 +54,7 @@ class PendingSave:
         answer = json.dumps([self.scenario_id, self.ratings, self.at])
         return hashlib.sha256(answer.encode()).hexdigest()[:24]
 
-    def apply(self, store: ProgressStore) -> None:
+    def apply(self, store: Store) -> None:
         """Make this save in one transaction (`WriteFailed` if the store refuses). Saving
         twice changes nothing: a play already stored is skipped with its review cards (by its
         uid), and so is a review answer its card already holds (see `answered`)."""

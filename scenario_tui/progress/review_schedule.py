@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from ..analysis.scoring import Analysis
     from ..format.model import Choice, Scenario
-    from .store import ProgressStore
+    from .backends import Store
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def load_card(raw: object) -> Card | None:
     return card
 
 
-def _review(store: ProgressStore, scenario_id: str, node: str, rating: object,
+def _review(store: Store, scenario_id: str, node: str, rating: object,
             when: dt.datetime, existing: dict[tuple[str, str], str]) -> None:
     from fsrs import Card
 
@@ -128,7 +128,7 @@ def _review(store: ProgressStore, scenario_id: str, node: str, rating: object,
     store.save_review_card(scenario_id, node, card.to_json(), card.due.isoformat())
 
 
-def record_choices(store: ProgressStore, scenario: Scenario, choices: tuple[Choice, ...],
+def record_choices(store: Store, scenario: Scenario, choices: tuple[Choice, ...],
                    when: dt.datetime) -> None:
     """Update review cards after a play: mistakes create or lapse cards; right answers at
     decisions that already have a card strengthen them."""
@@ -147,7 +147,7 @@ def ratings(scenario: Scenario, choices: tuple[Choice, ...]) -> tuple[tuple[str,
                  if choice.source in cards)
 
 
-def reschedule(store: ProgressStore, scenario_id: str, rated: tuple[tuple[str, int], ...],
+def reschedule(store: Store, scenario_id: str, rated: tuple[tuple[str, int], ...],
                when: dt.datetime) -> None:
     """Apply `rated` (see `ratings`) to the review cards: a mistake (anything below Good)
     creates or lapses its decision's card; a right answer strengthens the card if there is
@@ -160,7 +160,7 @@ def reschedule(store: ProgressStore, scenario_id: str, rated: tuple[tuple[str, i
             _review(store, scenario_id, node, Rating(rating), when, existing)
 
 
-def answered(store: ProgressStore, scenario_id: str, rated: tuple[tuple[str, int], ...],
+def answered(store: Store, scenario_id: str, rated: tuple[tuple[str, int], ...],
              when: dt.datetime) -> bool:
     """Whether the review answer `rated` at `when` is in the store already: every card it
     rates was last reviewed then or later. A card keeps the time of its last review, so an
@@ -174,7 +174,7 @@ def answered(store: ProgressStore, scenario_id: str, rated: tuple[tuple[str, int
     return bool(rated)
 
 
-def scheduled(store: ProgressStore, scenarios: dict[str, Scenario]) -> list[ReviewItem]:
+def scheduled(store: Store, scenarios: dict[str, Scenario]) -> list[ReviewItem]:
     """Every card whose decision `scenarios` still has as a card decision, soonest first, so
     "when is the next one?" never answers with a card that can no longer be reviewed. A card
     an older version made at a two-option recovery step is skipped: retired, not shown."""

@@ -24,10 +24,12 @@ from ..format.model import SLUG
 from ..format.text_safety import one_line
 from .kinds import ATTEMPT, KINDS
 from .review_schedule import load_card
-from .store import PlayRecord, ProgressStore
+from .store import PlayRecord
 
 if TYPE_CHECKING:
     from fsrs import Card
+
+    from .backends import Store
 
 FORMAT_NAME = "scenario-tui-progress"
 FORMAT_VERSION = 1
@@ -71,7 +73,7 @@ def _row(record: PlayRecord) -> dict[str, object]:
             "finished_at": record.finished_at, "kind": record.kind}
 
 
-def export_json(store: ProgressStore) -> str:
+def export_json(store: Store) -> str:
     """Plays and review cards; a stored card that cannot be loaded is left out."""
     reviews = [{"scenario_id": s, "node": n, "card": card.to_dict(), "due": d}
                for s, n, c, d in store.review_cards() if (card := load_card(c)) is not None]
@@ -80,7 +82,7 @@ def export_json(store: ProgressStore) -> str:
                       indent=2, ensure_ascii=False) + "\n"
 
 
-def export_csv(store: ProgressStore) -> str:
+def export_csv(store: Store) -> str:
     """Plays only (review cards are JSON-only); the path column holds JSON."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
@@ -358,7 +360,7 @@ def read(path: Path) -> Contents:
     return _read_csv(path, text)
 
 
-def import_file(store: ProgressStore, path: Path) -> ImportReport:
+def import_file(store: Store, path: Path) -> ImportReport:
     """Merge an export into the store: new plays are added, and a review card replaces this
     machine's when it was reviewed more recently (or this machine's cannot be loaded).
 
