@@ -79,3 +79,22 @@ def learner_url(instructor_url: str) -> str:
     with psycopg.connect(instructor_url, autocommit=True) as teacher:
         login = add_learner(teacher, create_class(teacher, "a class"), "Ada")
     return as_learner(instructor_url, login.role, login.password)
+
+
+def class_on(server: LocalServer, database: str = "classroom") -> tuple[str, str]:
+    """(instructor's URL, a learner's URL) on a new migrated class store in `server`."""
+    import psycopg
+
+    from scenario_tui.progress.class_config import learner_url as as_learner
+    from scenario_tui.progress.classes import add_instructor, add_learner, create_class
+    from scenario_tui.progress.pg_schema import migrate
+
+    with psycopg.connect(server.url(), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{database}"'.encode())
+    with psycopg.connect(server.url(database), autocommit=True) as owner:
+        migrate(owner)
+        login = add_instructor(owner, "teacher")
+    teacher_url = server.url(database, login.role, login.password)
+    with psycopg.connect(teacher_url, autocommit=True) as teacher:
+        learner = add_learner(teacher, create_class(teacher, "a class"), "Ada")
+    return teacher_url, as_learner(teacher_url, learner.role, learner.password)

@@ -75,8 +75,9 @@ class LocalServer:
     owner: str | None = None
     """The user it runs as (None: this process's)."""
     fast: bool = False
-    """No fsync: for tests, where the machine does not crash (a stopped server loses
-    nothing it committed either way)."""
+    """No fsync: for tests, where the machine does not crash. Commits stay synchronous: with
+    `synchronous_commit=off` a server stopped with `-m immediate` loses commits it confirmed
+    (the outage test saw it), and a sync trusts a confirmed commit."""
 
     @property
     def data(self) -> Path:
@@ -105,8 +106,7 @@ class LocalServer:
     def start(self) -> None:
         """Start it, waiting until it takes connections."""
         options = (f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1"
-                   + (" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-                      if self.fast else ""))
+                   + (" -c fsync=off -c full_page_writes=off" if self.fast else ""))
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.directory / "server.log"),
                   "-o", options, "-w", "-t", "60", "start")
 

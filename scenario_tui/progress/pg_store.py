@@ -48,11 +48,12 @@ def _said(error: Exception) -> str:
 class PgStore:
     """A learner's progress in the class store; every public method is one transaction."""
 
-    def __init__(self, url: str, clock: Callable[[], str] = now_utc) -> None:
+    def __init__(self, url: str, clock: Callable[[], str] = now_utc,
+                 timeout: int = CONNECT_TIMEOUT) -> None:
         self.clock = clock
         self.notice = ""
         self._lock = threading.RLock()
-        self._connection = connect(url)
+        self._connection = connect(url, timeout)
         self._in_transaction = False
 
     @contextmanager
@@ -92,18 +93,18 @@ class PgStore:
     def record_many(self, records: list[PlayRecord]) -> int:
         """Store plays; those already here (by play id, or by `uid` for this learner) are
         skipped, so a sync sent twice adds nothing."""
-        added = 0
+        if not records:
+            return 0
         with self._transaction() as db, db.cursor() as cursor:
-            for record in records:
-                cursor.execute(
-                    "INSERT INTO plays (play_id, uid, scenario_id, content_hash, mode, path, "
-                    "score, best, duration, finished_at, kind) "
-                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
-                    (record.play_id or new_play_id(), record.uid, record.scenario_id,
-                     record.content_hash, record.mode, json.dumps(record.path), record.score,
-                     record.best, record.duration, record.finished_at, record.kind))
-                added += max(cursor.rowcount, 0)
-        return added
+            cursor.executemany(  # pipelined: one round trip for the lot, not one per play
+                "INSERT INTO plays (play_id, uid, scenario_id, content_hash, mode, path, "
+                "score, best, duration, finished_at, kind) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                [(record.play_id or new_play_id(), record.uid, record.scenario_id,
+                  record.content_hash, record.mode, json.dumps(record.path), record.score,
+                  record.best, record.duration, record.finished_at, record.kind)
+                 for record in records])
+            return max(cursor.rowcount, 0)
 
     def plays(self, scenario_id: str | None = None) -> list[PlayRecord]:
         where, arguments = ("WHERE scenario_id = %s ", (scenario_id,)) if scenario_id \
@@ -140,6 +141,17 @@ class PgStore:
                        "VALUES (%s, %s, %s, %s) ON CONFLICT (learner, scenario_id, node) "
                        "DO UPDATE SET card = excluded.card, due = excluded.due",
                        (scenario_id, node, card, due))
+
+    def save_review_cards(self, cards: list[tuple[str, str, str, str]]) -> None:
+        """Store (scenario id, node, card JSON, due) cards in one transaction, each replacing
+        the learner's card for that decision."""
+        if not cards:
+            return
+        with self._transaction() as db, db.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO reviews (scenario_id, node, card, due) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (learner, scenario_id, node) DO UPDATE SET card = excluded.card, "
+                "due = excluded.due", cards)
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         rows = self._read("SELECT value FROM settings WHERE key = %s", (key,))

@@ -1,0 +1,91 @@
+"""Send this machine's plays and review cards to the class store, losing and doubling nothing.
+
+The local SQLite store stays the source of truth: plays are always written there first, and a
+sync copies those stored since the last sync, in row order and in batches. Each batch is one
+transaction on the server; only once the server has committed it does the local store move its
+mark (a setting, per class store) past it. So a server that goes away, or a sync killed with
+`kill -9`, at any moment leaves the mark at or before what the server holds, and the next sync
+sends the rest, and perhaps a batch again, which the server skips: a play's id is a UUID, and
+`ON CONFLICT DO NOTHING` adds it once. Review cards are few and change in place: each sync
+sends them all, replacing the learner's copies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .pg_store import CONNECT_TIMEOUT, PgStore
+from .store import ProgressStore, StoreError
+
+BATCH = 500
+"""Plays per server transaction: large enough to be quick, small enough that an outage
+repeats little."""
+
+
+class SyncFailed(StoreError):
+    """The class store could not be reached, or stopped taking plays part-way; what it took
+    is kept, and the next sync sends the rest."""
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    sent: int
+    """Plays sent this time."""
+    added: int
+    """Of those, plays the class store did not have yet."""
+    reviews: int
+    """Review cards sent."""
+
+
+def mark_key(url: str) -> str:
+    """The local setting that holds how far this machine has synced to that store (host,
+    port, database and login: joining another class starts from the first play)."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    parts = conninfo_to_dict(url)
+    where = "|".join(str(parts.get(k, "")) for k in ("host", "port", "dbname", "user"))
+    return "class-sync:" + hashlib.sha256(where.encode()).hexdigest()[:16]
+
+
+def synced_upto(local: ProgressStore, url: str) -> int:
+    """The local row id up to which plays are known to be in that class store."""
+    mark = local.setting(mark_key(url))
+    return int(mark) if mark and mark.isdigit() else 0
+
+
+def sync(local: ProgressStore, url: str, batch: int = BATCH, timeout: int = CONNECT_TIMEOUT,
+         on_batch: Callable[[int], None] | None = None) -> SyncReport:
+    """Send what the class store lacks; `SyncFailed` if it cannot be reached or fails part-way
+    (then what it committed stays marked). `on_batch` is told each batch's last row id once
+    the server has it."""
+    import psycopg
+
+    key, upto = mark_key(url), synced_upto(local, url)
+    sent = added = 0
+    try:
+        remote = PgStore(url, local.clock, timeout)
+    except StoreError as error:
+        raise SyncFailed(str(error)) from error
+    try:
+        while rows := local.plays_after(upto, batch):
+            added += remote.record_many([play for _, play in rows])
+            upto = rows[-1][0]
+            local.set_setting(key, str(upto))  # only after the server's commit
+            sent += len(rows)
+            if on_batch is not None:
+                on_batch(upto)
+        cards = local.review_cards()
+        remote.save_review_cards(cards)
+    except (StoreError, psycopg.Error) as error:
+        raise SyncFailed(f"the class store stopped taking plays ({sent} sent this time, kept; "
+                         f"the next sync sends the rest): {_one_line(error)}") from error
+    finally:
+        remote.close()
+    return SyncReport(sent, added, len(cards))
+
+
+def _one_line(error: Exception) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[-1] if lines else type(error).__name__
