@@ -52,7 +52,8 @@ def test_a_version_2_store_gives_each_play_its_own_uuid(tmp_path: Path) -> None:
                        "3.0, ?, 'attempt')", (row, f"u{row}", f"t{row:04d}"))
     db.close()
     store = progress_store.open_store(tmp_path)
-    assert store._connection.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert store._connection.execute("PRAGMA user_version").fetchone()[0] \
+        == progress_store.SCHEMA_VERSION
     ids = [p.play_id for p in store.plays()]
     assert len(ids) == 200 and len(set(ids)) == 200 and all(map(_is_uuid4, ids))
     store.close()

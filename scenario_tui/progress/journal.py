@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import presentation
 from .kinds import ATTEMPT, KINDS
 from .store import PlayRecord
 
@@ -74,7 +75,8 @@ class PendingSave:
             "scenario_id": record.scenario_id, "content_hash": record.content_hash,
             "mode": record.mode, "path": [list(step) for step in record.path],
             "score": record.score, "best": record.best, "duration": record.duration,
-            "finished_at": record.finished_at, "kind": record.kind}
+            "finished_at": record.finished_at, "kind": record.kind, "seed": record.seed,
+            "time_limit": record.time_limit, "timed_out": list(record.timed_out)}
         return json.dumps({"scenario_id": self.scenario_id, "play": play,
                            "ratings": [list(r) for r in self.ratings], "at": self.at},
                           ensure_ascii=False)
@@ -86,11 +88,15 @@ class PendingSave:
         try:
             data = json.loads(line)
             play = data["play"]
-            record = None if play is None else PlayRecord(
+            path = None if play is None else tuple(
+                (_text(node), _whole(index)) for node, index in play["path"])
+            record = None if play is None or path is None else PlayRecord(
                 _text(play["scenario_id"]), _text(play["content_hash"]), _text(play["mode"]),
-                tuple((_text(node), _whole(index)) for node, index in play["path"]),
-                _whole(play["score"]), _whole(play["best"]), float(play["duration"]),
-                _text(play["finished_at"]), _kind(play.get("kind", ATTEMPT)))
+                path, _whole(play["score"]), _whole(play["best"]), float(play["duration"]),
+                _text(play["finished_at"]), _kind(play.get("kind", ATTEMPT)),
+                seed=presentation.seed(play.get("seed")),  # none before seeds: file order
+                time_limit=presentation.time_limit(play.get("time_limit")),
+                timed_out=presentation.timed_out(play.get("timed_out"), len(path)))
             ratings = tuple((_text(node), _whole(rating)) for node, rating in data["ratings"])
             at = _text(data["at"])
             if (dt.datetime.fromisoformat(at).tzinfo is None

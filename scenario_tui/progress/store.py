@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 APP_NAME = "scenario-tui"
 DB_NAME = "progress.sqlite3"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Kept in the file as `PRAGMA user_version`; each bump adds a step to `_MIGRATIONS`."""
 BUSY_TIMEOUT = 10.0
 """Seconds a write waits for another writer (another instance, a large import) to finish."""
@@ -49,7 +49,10 @@ CREATE TABLE IF NOT EXISTS plays (
     duration REAL NOT NULL,
     finished_at TEXT NOT NULL,
     kind TEXT NOT NULL DEFAULT 'attempt',
-    play_id TEXT
+    play_id TEXT,
+    seed INTEGER,
+    time_limit INTEGER,
+    timed_out TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS plays_scenario ON plays (scenario_id, finished_at);
 CREATE UNIQUE INDEX IF NOT EXISTS plays_play_id ON plays (play_id);
@@ -72,6 +75,11 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "UPDATE plays SET play_id = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) "
         "|| '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random()) "
         "% 4, 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"),
+    # 4: the seed that shuffled a play's choices (NULL: shown in file order, as every play
+    # before), a timed exam's seconds per decision, and the decisions that timed out.
+    3: ("ALTER TABLE plays ADD COLUMN seed INTEGER",
+        "ALTER TABLE plays ADD COLUMN time_limit INTEGER",
+        "ALTER TABLE plays ADD COLUMN timed_out TEXT NOT NULL DEFAULT '[]'"),
 }
 """The statements that take a store from schema N to N + 1, for every N from 1 below
 `SCHEMA_VERSION`. They run in the transaction that checks the file and sets its new
@@ -161,6 +169,12 @@ class PlayRecord:
     play_id: str = field(default="", compare=False)
     """A random UUID given when the play is first stored ("" before then): its identity in
     a class store, where two learners' plays may share a `uid`."""
+    seed: int | None = None
+    """The seed its choices were shuffled with (`play.choice_order`); None: file order."""
+    time_limit: int | None = None
+    """Seconds per decision of a timed exam; None: untimed."""
+    timed_out: tuple[int, ...] = ()
+    """Positions in `path` (0-based) of the decisions that timed out (no answer)."""
 
     @property
     def uid(self) -> str:
@@ -374,7 +388,8 @@ class ProgressStore:
         where, arguments = ("WHERE scenario_id = ? ", (scenario_id,)) if scenario_id else ("", ())
         rows = self._connection.execute(
             "SELECT scenario_id, content_hash, mode, path, score, best, duration, finished_at, "
-            f"kind, play_id FROM plays {where}ORDER BY finished_at, id", arguments).fetchall()
+            f"kind, play_id, seed, time_limit, timed_out FROM plays {where}"
+            "ORDER BY finished_at, id", arguments).fetchall()
         return [_play(row) for row in rows]
 
     def plays_after(self, row: int, limit: int) -> list[tuple[int, PlayRecord]]:
@@ -382,7 +397,8 @@ class ProgressStore:
         sync to the class store sends next."""
         rows = self._connection.execute(
             "SELECT id, scenario_id, content_hash, mode, path, score, best, duration, "
-            "finished_at, kind, play_id FROM plays WHERE id > ? ORDER BY id LIMIT ?",
+            "finished_at, kind, play_id, seed, time_limit, timed_out FROM plays "
+            "WHERE id > ? ORDER BY id LIMIT ?",
             (row, limit)).fetchall()
         return [(r[0], _play(r[1:])) for r in rows]
 
@@ -428,11 +444,13 @@ class ProgressStore:
             for record in records:
                 cursor = db.execute(
                     "INSERT INTO plays (uid, scenario_id, content_hash, mode, path, score, "
-                    "best, duration, finished_at, kind, play_id) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING",
+                    "best, duration, finished_at, kind, play_id, seed, time_limit, timed_out) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT(uid) DO NOTHING",
                     (record.uid, record.scenario_id, record.content_hash, record.mode,
                      json.dumps(record.path), record.score, record.best, record.duration,
-                     record.finished_at, record.kind, record.play_id or new_play_id()),
+                     record.finished_at, record.kind, record.play_id or new_play_id(),
+                     record.seed, record.time_limit, json.dumps(record.timed_out)),
                 )
                 added += cursor.rowcount
         return added
@@ -457,9 +475,12 @@ def new_play_id() -> str:
 
 def _play(row: tuple[Any, ...]) -> PlayRecord:
     """The play in a row of (scenario id, content hash, mode, path JSON, score, best,
-    duration, finished at, kind, play id), as both backends read it."""
+    duration, finished at, kind, play id[, seed, time limit, timed-out JSON]), as both
+    backends read it (a row without the last three: untimed, in file order)."""
+    seed, limit, timed_out = (*row[10:13], None, None, None)[:3]
     return PlayRecord(row[0], row[1], row[2], tuple((n, i) for n, i in json.loads(row[3])),
-                      row[4], row[5], row[6], row[7], row[8], row[9] or "")
+                      row[4], row[5], row[6], row[7], row[8], row[9] or "", seed, limit,
+                      tuple(json.loads(timed_out)) if timed_out else ())
 
 
 def _migrate(connection: sqlite3.Connection, version: int, tables: set[str]) -> None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..format.model import SLUG
 from ..format.text_safety import one_line
+from . import presentation
 from .kinds import ATTEMPT, KINDS
 from .review_schedule import load_card
 from .store import PlayRecord
@@ -34,9 +35,10 @@ if TYPE_CHECKING:
 FORMAT_NAME = "scenario-tui-progress"
 FORMAT_VERSION = 1
 CSV_FIELDS = ("scenario_id", "content_hash", "mode", "path", "score", "best", "duration",
-              "finished_at", "kind")
-REQUIRED_CSV_FIELDS = CSV_FIELDS[:-1]
-"""An export made before plays had a kind has no `kind` column: its plays are attempts."""
+              "finished_at", "kind", "seed", "time_limit", "timed_out")
+REQUIRED_CSV_FIELDS = CSV_FIELDS[:8]
+"""An export made before plays had a kind has no `kind` column: its plays are attempts; one
+from before seeds and timing has none of the last three: shown in file order, untimed."""
 
 # What an import takes. A learner makes a few thousand plays in a year; these caps leave room
 # for decades while keeping one import to seconds and the store it grows fast to open.
@@ -70,7 +72,8 @@ def _row(record: PlayRecord) -> dict[str, object]:
     return {"scenario_id": record.scenario_id, "content_hash": record.content_hash,
             "mode": record.mode, "path": [list(step) for step in record.path],
             "score": record.score, "best": record.best, "duration": record.duration,
-            "finished_at": record.finished_at, "kind": record.kind}
+            "finished_at": record.finished_at, "kind": record.kind, "seed": record.seed,
+            "time_limit": record.time_limit, "timed_out": list(record.timed_out)}
 
 
 def export_json(store: Store) -> str:
@@ -90,6 +93,7 @@ def export_csv(store: Store) -> str:
     for record in store.plays():
         row = _row(record)
         row["path"] = json.dumps(row["path"])
+        row["timed_out"] = json.dumps(row["timed_out"])
         writer.writerow(row)
     return out.getvalue()
 
@@ -189,9 +193,29 @@ def _record(row: object) -> PlayRecord:
     kind = row.get("kind") or ATTEMPT  # none in an export from before kinds: an attempt
     if not isinstance(kind, str) or kind not in KINDS:
         raise _Rejected(f"kind {_shown(kind)} is not one of {', '.join(KINDS)}")
-    return PlayRecord(scenario_id, content, mode, _path(row), _whole(row, "score"),
+    path = _path(row)
+    return PlayRecord(scenario_id, content, mode, path, _whole(row, "score"),
                       _whole(row, "best"), _seconds(row, "duration"),
-                      _moment(row, "finished_at"), kind)
+                      _moment(row, "finished_at"), kind, **_presentation(row, len(path)))
+
+
+def _presentation(row: dict[str, Any], steps: int) -> dict[str, Any]:
+    """The seed, time limit and time-outs of a play (none, or empty CSV cells, in an export
+    from before them: file order, untimed)."""
+    found: dict[str, Any] = {}
+    for name in ("seed", "time_limit", "timed_out"):
+        value = row.get(name)
+        if isinstance(value, str):  # a CSV cell: a number, or JSON for the list
+            try:
+                value = json.loads(value) if value.strip() else None
+            except (ValueError, RecursionError):
+                raise _Rejected(f"{name} {_shown(row.get(name))} is not readable") from None
+        try:
+            found[name] = (presentation.timed_out(value, steps) if name == "timed_out"
+                           else getattr(presentation, name)(value))
+        except ValueError as error:
+            raise _Rejected(f"{error}, not {_shown(row.get(name))}") from None
+    return found
 
 
 @dataclass(frozen=True)
