@@ -72,6 +72,9 @@ class DebriefScreen(Screen[None]):
     DebriefScreen #debrief-body {
         border: round $primary 40%;
         border-subtitle-color: $text-muted;
+        /* The body's width never changes with its scrollbar: the step table is laid out at
+           one width, not once without the scrollbar and again with it. */
+        scrollbar-gutter: stable;
     }
     DebriefScreen #debrief-body:focus {
         border: heavy $primary;
@@ -99,12 +102,16 @@ class DebriefScreen(Screen[None]):
         with DebriefBody(id="debrief-body"):
             yield Static(score_summary(report), id="summary")
             yield Static(Content.styled("Well-Architected pillars", "bold"), classes="heading")
-            yield PillarBars(id="pillars")
+            yield PillarBars(report.pillars, report.best_pillars, id="pillars")
             yield Static(Content.styled("Step by step", "bold"), classes="heading")
-            yield Static(id="steps")
+            yield Static(steps_table(report.steps, report.analysis), id="steps")
             yield Static(Content.styled("The whole decision tree", "bold"), classes="heading")
             yield Static(LEGEND, id="legend")
-            yield DecisionTree(id="tree", explains=True)
+            # Filled before it is mounted: each line added to a mounted tree asks for a
+            # repaint and a layout of the whole tree.
+            tree = DecisionTree(id="tree", explains=True)
+            tree.show(report.scenario, report.play.choices, report.analysis.best_path())
+            yield tree
             yield Static(id="tree-detail")
         with Horizontal(id="debrief-actions"):
             yield Button("Retry (r)", id="retry", compact=True)
@@ -114,12 +121,7 @@ class DebriefScreen(Screen[None]):
         yield ScreenFooter()
 
     def on_mount(self) -> None:
-        report = self.report
-        self.sub_title = plain_line(report.scenario.title)
-        self.query_one(PillarBars).show(report.pillars, report.best_pillars)
-        self.query_one("#steps", Static).update(steps_table(report.steps, report.analysis))
-        self.query_one(DecisionTree).show(report.scenario, report.play.choices,
-                                          report.analysis.best_path())
+        self.sub_title = plain_line(self.report.scenario.title)
         body = self.query_one(DebriefBody)
         body.border_subtitle = "↑↓ j k PgUp PgDn Space scroll · o all options · t tree"
         body.focus()
@@ -127,11 +129,14 @@ class DebriefScreen(Screen[None]):
     @on(DecisionTree.NodeHighlighted, "#tree")
     def _highlighted(self, event: DecisionTree.NodeHighlighted[TreeEntry]) -> None:
         entry = event.node.data
-        if entry is None:
-            return
-        tree = self.query_one(DecisionTree)
-        self.query_one("#tree-detail", Static).update(Content.assemble(
-            tree.detail(entry), "\n", ALL_OPTIONS_HERE))
+        if entry is not None:
+            self.query_one("#tree-detail", Static).update(
+                self.detail(self.query_one(DecisionTree), entry))
+
+    @staticmethod
+    def detail(tree: DecisionTree, entry: TreeEntry) -> Content:
+        """What the tree's highlighted line shows below the tree."""
+        return Content.assemble(tree.detail(entry), "\n", ALL_OPTIONS_HERE)
 
     def decisions(self) -> list[Decision]:
         """The play's decisions, in order, for the options dialog to page through."""

@@ -181,6 +181,11 @@ class DecisionTree(Tree[TreeEntry]):
                 added = self._first[target] = parent.add("", entry)
             self._labels[added.id] = label
 
+    def process_label(self, label: str | Text) -> Text:
+        """An empty label (every line's: its Content is drawn by `render_label`) without
+        parsing it as markup for each of the hundreds of lines a large scenario adds."""
+        return Text() if label == "" else super().process_label(label)
+
     def render_label(self, node: TreeNode[TreeEntry], base_style: Style, style: Style) -> Text:
         """The line's Content (Markdown shown as styles), in the current theme's colours,
         after Textual's own expand icon (its own label is left empty)."""
@@ -193,12 +198,12 @@ class DecisionTree(Tree[TreeEntry]):
         return text
 
     def get_label_width(self, node: TreeNode[TreeEntry]) -> int:
-        """Measured from the cached label: the tree asks for every line's width each time it
-        lays its lines out, and building the label again each time was most of a debrief's
-        opening time."""
-        label = self._rich_label(node)
+        """Measured on the line's Content: the tree asks for every line's width each time it
+        lays its lines out, and only the lines on screen need their colours worked out."""
+        content = self._labels.get(node.id)
         icon = len(self.ICON_NODE) if node.allow_expand else 0
-        return icon + (label if label is not None else self.process_label(node.label)).cell_len
+        return icon + (content.cell_length if content is not None
+                       else self.process_label(node.label).cell_len)
 
     def _rich_label(self, node: TreeNode[TreeEntry]) -> Text | None:
         """The line's label as Rich Text, converted once per theme."""

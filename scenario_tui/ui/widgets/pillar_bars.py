@@ -44,5 +44,12 @@ def bars_content(yours: Mapping[str, int], best: Mapping[str, int]) -> Content:
 class PillarBars(Static):
     """The Well-Architected impact of the path chosen, beside the best path's."""
 
+    def __init__(self, yours: Mapping[str, int] | None = None,
+                 best: Mapping[str, int] | None = None, *, id: str | None = None) -> None:
+        """Given both paths' impact, the bars are drawn from the first frame (no update and
+        second layout after mounting)."""
+        super().__init__(bars_content(yours, best) if yours is not None and best is not None
+                         else "", id=id)
+
     def show(self, yours: Mapping[str, int], best: Mapping[str, int]) -> None:
         self.update(bars_content(yours, best))
