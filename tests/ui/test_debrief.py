@@ -236,3 +236,25 @@ def test_pillar_bars_use_one_minus_sign() -> None:
 
     text = bars_content({"cost": -7}, {"cost": 1}).plain
     assert f"{MINUS}7" in text and "-7" not in text and " +1" in text
+
+
+async def test_digits_on_the_debrief_only_ring(make_app: MakeApp,
+                                              make_session: Callable[..., Session]) -> None:
+    """A learner still pressing digits as if playing stays on the debrief (the bell says the
+    key does nothing here); digits replay only inside the picker (`p`, then 1-9)."""
+    app = meeple(make_app, make_session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await finish(pilot, "2", "1", "1")
+        bells: list[None] = []
+        app.bell = lambda: bells.append(None)  # type: ignore[method-assign]
+        for key in "123456789":
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.screen is screen, key
+        assert len(bells) == 9
+        await pilot.press("t", "1")  # the tree has focus: still nothing but the bell
+        await settle(pilot)
+        assert app.screen is screen and len(bells) == 10
+        await pilot.press("p", "2")
+        await settle(pilot)
+        assert isinstance(app.screen, PlayScreen) and len(app.screen.play.choices) == 1

@@ -89,7 +89,10 @@ class DebriefScreen(Screen[None]):
         Binding("o", "show_options(0)", "All options", id="debrief.options"),
         Binding("t", "focus_tree", "Tree", id="debrief.tree"),
         Binding("escape", "leave", "Catalogue", id="debrief.leave"),
-        *(Binding(str(n), f"replay_step({n - 1})", show=False) for n in range(1, 10)),
+        # Digits choose only inside the replay picker (p, then 1-9): a learner still pressing
+        # them as if playing would otherwise be thrown into a replay. Here they ring.
+        Binding(",".join("123456789"), "app.bell", "Not here (p, then 1-9 replays)",
+                show=False),
     ]
 
     def __init__(self, report: Debrief) -> None:
@@ -187,7 +190,9 @@ class DebriefScreen(Screen[None]):
 
     def action_retry(self) -> None:
         scenario = self.report.scenario
-        self.post_message(ShowPlay(scenario, start(scenario, self.report.play.mode)))
+        played = self.report.play  # a retry shows the choices in the same order
+        self.post_message(ShowPlay(scenario, start(scenario, played.mode, seed=played.seed,
+                                                   time_limit=played.time_limit)))
 
     def action_replay(self) -> None:
         from .replay import ReplayDialog
