@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
+from textual.color import Color
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -258,3 +259,27 @@ async def test_digits_on_the_debrief_only_ring(make_app: MakeApp,
         await pilot.press("p", "2")
         await settle(pilot)
         assert isinstance(app.screen, PlayScreen) and len(app.screen.play.choices) == 1
+
+
+def code_colours(screen: DebriefScreen) -> set[str]:
+    """The colours the step table draws its inline code (`ConsistentRead=true`) in."""
+    steps = screen.query_one("#steps", Static)
+    return {segment.style.color.get_truecolor().hex
+            for strip in steps.render_lines(steps.region.reset_offset) for segment in strip
+            if "ConsistentRead" in segment.text and segment.style and segment.style.color}
+
+
+async def test_the_step_table_follows_a_theme_switch(make_app: MakeApp,
+                                                     make_session: Callable[..., Session]
+                                                     ) -> None:
+    """Inline code in the table's cells takes the new theme's colour at once, not when the
+    debrief is next opened."""
+    app = meeple(make_app, make_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await finish(pilot, "2", "1", "1")
+        before = code_colours(screen)
+        app.theme = "textual-light"
+        await settle(pilot)
+        after = code_colours(screen)
+        assert before and after and before != after
+        assert after == {Color.parse(app.theme_variables["text-accent"]).hex.lower()}
