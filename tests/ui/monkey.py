@@ -31,6 +31,7 @@ from scenario_tui.ui.screens.debrief import DebriefScreen
 from scenario_tui.ui.screens.help import HelpScreen
 from scenario_tui.ui.screens.play import PlayScreen
 from scenario_tui.ui.screens.replay import ReplayDialog
+from scenario_tui.ui.screens.resume import START_OVER, ResumeDialog
 from scenario_tui.ui.screens.review import ReviewScreen
 from scenario_tui.ui.screens.stats import StatsScreen
 from scenario_tui.ui.widgets.decision_tree import DecisionTree
@@ -101,6 +102,9 @@ async def to_play(pilot: Pilot, mode: str) -> PlayScreen:
     await to_catalogue(pilot, 0)
     pilot.app.post_message(OpenScenario(CACHE, mode))
     await quiet(pilot)
+    if isinstance(pilot.app.screen, ResumeDialog):  # a run the random keys left part-way
+        pilot.app.screen.dismiss(START_OVER)
+        await quiet(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, PlayScreen) and screen.play.mode == mode
     return screen
