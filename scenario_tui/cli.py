@@ -130,6 +130,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="the address browsers use, when a proxy stands in front "
                             "(like https://train.example.org)")
 
+    from .play.class_commands import add_parser as add_class_parser
+
+    add_class_parser(command)
+
     author = command("author", "live preview of one scenario file while "
                                  "you edit it")
     author.add_argument("file", metavar="FILE", help="the scenario file to watch")
@@ -534,6 +538,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_class(args: argparse.Namespace) -> int:
+    """`scenario-tui class ...`; `class report` without --format opens the report screen in
+    a terminal (and writes JSON when its output is not one)."""
+    from .play import class_commands
+
+    if args.action == "report" and args.format is None and not args.output:
+        if sys.stdout.isatty():
+            from .ui.class_report_app import run_report
+
+            return class_commands.run(args, run_report)
+        args.format = "json"
+    return class_commands.run(args)
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     if args.ask_learner:
         from .ui.served_app import run_served
@@ -571,7 +589,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {"validate": cmd_validate, "list": cmd_list, "export": cmd_export,
                 "pack": cmd_pack, "serve": cmd_serve, "services": cmd_services,
                 "play": cmd_play, "lint": cmd_lint, "new": cmd_new,
-                "progress": cmd_progress, "author": cmd_author, "coverage": cmd_coverage}
+                "progress": cmd_progress, "author": cmd_author, "coverage": cmd_coverage,
+                "class": cmd_class}
     handler = handlers.get(args.command or "", cmd_tui)
     try:
         return handler(args)
