@@ -29,6 +29,8 @@ def test_the_app_command_keeps_every_path_one_word(tmp_path: Path) -> None:
     hostile = tmp_path / "it's a $(touch pwned); `x` \"folder\""
     hostile.mkdir()
     words = shlex.split(web_server.app_command([hostile, "relative dir"], tmp_path / "d d"))
+    if words[0] == "exec":  # the shell becomes the app
+        words = words[1:]
     assert words[1:] == ["--ask-learner", "--data-dir", str((tmp_path / "d d").resolve()),
                          "--scenarios", str(hostile.resolve()),
                          "--scenarios", str(Path("relative dir").resolve())]

@@ -11,6 +11,7 @@ reverse proxy that authenticates (README, "Play in the browser").
 from __future__ import annotations
 
 import ipaddress
+import os
 import shlex
 import sys
 from collections.abc import Sequence
@@ -45,22 +46,25 @@ def host_refusal(host: str, public: bool) -> str | None:
 
 
 def app_command(scenario_dirs: Sequence[str | Path], root: Path,
-                executable: Path | None = None) -> str:
+                executable: Path | None = None, *, in_order: bool = False) -> str:
     """The shell command textual-serve runs for each browser: this installation's
-    `scenario-tui`, asking who is playing, with every path absolute and quoted."""
+    `scenario-tui`, asking who is playing, with every path absolute and quoted (textual-serve
+    runs it through the shell)."""
     program = executable or Path(sys.executable).with_name("scenario-tui")
     words = [str(program)] if program.exists() else [sys.executable, "-m", "scenario_tui"]
     words += ["--ask-learner", "--data-dir", str(root.resolve())]
     for folder in scenario_dirs:
         words += ["--scenarios", str(Path(folder).resolve())]
-    return shlex.join(words)
+    words += ["--in-order"] if in_order else []
+    # The shell textual-serve starts becomes the app: one process per learner, not two.
+    return ("exec " if os.name == "posix" else "") + shlex.join(words)
 
 
 def serve(host: str, port: int, scenario_dirs: Sequence[str | Path], root: Path,
-          public_url: str | None = None) -> None:
+          public_url: str | None = None, *, in_order: bool = False) -> None:
     """Run the web server until Ctrl+C or SIGTERM."""
     from textual_serve.server import Server
 
-    server = Server(app_command(scenario_dirs, root), host=host, port=port, title=TITLE,
-                    public_url=public_url.rstrip("/") if public_url else None)
+    server = Server(app_command(scenario_dirs, root, in_order=in_order), host=host, port=port,
+                    title=TITLE, public_url=public_url.rstrip("/") if public_url else None)
     server.serve()
