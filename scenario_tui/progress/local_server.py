@@ -133,6 +133,12 @@ def create(directory: Path, port: int | None = None, fast: bool = False) -> Loca
         for path in (directory, secret):
             os.chown(path, record.pw_uid, record.pw_gid)
     server = LocalServer(directory, port or free_port(), password, owner, fast)
+    if owner is not None and subprocess.run(
+            ["runuser", "-u", owner, "--", "test", "-w", str(directory)],
+            check=False, stdin=subprocess.DEVNULL, capture_output=True).returncode != 0:
+        raise ServerError(f"the {owner} user, who runs the server here (PostgreSQL will not "
+                          f"run as root), cannot reach {directory}: choose a folder it can, "
+                          "such as one under /srv or /var/tmp")
     server._run("initdb", "-D", str(server.data), "-U", SUPERUSER, f"--pwfile={secret}",
                 "-A", "scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync")
     (directory / PORT_FILE).write_text(f"{server.port}\n", encoding="utf-8")
