@@ -61,6 +61,7 @@ from scenario_tui.ui.screens.author import AuthorScreen
 from scenario_tui.ui.screens.catalog import CatalogScreen
 from scenario_tui.ui.screens.help import HelpScreen
 from scenario_tui.ui.screens.play import PlayScreen
+from scenario_tui.ui.screens.resume import ResumeDialog
 from scenario_tui.ui.widgets.scenario_list import ScenarioList
 
 from .history import seed_history
@@ -200,6 +201,9 @@ async def still_answers(pilot: Pilot) -> None:
     assert [entry.id for entry in matching] == [CACHE]
     await pilot.press("enter")
     await quiet(pilot)
+    if isinstance(pilot.app.screen, ResumeDialog):  # a run the random keys left part-way
+        await pilot.press("s")
+        await quiet(pilot)
     assert isinstance(pilot.app.screen, PlayScreen) and pilot.app.screen.scenario.id == CACHE
 
 
