@@ -19,14 +19,19 @@ from scenario_tui.progress import local_server
 from scenario_tui.progress.local_server import LocalServer
 
 
-def server_in(directory: Path | None = None) -> LocalServer:
-    """A fresh started cluster (skips, or fails under CI, without PostgreSQL). Its folder is
-    outside pytest's tmp (0700, root's), as the server may run as another user."""
+def require_postgres() -> None:
+    """Skip the test (fail it under CI) when PostgreSQL is not installed."""
     if local_server.bin_dir() is None:
         reason = "PostgreSQL is not installed (no initdb): the class-store tests need it"
         if os.environ.get("CI") == "true":
             pytest.fail(reason + "; .ci/run installs the Debian package")
         pytest.skip(reason)
+
+
+def server_in(directory: Path | None = None) -> LocalServer:
+    """A fresh started cluster (skips, or fails under CI, without PostgreSQL). Its folder is
+    outside pytest's tmp (0700, root's), as the server may run as another user."""
+    require_postgres()
     folder = directory or Path(tempfile.mkdtemp(prefix="scenario-tui-pg-"))
     return local_server.create(folder, fast=True)
 

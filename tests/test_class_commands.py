@@ -107,3 +107,29 @@ def test_a_wrong_password_is_one_line_and_never_printed(instructor_url: str, tmp
     assert "cannot be reached" in err and "password authentication failed" in err
     secret = wrong.split(":")[2].split("@")[0]
     assert secret not in err and len(err.splitlines()) == 1
+
+
+def test_class_server_starts_a_local_class_to_try(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+    import tempfile
+
+    from pg_cluster import require_postgres
+
+    from scenario_tui.progress import local_server
+
+    require_postgres()
+    folder = Path(tempfile.mkdtemp(prefix="scenario-tui-class-server-"))
+    data = str(tmp_path / "data")
+    try:
+        assert main(["class", "server", "--dir", str(folder), "--data-dir", data]) == 0
+        out = capsys.readouterr().out
+        assert "class server running on 127.0.0.1:" in out
+        assert local_server.open_existing(folder).password not in out
+        assert main(["class", "create", "Try it", "--data-dir", data]) == 0
+        assert uuid.UUID(capsys.readouterr().out.strip())
+        assert main(["class", "server", "--dir", str(folder), "--data-dir", data]) == 0
+        assert "running" in capsys.readouterr().out   # a second start finds it
+    finally:
+        local_server.open_existing(folder).stop("immediate")
+        shutil.rmtree(folder, ignore_errors=True)
