@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import math
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from scenario_tui.play.session import Session
 from scenario_tui.progress import review_schedule as review
 from scenario_tui.progress import store as progress_store
 from scenario_tui.progress import transfer
+from scenario_tui.progress.backends import Store
 from scenario_tui.progress.stats import ScenarioSummary
 from scenario_tui.ui.dates import local_day
 from scenario_tui.ui.widgets.scenario_list import prompt
@@ -39,9 +41,18 @@ def tiny(tiny_path: Path) -> Scenario:
     return scenario
 
 
-@pytest.fixture
-def store(data_dir: Path) -> progress_store.ProgressStore:
-    return progress_store.open_store(data_dir)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[Store]:
+    """Imports and exports run on both backends: this machine's file, and a learner's own
+    rows in a real PostgreSQL class store."""
+    if request.param == "sqlite":
+        opened: Store = progress_store.open_store(data_dir)
+    else:
+        from scenario_tui.progress.pg_store import PgStore
+
+        opened = PgStore(request.getfixturevalue("learner_url"))
+    yield opened
+    opened.close()
 
 
 @pytest.fixture
@@ -95,7 +106,7 @@ def test_the_modes_an_import_takes_are_the_play_modes() -> None:
     ("finished_at", TITLE_ESCAPE, "finished_at '\\x1b]0;pwned\\x07' is not an ISO date"),
 ])
 def test_a_bad_field_rejects_its_play_with_the_reason(
-        store: progress_store.ProgressStore, export: dict[str, Any], tmp_path: Path,
+        store: Store, export: dict[str, Any], tmp_path: Path,
         field: str, value: object, reason: str) -> None:
     export["plays"][1][field] = value
     report = transfer.import_file(store, _write(tmp_path, export))
@@ -109,7 +120,7 @@ def test_a_bad_field_rejects_its_play_with_the_reason(
                                                ("-Infinity", "-inf")])
 @pytest.mark.parametrize("field", ["score", "duration"])
 def test_infinite_or_nan_numbers_are_rejected_not_dropped_as_already_here(
-        store: progress_store.ProgressStore, export: dict[str, Any], tmp_path: Path,
+        store: Store, export: dict[str, Any], tmp_path: Path,
         field: str, literal: str, shown: str) -> None:
     """NaN used to become NULL, which `INSERT OR IGNORE` skipped and counted as present."""
     export["plays"][0][field] = "@@"
@@ -121,14 +132,17 @@ def test_infinite_or_nan_numbers_are_rejected_not_dropped_as_already_here(
 
 
 def test_the_store_refuses_a_nan_rather_than_calling_it_a_duplicate(
-        store: progress_store.ProgressStore) -> None:
+        store: Store) -> None:
     record = progress_store.PlayRecord("tiny", "ab", PRACTICE, (("first", 0),), 1, 2,
                                        math.nan, T0.isoformat())
-    with pytest.raises(sqlite3.IntegrityError):
+    import psycopg
+
+    with pytest.raises((sqlite3.IntegrityError, psycopg.errors.CheckViolation)):
         store.record_many([record])
+    assert store.plays() == []
 
 
-def test_finished_at_is_stored_in_utc(store: progress_store.ProgressStore,
+def test_finished_at_is_stored_in_utc(store: Store,
                                       export: dict[str, Any], tmp_path: Path) -> None:
     export["plays"][0]["finished_at"] = "2026-11-26T10:30:00+01:00"
     export["plays"][1]["finished_at"] = "2026-11-27T08:00:00"
@@ -144,7 +158,7 @@ def test_finished_at_is_stored_in_utc(store: progress_store.ProgressStore,
     ([], None, "'reviews' must be a list, not None"),
     ([], 3, "'reviews' must be a list, not 3"),
 ])
-def test_wrong_top_level_types_refuse_the_file(store: progress_store.ProgressStore,
+def test_wrong_top_level_types_refuse_the_file(store: Store,
                                                tmp_path: Path, plays: object, reviews: object,
                                                message: str) -> None:
     data = {"format": transfer.FORMAT_NAME, "version": 1, "plays": plays, "reviews": reviews}
@@ -152,7 +166,7 @@ def test_wrong_top_level_types_refuse_the_file(store: progress_store.ProgressSto
         transfer.import_file(store, _write(tmp_path, data))
 
 
-def test_a_newer_export_format_is_refused(store: progress_store.ProgressStore,
+def test_a_newer_export_format_is_refused(store: Store,
                                           export: dict[str, Any], tmp_path: Path) -> None:
     export["version"] = 2
     with pytest.raises(transfer.TransferError, match="reads version 1"):
@@ -160,7 +174,7 @@ def test_a_newer_export_format_is_refused(store: progress_store.ProgressStore,
     assert store.plays() == []
 
 
-def test_deeply_nested_json_is_refused_with_a_message(store: progress_store.ProgressStore,
+def test_deeply_nested_json_is_refused_with_a_message(store: Store,
                                                       tmp_path: Path) -> None:
     text = '{"format": "scenario-tui-progress", "plays": ' + "[" * 200_000 + "]" * 200_000 + "}"
     with pytest.raises(transfer.TransferError, match="nested too deeply"):
@@ -168,14 +182,14 @@ def test_deeply_nested_json_is_refused_with_a_message(store: progress_store.Prog
 
 
 def test_a_csv_field_over_the_csv_limit_is_refused_with_a_message(
-        store: progress_store.ProgressStore, tmp_path: Path) -> None:
+        store: Store, tmp_path: Path) -> None:
     header = ",".join(transfer.CSV_FIELDS)
     text = f'{header}\ntiny,ab,practice,"[{" " * 200_000}]",1,2,3,2026-11-26\n'
     with pytest.raises(transfer.TransferError, match=r"line 2: field larger than field limit"):
         transfer.import_file(store, _write(tmp_path, text, "in.csv"))
 
 
-def test_a_csv_with_a_byte_order_mark_imports(store: progress_store.ProgressStore,
+def test_a_csv_with_a_byte_order_mark_imports(store: Store,
                                               export: dict[str, Any], tmp_path: Path) -> None:
     source = progress_store.open_store(tmp_path / "source-again")
     transfer.import_file(source, _write(tmp_path, export))
@@ -185,7 +199,7 @@ def test_a_csv_with_a_byte_order_mark_imports(store: progress_store.ProgressStor
     assert (report.added, report.present, report.rejected) == (2, 0, ())
 
 
-def test_bad_csv_rows_are_named_by_line(store: progress_store.ProgressStore,
+def test_bad_csv_rows_are_named_by_line(store: Store,
                                         tmp_path: Path) -> None:
     header = ",".join(transfer.CSV_FIELDS)
     text = (f'{header}\ntiny,ab,practice,"[[""first"", 0]]",1,2,3.5,2026-11-26\n'
@@ -199,7 +213,7 @@ def test_bad_csv_rows_are_named_by_line(store: progress_store.ProgressStore,
 
 
 def test_a_file_over_the_size_cap_is_refused_before_it_is_read(
-        store: progress_store.ProgressStore, tmp_path: Path) -> None:
+        store: Store, tmp_path: Path) -> None:
     path = tmp_path / "huge.json"
     with path.open("wb") as handle:  # sparse: no disk is used
         handle.truncate(transfer.MAX_BYTES + 1)
@@ -208,7 +222,7 @@ def test_a_file_over_the_size_cap_is_refused_before_it_is_read(
 
 
 @pytest.mark.parametrize("kind", ["csv", "json"])
-def test_a_million_rows_are_refused_quickly(store: progress_store.ProgressStore,
+def test_a_million_rows_are_refused_quickly(store: Store,
                                             tmp_path: Path, kind: str,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Small records, so the file stays under the size cap and the row cap has to hold."""
@@ -235,8 +249,9 @@ def test_a_million_rows_are_refused_quickly(store: progress_store.ProgressStore,
 
 
 def test_good_and_bad_records_mix_on_the_command_line(
-        store: progress_store.ProgressStore, export: dict[str, Any], tmp_path: Path,
+        data_dir: Path, export: dict[str, Any], tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
+    store = progress_store.open_store(data_dir)  # the CLI imports into this machine's file
     export["plays"].insert(1, {**export["plays"][0], "finished_at": TITLE_ESCAPE})
     export["plays"].append("a string")
     good_card = export["reviews"][0]
@@ -265,8 +280,9 @@ def test_good_and_bad_records_mix_on_the_command_line(
 
 
 def test_a_file_whose_every_record_is_rejected_exits_1(
-        store: progress_store.ProgressStore, export: dict[str, Any], tmp_path: Path,
+        data_dir: Path, export: dict[str, Any], tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
+    store = progress_store.open_store(data_dir)  # the CLI imports into this machine's file
     for play in export["plays"]:
         play["mode"] = "speedrun"
     export["reviews"] = []
@@ -283,7 +299,7 @@ def test_a_file_whose_every_record_is_rejected_exits_1(
     ({"due": "tomorrow"}, "due 'tomorrow' is not an ISO date and time"),
     ({"node": "../x"}, "node '../x' is not a node id"),
 ])
-def test_a_bad_review_card_is_rejected(store: progress_store.ProgressStore,
+def test_a_bad_review_card_is_rejected(store: Store,
                                        export: dict[str, Any], tmp_path: Path,
                                        change: dict[str, Any], reason: str) -> None:
     bad = {**export["reviews"][0], **change}
@@ -296,7 +312,7 @@ def test_a_bad_review_card_is_rejected(store: progress_store.ProgressStore,
     assert len(store.review_cards()) == 1
 
 
-def test_an_import_replaces_a_bad_card_already_here(store: progress_store.ProgressStore,
+def test_an_import_replaces_a_bad_card_already_here(store: Store,
                                                     export: dict[str, Any],
                                                     tmp_path: Path) -> None:
     store.save_review_card("tiny", "first", json.dumps("planted"), "x")
@@ -306,7 +322,7 @@ def test_an_import_replaces_a_bad_card_already_here(store: progress_store.Progre
     assert review.load_card(card) is not None and due == export["reviews"][0]["due"]
 
 
-def test_the_more_recently_reviewed_card_wins(store: progress_store.ProgressStore,
+def test_the_more_recently_reviewed_card_wins(store: Store,
                                               export: dict[str, Any], tmp_path: Path) -> None:
     path = _write(tmp_path, export)
     transfer.import_file(store, path)
@@ -373,7 +389,7 @@ def test_the_readme_states_the_caps() -> None:
 
 
 def test_an_import_that_fails_halfway_leaves_the_store_as_it_was(
-        store: progress_store.ProgressStore, export: dict[str, Any], tmp_path: Path,
+        store: Store, export: dict[str, Any], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Plays and cards go in one transaction: a write refused after the plays (the disk full
     at the review cards) takes the plays back out too, so a retry imports everything."""

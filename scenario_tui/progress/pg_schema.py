@@ -117,6 +117,12 @@ learners of their own classes: so the instructor reads those learners' rows alon
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "the tables: classes, learners, plays, review cards, settings", _TABLES),
     (2, "access: instructor and learner roles, row-level security", _ACCESS),
+    # PostgreSQL stores NaN and infinities where SQLite's NOT NULL refuses a NaN: refuse them
+    # too (NaN sorts above every number, so the check fails for it). Rows already stored are
+    # left as they are (NOT VALID).
+    (3, "a play's duration is a finite number",
+     "ALTER TABLE plays ADD CONSTRAINT plays_duration_finite "
+     "CHECK (duration > '-Infinity' AND duration < 'Infinity') NOT VALID"),
 )
 """(version, what it does, its SQL): a store at version N has had steps 1..N applied."""
 LATEST = MIGRATIONS[-1][0]
