@@ -15,11 +15,12 @@ screen replaced as soon as it is shown cannot leave that look to find the header
 
 from __future__ import annotations
 
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.dom import DOMNode
 from textual.reactive import invoke_watcher
 from textual.types import WatchCallbackType
 from textual.widgets import Footer, Header
+from textual.widgets._footer import FooterKey
 
 
 class ScreenHeader(Header):
@@ -43,6 +44,16 @@ class ScreenHeader(Header):
 
 class ScreenFooter(Footer):
     """A `Footer` whose replaced keys do not outlive the recompose that replaced them."""
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, given the footer's `compact` before they mount. A key starts
+        compact and is then bound to the footer's value, restyling itself both times: a
+        tenth of a debrief's opening time."""
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     async def recompose(self) -> None:
         await super().recompose()
