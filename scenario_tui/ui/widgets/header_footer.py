@@ -46,11 +46,12 @@ class ScreenFooter(Footer):
     """A `Footer` whose replaced keys do not outlive the recompose that replaced them."""
 
     def compose(self) -> ComposeResult:
-        """Textual's keys, given the footer's `compact` before they mount. A key starts
-        compact and is then bound to the footer's value, restyling itself both times: a
-        tenth of a debrief's opening time."""
+        """Textual's keys, given the footer's `compact` before they mount. A key bound to
+        the footer's value starts compact and then takes that value, restyling itself both
+        times: a tenth of a debrief's opening time. (The palette's key is not bound and
+        keeps its own.)"""
         for widget in super().compose():
-            if isinstance(widget, FooterKey):
+            if isinstance(widget, FooterKey) and "compact" in (widget._reactive_connect or {}):
                 widget.set_reactive(FooterKey.compact, self.compact)
                 widget.set_class(self.compact, "-compact", update=False)
             yield widget
