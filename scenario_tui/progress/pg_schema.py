@@ -123,6 +123,12 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (3, "a play's duration is a finite number",
      "ALTER TABLE plays ADD CONSTRAINT plays_duration_finite "
      "CHECK (duration > '-Infinity' AND duration < 'Infinity') NOT VALID"),
+    # As the SQLite store's schema 4: the seed that shuffled a play's choices (NULL: file
+    # order, as every play before), a timed exam's seconds per decision (NULL: untimed), and
+    # the positions in its path of the decisions that timed out (a JSON list).
+    (4, "a play keeps its seed, time limit and time-outs",
+     "ALTER TABLE plays ADD COLUMN seed bigint, ADD COLUMN time_limit integer, "
+     "ADD COLUMN timed_out text NOT NULL DEFAULT '[]'"),
 )
 """(version, what it does, its SQL): a store at version N has had steps 1..N applied."""
 LATEST = MIGRATIONS[-1][0]

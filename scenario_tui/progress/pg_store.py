@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 CONNECT_TIMEOUT = 10
 """Seconds to wait for the class server to answer before giving up on it."""
 _PLAY_COLUMNS = ("scenario_id, content_hash, mode, path, score, best, duration, finished_at, "
-                 "kind, play_id::text")
+                 "kind, play_id::text, seed, time_limit, timed_out")
 
 
 def connect(url: str, timeout: int = CONNECT_TIMEOUT) -> psycopg.Connection[tuple[Any, ...]]:
@@ -77,6 +77,10 @@ class PgStore:
             except (psycopg.OperationalError, psycopg.errors.QueryCanceled) as error:
                 raise WriteFailed(f"the class store did not take it: {_said(error)}"
                                   ) from error
+            except psycopg.errors.UndefinedColumn as error:  # a store not yet migrated
+                raise WriteFailed("the class store's schema is older than this version of "
+                                  "scenario-tui: its owner runs `scenario-tui class migrate`"
+                                  ) from error
             finally:
                 self._in_transaction = False
 
@@ -98,11 +102,13 @@ class PgStore:
         with self._transaction() as db, db.cursor() as cursor:
             cursor.executemany(  # pipelined: one round trip for the lot, not one per play
                 "INSERT INTO plays (play_id, uid, scenario_id, content_hash, mode, path, "
-                "score, best, duration, finished_at, kind) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                "score, best, duration, finished_at, kind, seed, time_limit, timed_out) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                "ON CONFLICT DO NOTHING",
                 [(record.play_id or new_play_id(), record.uid, record.scenario_id,
                   record.content_hash, record.mode, json.dumps(record.path), record.score,
-                  record.best, record.duration, record.finished_at, record.kind)
+                  record.best, record.duration, record.finished_at, record.kind, record.seed,
+                  record.time_limit, json.dumps(record.timed_out))
                  for record in records])
             return max(cursor.rowcount, 0)
 
