@@ -49,7 +49,8 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 def steady_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """No user theme, colour, animation or Unicode settings reach the app, and one locale, so
     output is the same on every machine."""
-    for name in ("TEXTUAL_THEME", "NO_COLOR", "UNICODE_VERSION", "SCENARIO_TUI_EXIT_WHEN_READY"):
+    for name in ("TEXTUAL_THEME", "NO_COLOR", "UNICODE_VERSION", "SCENARIO_TUI_EXIT_WHEN_READY",
+                 "SCENARIO_TUI_CLASS_URL"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     monkeypatch.setenv("LANG", "C.UTF-8")

@@ -43,6 +43,7 @@ from .catalog import CACHE_NAME, CatalogEntry, cached, scan
 
 if TYPE_CHECKING:
     from ..format.model import Choice, Scenario, ServiceCard
+    from ..progress.class_sync import ClassState, ClassSync
     from ..progress.review_schedule import ReviewItem
     from ..progress.stats import Mastery, ScenarioSummary
     from ..progress.summary_cache import SummaryCache
@@ -147,6 +148,10 @@ class Session:
     """Held while saves are made: one thread at a time, in the order they were held."""
     packs: tuple[Path, ...] = ()
     """The installed packs' folders among `roots` (each named for its pack)."""
+    class_sync: ClassSync | None = None
+    """Sends the plays stored here to the class store, if one is set up (`sync_class`)."""
+    class_state: ClassState | None = None
+    """What the last sync found (None before one, or without a class)."""
     _scenarios: dict[str, Scenario] = field(default_factory=dict)
     _glossary: dict[str, ServiceCard] | None = None
     _store: ProgressStore | None = None
@@ -160,13 +165,14 @@ class Session:
                wall_clock: Callable[[], str] = now_utc, with_bundled: bool = True) -> Session:
         """A session over the bundled library (unless told not to), the packs installed in
         the data dir (`play.packs`), and `scenario_dirs`."""
+        from ..progress.class_sync import ClassSync
         from .packs import roots as pack_roots
 
         packs = pack_roots(data)
         roots = [library_dir()] if with_bundled else []
         roots.extend([*packs, *(Path(d) for d in scenario_dirs)])
         return cls(roots, data_dir(data), cache_dir(data) / CACHE_NAME, clock, wall_clock,
-                   packs=tuple(packs))
+                   packs=tuple(packs), class_sync=ClassSync(data))
 
     @property
     def store(self) -> ProgressStore:
@@ -334,6 +340,15 @@ class Session:
                 journal.keep(entry)
         return Saving(min(len(saved), len(earlier)), len(waiting), reason,
                       None if journal.only_in_memory else journal.path)
+
+    def sync_class(self) -> ClassState | None:
+        """Send the stored plays the class store lacks (`progress.class_sync`; from a worker
+        thread: it waits on the network). None without a class, or with progress off."""
+        if self.class_sync is None or self.store.path == IN_MEMORY:
+            return None
+        state = self.class_sync.run(self.store.path)
+        self.class_state = state
+        return state
 
     @property
     def unfinished(self) -> UnfinishedRuns:

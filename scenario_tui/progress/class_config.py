@@ -29,6 +29,10 @@ class ClassConfigError(StoreUnavailable):
     """No class is set up, or its file is unsafe or unreadable."""
 
 
+class NoClass(ClassConfigError):
+    """No class is set up: no URL in the environment, no class file."""
+
+
 @dataclass(frozen=True)
 class ClassLink:
     """How to reach the class store, as whom."""
@@ -49,16 +53,17 @@ def config_path(data: str | Path | None = None) -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / CONFIG_NAME
 
 
-def load(data: str | Path | None = None) -> ClassLink:
-    """The class store to use: the environment's URL, else the joined class's file."""
-    url = os.environ.get(URL_VARIABLE, "").strip()
+def load(data: str | Path | None = None, *, environment: bool = True) -> ClassLink:
+    """The class store to use: the environment's URL (unless told not to: a served learner's
+    class is their own file's), else the joined class's file."""
+    url = os.environ.get(URL_VARIABLE, "").strip() if environment else ""
     if url:
         return ClassLink(url)
     path = config_path(data)
     try:
         status = path.stat()
     except FileNotFoundError:
-        raise ClassConfigError(f"no class is set up: run `scenario-tui class join CODE`, or "
+        raise NoClass(f"no class is set up: run `scenario-tui class join CODE`, or "
                                f"set ${URL_VARIABLE}") from None
     except OSError as error:
         raise ClassConfigError(f"{path} cannot be read: {error.strerror}") from error

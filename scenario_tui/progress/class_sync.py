@@ -13,8 +13,10 @@ sends them all, replacing the learner's copies.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .pg_store import CONNECT_TIMEOUT, PgStore
 from .store import ProgressStore, StoreError
@@ -22,6 +24,9 @@ from .store import ProgressStore, StoreError
 BATCH = 500
 """Plays per server transaction: large enough to be quick, small enough that an outage
 repeats little."""
+BACKGROUND_TIMEOUT = 5
+"""Seconds the app's own syncs wait for the class store to answer: they run in a worker
+thread, but quitting waits for that thread."""
 
 
 class SyncFailed(StoreError):
@@ -89,3 +94,79 @@ def sync(local: ProgressStore, url: str, batch: int = BATCH, timeout: int = CONN
 def _one_line(error: Exception) -> str:
     lines = str(error).strip().splitlines()
     return lines[-1] if lines else type(error).__name__
+
+
+@dataclass(frozen=True)
+class ClassState:
+    """The class store as the app's last sync found it."""
+
+    reachable: bool
+    waiting: int
+    """Plays stored here and not yet known to be in the class store."""
+    notice: str = ""
+    """What to tell the learner: only when the store went away or came back, else ""."""
+
+    @property
+    def status(self) -> str:
+        """`class: synced` or `class: 3 plays to sync`, for a status line."""
+        if not self.waiting:
+            return "class: synced"
+        return f"class: {self.waiting} play{'s' if self.waiting != 1 else ''} to sync"
+
+
+class ClassSync:
+    """The app's syncs to the class store set up for a data dir (`progress.class_config`),
+    run from worker threads after each save and at start-up.
+
+    One runs at a time, each on a connection of its own to the progress file, so the app
+    closing its store at quit never cuts one short. The class file is read at each sync, so
+    a class joined while the app runs is synced from then on. The last outcome is remembered,
+    so the learner hears only when the class store goes away or comes back."""
+
+    def __init__(self, data: str | Path | None, *, environment: bool = True,
+                 timeout: int = BACKGROUND_TIMEOUT) -> None:
+        self.data = data
+        """The data dir the class file is looked for in (as `class_config.load` takes it)."""
+        self.environment = environment
+        """Whether $SCENARIO_TUI_CLASS_URL applies (not to a served learner)."""
+        self.timeout = timeout
+        self._lock = threading.Lock()
+        self._reachable: bool | None = None
+
+    def run(self, progress_file: Path) -> ClassState | None:
+        """Send what the class store lacks from the progress file; None when no class is
+        set up. Never raises for an unreachable or refusing store: that is the state."""
+        from . import class_config
+
+        with self._lock:
+            try:
+                url = class_config.load(self.data, environment=self.environment).url
+            except class_config.NoClass:
+                return None
+            except class_config.ClassConfigError as error:
+                return self._state(False, 0, str(error), 0)
+            try:
+                local = ProgressStore(progress_file)
+            except StoreError:  # the app runs with progress off: nothing here to send
+                return None
+            try:
+                try:
+                    report = sync(local, url, timeout=self.timeout)
+                except SyncFailed as error:
+                    waiting = len(local.play_runs(after=synced_upto(local, url)))
+                    return self._state(False, waiting, str(error), 0)
+                return self._state(True, 0, "", report.sent)
+            finally:
+                local.close()
+
+    def _state(self, reachable: bool, waiting: int, reason: str, sent: int) -> ClassState:
+        """The state, with a notice when reachability changed (or the first try failed)."""
+        before, self._reachable = self._reachable, reachable
+        notice = ""
+        if not reachable and before is not False:
+            notice = (f"{reason[:1].upper()}{reason[1:]}. Your plays are kept here and "
+                      "sent when the class store is back.")
+        elif reachable and before is False:
+            notice = (f"The class store is reachable again: {sent} play"
+                      f"{'s' if sent != 1 else ''} sent.")
+        return ClassState(reachable, waiting, notice)

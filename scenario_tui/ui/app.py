@@ -20,6 +20,7 @@ from ..play.modes import PRACTICE
 from ..play.review_run import ReviewRun, ReviewSummary
 from ..play.session import ReviewStatus, Saving, Session, UnknownScenario
 from ..progress.store import WriteFailed
+from .class_syncing import ClassSyncing
 from .commands import ScenarioCommands
 from .fast_keys import guard_fast_keys
 from .links import CheckedLinksApp
@@ -77,6 +78,8 @@ class ScenarioApp(CheckedLinksApp[int]):
         """The mode new play-throughs start in (the catalogue switches it)."""
         self._retry: Timer | None = None
         """Tries the saves the store refused again, while there are any."""
+        self.class_syncing = ClassSyncing(self)
+        """Sends what was saved to the class store, if one is set up."""
         if session is not None:
             self.use_session(session)
 
@@ -129,6 +132,7 @@ class ScenarioApp(CheckedLinksApp[int]):
         elif not saving.waiting and self._retry is not None:
             self._retry.stop()
             self._retry = None
+        self.class_syncing.start(self.session)  # stored here first, then to the class
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's own commands, plus statistics and review."""

@@ -220,6 +220,7 @@ class CatalogScreen(ResponsiveScreen):
             broken=sum(not e.playable for e in entries),
             reviews=self.progress.reviews if self.entries is not None else None,
             progress_off=bool(self.session.progress_off),
+            class_state=self.session.class_state,
         )
 
     @on(Input.Changed, "#filter")

@@ -4,6 +4,7 @@ broken files, due reviews and whether progress is off, all in one widget."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.reactive import reactive
@@ -12,6 +13,9 @@ from textual.widget import Widget
 from ...play.modes import PRACTICE
 from ...play.session import ReviewStatus
 from ..dates import local_day
+
+if TYPE_CHECKING:
+    from ...progress.class_sync import ClassState
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,8 @@ class CatalogCounts:
     reviews: ReviewStatus | None = None
     progress_off: bool = False
     """Progress is kept only until the app quits (the data dir cannot be used)."""
+    class_state: ClassState | None = None
+    """What the last sync to the class store found (None: no class, or not synced yet)."""
 
 
 def review_content(reviews: ReviewStatus) -> Content:
@@ -51,6 +57,9 @@ def catalog_status_line(counts: CatalogCounts, width: int) -> Content:
         counts_parts.append(review_content(counts.reviews))
     if counts.progress_off:
         counts_parts.append((" · progress off", "$warning"))
+    if counts.class_state is not None:
+        counts_parts.append((f" · {counts.class_state.status}",
+                             "$warning" if counts.class_state.waiting else "dim"))
     mode = Content.assemble("Mode ", (f" {counts.mode.capitalize()} ", "bold reverse"))
     full = Content.assemble(mode, (f" {hint} (F2)", "dim"), *counts_parts)
     return full if full.cell_length <= width else Content.assemble(mode, *counts_parts)
