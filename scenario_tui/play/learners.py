@@ -6,8 +6,10 @@ slug made from the name, never by the raw text: no input can reach outside `lear
 names that differ only in case or spacing land in the same folder. The name identifies, it
 does not authenticate: access is the reverse proxy's job (see README).
 
-`session_for` is the one place a learner's session is made, so a shared class store can be
-attached there later.
+A learner may also give the join code their instructor's `class add-learner` printed: it is
+checked here, and the class's connection is kept in the learner's folder (`class_config`,
+0600), so their plays are synced to the class store as on a machine of their own.
+`session_for` is the one place a learner's session is made.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..progress import class_config
+from ..progress.class_sync import ClassSync
 from .session import Session
 
 LEARNERS_DIR = "learners"
@@ -32,6 +36,10 @@ _SLUG_WORDS = 24
 
 class NameRefused(ValueError):
     """The name cannot be used; the message says why, in words for the learner."""
+
+
+class CodeRefused(ValueError):
+    """The join code cannot be used; the message says why, in words for the learner."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,24 @@ def learner(text: str) -> Learner:
     return Learner(name, slug(name))
 
 
+def class_link(code: str) -> class_config.ClassLink | None:
+    """The class a join code (as `class add-learner` prints it) joins; None when no code was
+    given; `CodeRefused` saying why a code cannot be used."""
+    if not code.strip():
+        return None
+    try:
+        return class_config.read_join_code(code)
+    except class_config.ClassConfigError as error:
+        reason = str(error)
+        raise CodeRefused(f"{reason[:1].upper()}{reason[1:]}.") from None
+
+
+def join_class(who: Learner, root: Path, link: class_config.ClassLink) -> Path:
+    """Keep the class's connection (it holds a password) in `who`'s folder, readable by the
+    server's user only; returns the file. `OSError` if it cannot be written."""
+    return class_config.save(link, who.data_dir(root))
+
+
 def slug(name: str) -> str:
     """`ada-lovelace-1f3c9a2b` for "Ada Lovelace": the name's ASCII letters and digits, then a
     hash of the whole name (case and spacing aside), so names written in other scripts, or
@@ -84,4 +110,7 @@ def session_for(who: Learner, scenario_dirs: Sequence[str | Path], root: Path) -
     packs = pack_roots(root)
     session = Session.create([*packs, *scenario_dirs], who.data_dir(root))
     session.packs = tuple(packs)
+    # The class is the one in the learner's folder: $SCENARIO_TUI_CLASS_URL, set for the
+    # server, would send every learner's plays as one login.
+    session.class_sync = ClassSync(who.data_dir(root), environment=False)
     return session

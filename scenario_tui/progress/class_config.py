@@ -127,4 +127,13 @@ def read_join_code(code: str) -> ClassLink:
         raise ClassConfigError("this join code is damaged: copy it again, whole") from error
     if not all(isinstance(v, str) for v in (link.url, link.class_id, link.learner)):
         raise ClassConfigError("this join code is damaged: copy it again, whole")
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        login = conninfo_to_dict(link.url).get("user")
+    except Exception as error:  # psycopg.ProgrammingError: not a connection string
+        raise ClassConfigError("this join code is damaged: copy it again, whole") from error
+    if not login:
+        raise ClassConfigError("this join code has no learner's login in it: ask your "
+                               "instructor for the code `class add-learner` printed")
     return link

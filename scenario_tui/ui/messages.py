@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..play.engine import Play
     from ..play.learners import Learner
     from ..play.review_run import ReviewRun
+    from ..progress.class_config import ClassLink
 
 
 @dataclass
@@ -100,3 +101,5 @@ class LearnerChosen(Message):
     """The served app's learner said who they are: open the catalogue on their progress."""
 
     learner: Learner
+    link: ClassLink | None = None
+    """The class they joined with a code, if they gave one."""

@@ -12,17 +12,21 @@ import argparse
 import gc
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.screen import Screen
 
-from ..play.learners import Learner, session_for
+from ..play.learners import Learner, join_class, session_for
 from ..play.modes import PRACTICE
 from .app import ScenarioApp
 from .exit_signals import exit_on_signals
 from .messages import LearnerChosen
 from .screens.catalog import CatalogScreen
 from .screens.learner import LearnerScreen
+
+if TYPE_CHECKING:
+    from ..progress.class_config import ClassLink
 
 PLAYING = "playing"
 """The app's mode once the learner is known."""
@@ -73,6 +77,8 @@ class ServedApp(ScenarioApp):
         if self.learner is not None:
             return
         self.learner = event.learner
+        if event.link is not None:
+            self._join(event.learner, event.link)
         self.use_session(session_for(event.learner, self.scenario_dirs, self.root))
         self.sub_title = f"playing as {event.learner.name}"
         # A mode of its own, so the catalogue is at the bottom of its screen stack, where
@@ -80,6 +86,16 @@ class ServedApp(ScenarioApp):
         self.add_mode(PLAYING, lambda: CatalogScreen(self.session, self.mode))
         self.switch_mode(PLAYING)
         ScenarioApp.on_mount(self)
+
+    def _join(self, who: Learner, link: ClassLink) -> None:
+        """Keep the class the learner joined in their folder (before their session starts,
+        so its first sync finds it); if it cannot be written they play all the same."""
+        try:
+            join_class(who, self.root, link)
+        except OSError as error:
+            self.notify(f"The class could not be joined: {error.strerror or error}. Your "
+                        "plays are kept on this server only.", title="Class",
+                        severity="warning", markup=False, timeout=15)
 
 
 def run_served(args: argparse.Namespace) -> int:

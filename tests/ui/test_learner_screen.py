@@ -1,17 +1,23 @@
 """The served app's first screen, "Who is playing?": a name by keyboard or mouse, refused with
-a reason when it cannot be used, and then the catalogue on that learner's own progress."""
+a reason when it cannot be used, and then the catalogue on that learner's own progress; a
+class join code, if given, kept in that learner's folder (0600), and their plays synced."""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
+import psycopg
 import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from scenario_tui.play.learners import LEARNERS_DIR, learner
+from scenario_tui.play.modes import EXAM
+from scenario_tui.progress import class_config
 from scenario_tui.ui.screens.catalog import CatalogScreen
+from scenario_tui.ui.screens.debrief import DebriefScreen
 from scenario_tui.ui.screens.learner import LearnerScreen
 from scenario_tui.ui.served_app import ServedApp
 
@@ -105,6 +111,66 @@ async def test_a_key_after_the_web_drivers_blur_lands_in_the_name_field(
         assert served.screen.query_one("#learner-name", Input).value == "Ada"
 
 
+def a_code(url: str) -> str:
+    return class_config.join_code(class_config.ClassLink(url, "class-id", "Ada"))
+
+
+async def start_with(pilot: Pilot, name: str, code: str) -> None:
+    """Type the name, paste the code and press Enter in the code's field."""
+    await pilot.press(*name, "tab")
+    pilot.app.screen.query_one("#learner-code", Input).insert_text_at_cursor(code)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_a_join_code_joins_the_class_and_the_learners_plays_reach_it(
+        served: ServedApp, data_dir: Path, learner_url: str) -> None:
+    async with served.run_test() as pilot:
+        await start_with(pilot, "Ada", a_code(learner_url))
+        assert isinstance(served.screen, CatalogScreen)
+        folder = data_dir / LEARNERS_DIR / learner("Ada").slug
+        kept = folder / class_config.CONFIG_NAME
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+        assert class_config.load(folder, environment=False).url == learner_url
+        served.open_scenario("cache-the-catalogue", EXAM)
+        await settle(pilot)
+        await pilot.press("2", "1", "1")
+        await settle(pilot)
+        assert isinstance(served.screen, DebriefScreen)
+        with psycopg.connect(learner_url) as connection:
+            held = [str(r[0]) for r in connection.execute("SELECT play_id FROM plays")]
+        assert held == [p.play_id for p in served.session.store.plays()] and len(held) == 1
+
+
+@pytest.mark.parametrize(("code", "reason"), [
+    ("hello", "A join code starts with stc1-."),
+    ("stc1-!!!", "This join code is damaged: copy it again, whole."),
+    (class_config.JOIN_PREFIX + "e30", "This join code is damaged: copy it again, whole."),
+    (a_code("host=localhost dbname=classroom"), "This join code has no learner's login in it"),
+])
+async def test_a_bad_join_code_is_refused_in_one_line_and_nothing_is_kept(
+        served: ServedApp, data_dir: Path, code: str, reason: str) -> None:
+    async with served.run_test() as pilot:
+        await start_with(pilot, "Ada", code)
+        assert isinstance(served.screen, LearnerScreen) and served.learner is None
+        assert error_text(served).startswith(reason)
+        assert "\n" not in error_text(served)
+        assert served.screen.focused is served.screen.query_one("#learner-code", Input)
+        assert not list(data_dir.rglob(class_config.CONFIG_NAME))
+
+
+async def test_the_servers_class_url_is_not_every_learners_class(
+        served: ServedApp, learner_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """$SCENARIO_TUI_CLASS_URL set where the server runs would send every learner's plays as
+    one login: a served learner's class is only the one they joined."""
+    monkeypatch.setenv(class_config.URL_VARIABLE, learner_url)
+    async with served.run_test() as pilot:
+        await pilot.press(*"Grace", "enter")
+        await settle(pilot)
+        assert isinstance(served.screen, CatalogScreen)
+        assert served.session.class_state is None
+
+
 @pytest.mark.parametrize("size", SIZES)
 class TestLearnerScreen:
     def test_who_is_playing(self, snap_compare, served: ServedApp, size) -> None:
@@ -115,5 +181,12 @@ class TestLearnerScreen:
             await settle(pilot)
             await pilot.press(*"Ada <3", "enter")
             await settle(pilot)
+
+        assert snap_compare(served, terminal_size=size, run_before=refuse)
+
+    def test_a_join_code_refused(self, snap_compare, served: ServedApp, size) -> None:
+        async def refuse(pilot: Pilot) -> None:
+            await settle(pilot)
+            await start_with(pilot, "Ada", "stc1-not-a-code")
 
         assert snap_compare(served, terminal_size=size, run_before=refuse)

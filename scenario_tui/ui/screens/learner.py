@@ -1,8 +1,10 @@
-""""Who is playing?": the first screen of the served app, which asks the learner's name.
+""""Who is playing?": the first screen of the served app, which asks the learner's name,
+and the class join code their instructor gave them, if any.
 
-The name decides where the learner's progress is kept (`play.learners`); it is checked there,
-and what is wrong with it is shown here, as plain text. Control characters never get into the
-field, so nothing typed or pasted can send escapes to the terminal.
+The name decides where the learner's progress is kept (`play.learners`); it and the code are
+checked there, and what is wrong is shown here, as plain text. Control characters never get
+into the fields, so nothing typed or pasted can send escapes to the terminal. The code holds
+a password: its field shows dots.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
 from ...format.text_safety import one_line
-from ...play.learners import MAX_NAME, NameRefused, learner
+from ...play.learners import MAX_NAME, CodeRefused, NameRefused, class_link, learner
 from ..messages import LearnerChosen
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
 
+MAX_CODE = 2000
+"""Longest join code the field takes (a code is a few hundred characters)."""
 NO_CONTROL_CHARACTERS = r"[^\x00-\x1f\x7f-\x9f]*"
 """What the name field accepts as typed or pasted: anything but C0 and C1 controls (the
 rules a name must follow are checked when it is submitted, with a reason)."""
@@ -78,31 +82,47 @@ class LearnerScreen(Screen[None]):
         with Center(), Vertical(id="learner-box"):
             yield Static(Content("Who is playing?"), id="learner-title")
             yield Static(Content("Type your name, so your progress is kept apart from "
-                                 "everyone else's on this server."), id="learner-text")
+                                 "everyone else's on this server. With your instructor's "
+                                 "class join code, your plays go to the class too."),
+                         id="learner-text")
             with Horizontal(id="learner-row"):
                 yield Input(placeholder="your name", max_length=MAX_NAME * 2,
                             restrict=NO_CONTROL_CHARACTERS, id="learner-name")
                 yield Button("Start", variant="primary", id="learner-start")
+            yield Input(placeholder="class join code (optional)", password=True,
+                        max_length=MAX_CODE, restrict=NO_CONTROL_CHARACTERS, id="learner-code")
             yield Static(id="learner-error")
             yield Static(Content(f"Letters, digits, spaces and - ' . (up to {MAX_NAME}). "
                                  "Enter starts, Esc clears."), id="learner-keys")
         yield ScreenFooter()
 
     @on(Input.Submitted, "#learner-name")
+    @on(Input.Submitted, "#learner-code")
     @on(Button.Pressed, "#learner-start")
     def submit(self) -> None:
-        """Check the name; post it on, or say what is wrong and let the learner fix it."""
-        field = self.query_one("#learner-name", Input)
+        """Check the name and the code; post them on, or say what is wrong and let the
+        learner fix it."""
+        name = self.query_one("#learner-name", Input)
+        code = self.query_one("#learner-code", Input)
         try:
-            who = learner(field.value)
+            who = learner(name.value)
         except NameRefused as refusal:
-            self.query_one("#learner-error", Static).update(Content(one_line(str(refusal))))
-            field.focus()
+            self._refuse(str(refusal), name)
             return
-        self.post_message(LearnerChosen(who))
+        try:
+            link = class_link(code.value)
+        except CodeRefused as refusal:
+            self._refuse(str(refusal), code)
+            return
+        self.post_message(LearnerChosen(who, link))
+
+    def _refuse(self, reason: str, field: Input) -> None:
+        self.query_one("#learner-error", Static).update(Content(one_line(reason, 200)))
+        field.focus()
 
     def action_clear(self) -> None:
-        """Empty the field and forget the last complaint."""
+        """Empty the fields and forget the last complaint."""
         self.query_one("#learner-name", Input).clear()
+        self.query_one("#learner-code", Input).clear()
         self.query_one("#learner-error", Static).update("")
         self.query_one("#learner-name", Input).focus()
