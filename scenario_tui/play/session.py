@@ -42,7 +42,7 @@ from ..progress.store import (
 from .catalog import CACHE_NAME, CatalogEntry, cached, scan
 
 if TYPE_CHECKING:
-    from ..format.model import Choice, Scenario, ServiceCard
+    from ..format.model import Choice, Misconception, Scenario, ServiceCard
     from ..progress.class_sync import ClassState, ClassSync
     from ..progress.review_schedule import ReviewItem
     from ..progress.stats import Mastery, ScenarioSummary
@@ -154,6 +154,7 @@ class Session:
     """What the last sync found (None before one, or without a class)."""
     _scenarios: dict[str, Scenario] = field(default_factory=dict)
     _glossary: dict[str, ServiceCard] | None = None
+    _misconceptions: dict[str, Misconception] | None = None
     _store: ProgressStore | None = None
     _journal: Journal = field(default_factory=lambda: Journal(None))
     _unfinished: UnfinishedRuns | None = None
@@ -257,6 +258,19 @@ class Session:
 
             self._glossary = merge_glossaries(glossary_files(discover(self.roots)[1]))[0]
         return self._glossary
+
+    @property
+    def misconceptions(self) -> dict[str, Misconception]:
+        """What each misconception tag means, from the files the library merges (read once)."""
+        if self._misconceptions is None:
+            from ..format.misconceptions import for_roots
+
+            self._misconceptions = for_roots(self.roots)
+        return self._misconceptions
+
+    def misconception(self, tag: str) -> Misconception | None:
+        """The belief and fact behind `tag`, or None when no file defines it."""
+        return self.misconceptions.get(tag)
 
     def next_id(self, scenario_id: str) -> str | None:
         """The playable scenario after `scenario_id` in catalogue order (by title),

@@ -213,6 +213,7 @@ class ScenarioApp(CheckedLinksApp[int]):
         try:
             scenario = self.session.scenario(scenario_id)
             _ = self.session.glossary
+            _ = self.session.misconceptions  # read here, not on the event loop
         except UnknownScenario:
             if not worker.is_cancelled:
                 self.call_from_thread(self.notify, f"No playable scenario has the id "
@@ -270,7 +271,7 @@ class ScenarioApp(CheckedLinksApp[int]):
 
         report = debrief(event.scenario, event.play, event.analysis)
         self.session.record(event.scenario, event.play, report.best, event.duration)
-        self._present(DebriefScreen(report))
+        self._present(DebriefScreen(report, self.session.misconceptions))
         self.save_progress()
 
     # Review -----------------------------------------------------------------------------
@@ -280,6 +281,7 @@ class ScenarioApp(CheckedLinksApp[int]):
     def load_reviews(self) -> None:
         """Find the due decisions (loading their scenarios) off the event loop."""
         status = self.session.reviews()
+        _ = self.session.misconceptions  # read here, not on the event loop
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._start_review, status)
 

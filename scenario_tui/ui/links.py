@@ -116,3 +116,8 @@ class CheckedLinksApp(App[ReturnType]):
                 open_now(url, new_tab=new_tab)
 
         self.push_screen(LinkPrompt(url), answered)
+
+    def action_open_url(self, url: str) -> None:
+        """A click on a link in styled text (`inline_text.link_style`: `app.open_url(...)`
+        names this action); without it such a click did nothing."""
+        self.open_url(url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual import on
@@ -14,12 +15,14 @@ from textual.style import Style
 from textual.widgets import Button, Static
 
 from ...format.markdown_text import plain_line
+from ...format.model import Misconception
 from ...play.engine import Debrief, start, what_if
 from ...play.modes import EXAM, PRACTICE
 from ..messages import BackToCatalogue, OpenNext, PlayFinished, ShowPlay
 from ..widgets.decision_tree import DecisionTree, TreeEntry
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.inline_text import inline
+from ..widgets.mistake_text import mistakes_to_remember
 from ..widgets.numbers import number, percent
 from ..widgets.option_verdicts import Decision, OptionsDialog
 from ..widgets.pillar_bars import PillarBars
@@ -95,9 +98,12 @@ class DebriefScreen(Screen[None]):
                 show=False),
     ]
 
-    def __init__(self, report: Debrief) -> None:
+    def __init__(self, report: Debrief,
+                 misconceptions: Mapping[str, Misconception] | None = None) -> None:
         super().__init__()
         self.report = report
+        self.misconceptions = misconceptions or {}
+        """What each tag means: the play's mistakes show as beliefs and facts."""
 
     def compose(self) -> ComposeResult:
         report = self.report
@@ -108,6 +114,12 @@ class DebriefScreen(Screen[None]):
             yield PillarBars(report.pillars, report.best_pillars, id="pillars")
             yield Static(Content.styled("Step by step", "bold"), classes="heading")
             yield Static(steps_table(report.steps, report.analysis), id="steps")
+            remember = mistakes_to_remember(  # a timed-out step believed nothing
+                (s.chosen for s in report.steps if s.verdict != "right" and not s.timed_out),
+                self.misconceptions)
+            if remember is not None:
+                yield Static(Content.styled("Mistakes to remember", "bold"), classes="heading")
+                yield Static(remember, id="mistakes-to-remember")
             yield Static(Content.styled("The whole decision tree", "bold"), classes="heading")
             yield Static(LEGEND, id="legend")
             # Filled before it is mounted: each line added to a mounted tree asks for a
@@ -149,7 +161,8 @@ class DebriefScreen(Screen[None]):
         """Every option at the play's decision `at` (0-based); ←/→ reach the others."""
         decisions = self.decisions()
         if decisions:
-            self.app.push_screen(OptionsDialog(self.report.analysis, decisions, at))
+            self.app.push_screen(OptionsDialog(self.report.analysis, decisions, at,
+                                               self.misconceptions))
 
     def action_tree_options(self) -> None:
         tree = self.query_one(DecisionTree)
@@ -167,7 +180,8 @@ class DebriefScreen(Screen[None]):
         if at is not None:
             self.action_show_options(at)
         elif self.report.scenario.choices(node):
-            self.app.push_screen(OptionsDialog(self.report.analysis, [Decision(node)]))
+            self.app.push_screen(OptionsDialog(self.report.analysis, [Decision(node)],
+                                               misconceptions=self.misconceptions))
 
     @on(DecisionTree.WhatIf, "#tree")
     def _what_if(self, event: DecisionTree.WhatIf) -> None:

@@ -102,7 +102,8 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
     def player_view(self) -> PlayerView:
         """What the player shows now."""
         return PlayerView(self.scenario, self.analysis, self.play, self.feedback,
-                          status=self.play_status())
+                          status=self.play_status(),
+                          misconceptions=self.session.misconceptions)
 
     def refresh_view(self) -> None:
         """Show the current situation, choices, breadcrumb, feedback and service cards."""

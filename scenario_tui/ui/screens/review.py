@@ -48,7 +48,8 @@ class ReviewScreen(PlayScreen):
         """No undo in a review; Enter goes on to the next decision."""
         label = "Finish review (Enter)" if self.review_run.last else "Next decision (Enter)"
         return PlayerView(self.scenario, self.analysis, self.play, self.feedback,
-                          status=self.play_status(), continue_label=label, can_undo=False)
+                          status=self.play_status(), continue_label=label, can_undo=False,
+                          misconceptions=self.session.misconceptions)
 
     def show_trail(self) -> None:
         """`Review 1 of 2 · a decision you did not get right before; due 2026-01-05`."""

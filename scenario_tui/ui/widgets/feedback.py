@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from ...format.model import Choice
-from ...format.text_safety import one_line
+from ...format.model import Choice, Misconception
 from .inline_text import inline, inline_line
+from .mistake_text import choice_notes
 from .numbers import points
 from .symbols import VERDICT, verdict_style
 
 
-def feedback_content(choice: Choice, verdict: str, best: Choice | None) -> Content:
-    """`✓ Right · +2 points`, the explanation, and the best choice when this was not it."""
+def feedback_content(choice: Choice, verdict: str, best: Choice | None,
+                     misconceptions: Mapping[str, Misconception] | None = None) -> Content:
+    """`✓ Right · +2 points`, the explanation and its source, the mistaken belief and its fact
+    when the choice was not right, and the best choice when this was not it."""
     parts: list[str | Content | tuple[str, str]] = [
         (f"{VERDICT[verdict]} {verdict.capitalize()}", verdict_style(verdict)),
         (f" · {points(choice.points, signed_value=True)}", "bold"), "\n",
         inline_line(choice.label).stylize("italic"), "\n\n", inline(choice.why),
+        choice_notes(choice, verdict, misconceptions or {}),
     ]
-    if choice.misconception:
-        parts += ["\n", ("Misconception: ", "bold $warning"),
-                  one_line(choice.misconception.replace("-", " "))]
     if best is not None and best != choice:
         parts += ["\n\n", ("Best here: ", "bold $success"), inline_line(best.label)]
     return Content.assemble(*parts)
@@ -41,7 +43,8 @@ class FeedbackPanel(Vertical):
         padding: 0 1;
         #feedback-scroll {
             height: auto;
-            max-height: 12;
+            /* a share of the terminal, so the buttons below still fit on a short one */
+            max-height: 45vh;
         }
         #feedback-text {
             height: auto;
@@ -65,9 +68,11 @@ class FeedbackPanel(Vertical):
             yield Button("All options (o)", id="all-options", compact=True)
 
     def show(self, choice: Choice, verdict: str, best: Choice | None, *,
-             continue_label: str = "Continue (Enter)", can_undo: bool = True) -> None:
+             continue_label: str = "Continue (Enter)", can_undo: bool = True,
+             misconceptions: Mapping[str, Misconception] | None = None) -> None:
         """The verdict and explanation of `choice`; the buttons say what Enter and u do."""
-        self.query_one("#feedback-text", Static).update(feedback_content(choice, verdict, best))
+        self.query_one("#feedback-text", Static).update(
+            feedback_content(choice, verdict, best, misconceptions))
         self.query_one("#feedback-scroll").scroll_home(animate=False)
         self.query_one("#continue", Button).label = continue_label
         self.query_one("#undo", Button).display = can_undo

@@ -33,11 +33,15 @@ def _style(run: Run) -> Style | str | None:
         parts.append("underline")
     if not parts:
         return None
-    style: Style | str = " ".join(parts)
     if run.link:
-        style = Style.parse(" ".join(parts)) + Style.from_meta(
-            {"@click": f"app.open_url({run.link!r})"})
-    return style
+        return link_style(run.link, " ".join(parts))
+    return " ".join(parts)
+
+
+def link_style(url: str, style: str = "underline") -> Style:
+    """`style` plus a click that opens `url` through the app's checked `open_url` (never a
+    terminal link, which would open past the check)."""
+    return Style.parse(style) + Style.from_meta({"@click": f"app.open_url({url!r})"})
 
 
 def _content(pieces: tuple[Run, ...], one_line: bool) -> Content:

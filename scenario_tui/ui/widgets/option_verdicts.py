@@ -8,7 +8,7 @@ the play's decisions. Exam mode never shows it during play (no feedback there).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -22,8 +22,9 @@ from textual.widgets import Button, Static
 
 from ...analysis.options import OptionVerdict, options_at
 from ...analysis.scoring import Analysis
-from ...format.model import Choice
+from ...format.model import Choice, Misconception
 from .inline_text import inline, inline_line
+from .mistake_text import choice_notes
 from .numbers import number, points, signed
 from .symbols import BEST, VERDICT, YOURS, verdict_style
 
@@ -57,8 +58,10 @@ def loss_text(option: OptionVerdict) -> str:
     return f"{head}: {', '.join(parts)}"
 
 
-def option_content(option: OptionVerdict, chosen: Choice | None) -> Content:
-    """One option: mark, number, label, points, tags, the loss and the why."""
+def option_content(option: OptionVerdict, chosen: Choice | None,
+                   misconceptions: Mapping[str, Misconception] | None = None) -> Content:
+    """One option: mark, number, label, points, tags, the loss, the why and its source, and
+    the misconception of an option not right."""
     choice = option.choice
     tags: list[str] = []
     if option.best:
@@ -75,13 +78,15 @@ def option_content(option: OptionVerdict, chosen: Choice | None) -> Content:
     loss = loss_text(option)
     if loss:
         parts += ["\n", (loss.capitalize(), "italic")]
-    parts += ["\n", inline(choice.why).stylize("$text-muted")]
+    parts += ["\n", inline(choice.why).stylize("$text-muted"),
+              choice_notes(choice, option.verdict, misconceptions or {}, gap="\n")]
     return Content.assemble(*parts)
 
 
-def options_content(analysis: Analysis, decision: Decision) -> Content:
+def options_content(analysis: Analysis, decision: Decision,
+                    misconceptions: Mapping[str, Misconception] | None = None) -> Content:
     """All the options at `decision`, one after another, blank lines between."""
-    blocks = [option_content(option, decision.chosen)
+    blocks = [option_content(option, decision.chosen, misconceptions)
               for option in options_at(analysis, decision.node)]
     return Content("\n\n").join(blocks)
 
@@ -145,9 +150,12 @@ class OptionsDialog(ModalScreen[None]):
         Binding("space", "scroll('page_down')", show=False),
     ]
 
-    def __init__(self, analysis: Analysis, decisions: Sequence[Decision], at: int = 0) -> None:
+    def __init__(self, analysis: Analysis, decisions: Sequence[Decision], at: int = 0,
+                 misconceptions: Mapping[str, Misconception] | None = None) -> None:
         super().__init__()
         self.analysis = analysis
+        self.misconceptions = misconceptions or {}
+        """What each tag means, so a wrong option shows its belief and fact."""
         self.decisions = tuple(decisions)
         self.at = max(0, min(at, len(self.decisions) - 1))
         self.of = sum(1 for d in self.decisions if d.number) if len(self.decisions) > 1 else 0
@@ -172,7 +180,8 @@ class OptionsDialog(ModalScreen[None]):
         decision = self.decisions[self.at]
         self.query_one("#options-situation", Static).update(
             decision_heading(self.analysis, decision, self.of))
-        self.query_one("#options-list", Static).update(options_content(self.analysis, decision))
+        self.query_one("#options-list", Static).update(
+            options_content(self.analysis, decision, self.misconceptions))
         self.query_one("#options-scroll").scroll_home(animate=False)
         many = len(self.decisions) > 1
         self.query_one("#options-previous").display = many

@@ -7,6 +7,7 @@ continuing and undoing mean is up to the screen that handles them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -20,7 +21,7 @@ from textual.reactive import reactive
 from textual.widgets import Button, Markdown, OptionList, Static
 
 from ...analysis.scoring import Analysis
-from ...format.model import Choice, Scenario
+from ...format.model import Choice, Misconception, Scenario
 from ...format.text_safety import clean, reflow
 from ...play.engine import Play
 from .choice_list import ChoiceList
@@ -45,6 +46,8 @@ class PlayerView:
     """Shown at an ending; None leaves an ending blank (the play screen moves on instead)."""
     continue_label: str = CONTINUE
     can_undo: bool = True
+    misconceptions: Mapping[str, Misconception] = field(default_factory=dict)
+    """What each tag means: the feedback on a wrong choice shows its belief and fact."""
 
     @property
     def node(self) -> str:
@@ -148,7 +151,8 @@ class Player(Vertical):
         if view.feedback is not None:
             panel.show(view.feedback, view.analysis.verdict(view.feedback),
                        view.analysis.best_choice.get(view.feedback.source),
-                       continue_label=view.continue_label, can_undo=view.can_undo)
+                       continue_label=view.continue_label, can_undo=view.can_undo,
+                       misconceptions=view.misconceptions)
         elif view.at_ending:
             ending.update(view.ending or Content(""))
         else:
@@ -193,7 +197,8 @@ class Player(Vertical):
         if view is None or view.feedback is None:
             return
         decision = Decision(view.feedback.source, view.feedback, len(view.play.choices))
-        self.app.push_screen(OptionsDialog(view.analysis, [decision]))
+        self.app.push_screen(OptionsDialog(view.analysis, [decision],
+                                           misconceptions=view.misconceptions))
 
     @on(Button.Pressed, "#all-options")
     def _all_options(self, event: Button.Pressed) -> None:
