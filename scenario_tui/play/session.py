@@ -117,6 +117,8 @@ class Statistics:
     """Mastery of every exam domain in the library (not started: percent None)."""
     mistakes: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
     """(misconception tag, how often, titles of the scenarios it showed in), most often first."""
+    beliefs: dict[str, Misconception] = field(default_factory=dict)
+    """What the tags in `mistakes` mean, for those a misconceptions file defines."""
     reviews: ReviewStatus = ReviewStatus()
 
 
@@ -465,11 +467,14 @@ class Session:
                            for m in mastery_by_service(best, scenarios, names)),
                           key=lambda m: m.name)
         seen_in = mistake_scenarios(records, scenarios)
+        made = mistakes(records, scenarios)
         return Statistics(
             history=tuple((titles[i], summary[i]) for i in titles if i in summary),
             services=tuple(services),
             domains=tuple(mastery_by_domain(best, scenarios, bundled_syllabus()[0])),
             mistakes=tuple((tag, count, tuple(titles[i] for i in seen_in.get(tag, ())))
-                           for tag, count in mistakes(records, scenarios)),
+                           for tag, count in made),
+            beliefs={tag: self.misconceptions[tag] for tag, _ in made
+                     if tag in self.misconceptions},
             reviews=self.reviews(),
         )

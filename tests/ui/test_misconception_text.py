@@ -6,22 +6,27 @@ during play. A tag no file defines falls back to its words, neutralised."""
 
 from __future__ import annotations
 
+import datetime as dt
 import webbrowser
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from rich.console import Console
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
 
+from scenario_tui.analysis.scoring import analyse
 from scenario_tui.format.model import Choice
+from scenario_tui.play.engine import start
 from scenario_tui.play.modes import EXAM, PRACTICE
 from scenario_tui.play.session import Session
 from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.links import LinkPrompt
 from scenario_tui.ui.screens.debrief import DebriefScreen
 from scenario_tui.ui.screens.play import PlayScreen
+from scenario_tui.ui.screens.stats import belief_text
 from scenario_tui.ui.widgets.feedback import FeedbackPanel
 from scenario_tui.ui.widgets.mistake_text import choice_notes, short_url
 from scenario_tui.ui.widgets.option_verdicts import OptionsDialog
@@ -156,6 +161,27 @@ async def test_a_debrief_without_a_tagged_mistake_has_no_such_section(
         assert not pilot.app.screen.query("#mistakes-to-remember")
 
 
+async def test_statistics_name_repeated_mistakes_by_their_belief(
+        make_app: MakeApp, make_session: Callable[..., Session]) -> None:
+    session = make_session()
+    scenario = session.scenario(SCENARIO)
+    best = analyse(scenario).best_score
+    for _ in range(2):
+        play = start(scenario).choose(scenario, 1).choose(scenario, 0).choose(scenario, 1)
+        session.wall_clock.at += dt.timedelta(minutes=1)  # type: ignore[attr-defined]
+        session.record(scenario, play, best, 30.0)
+    async with make_app(session=session).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        console = Console(width=120, record=True, color_system=None)
+        console.print(pilot.app.screen.query_one("#mistakes", Static).content)  # a Rich table
+        shown = " ".join(console.export_text().split())
+        assert "Mistaken belief" in shown
+        assert f"2× {MULTI_AZ_BELIEF}" in shown
+        assert "multi az for read scaling" not in shown
+
+
 def test_a_session_reads_what_each_tag_means_once(make_session: Callable[..., Session]
                                                   ) -> None:
     session = make_session()
@@ -167,6 +193,7 @@ def test_a_session_reads_what_each_tag_means_once(make_session: Callable[..., Se
 
 def test_an_undefined_tag_falls_back_to_its_words_neutralised() -> None:
     tag = "local-only\x1b[31m-tag"
+    assert belief_text(tag, {}) == "local only␛[31m tag"
     wrong = Choice("a", "b", 0, "label", 0, "why", misconception=tag)
     notes = str(choice_notes(wrong, "wrong", {}))
     assert notes.strip() == "Common mistake: local only␛[31m tag"

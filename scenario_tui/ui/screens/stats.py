@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import ClassVar
 
 from rich import box
@@ -17,6 +17,8 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from ...format.markdown_text import plain_line
+from ...format.model import Misconception
 from ...format.text_safety import one_line
 from ...play.session import ReviewStatus, Session, Statistics
 from ...progress.kinds import EXPLORING
@@ -74,15 +76,23 @@ def stats_summary(stats: Statistics) -> Content:
     return Content.assemble(*parts, "\n", review_line(stats.reviews))
 
 
-def mistakes_table(mistakes: Sequence[tuple[str, int, tuple[str, ...]]]) -> Table:
-    """Each misconception, how often the learner's choices showed it, and where."""
+def belief_text(tag: str, beliefs: Mapping[str, Misconception]) -> str:
+    """The mistaken belief `tag` stands for, as plain text; the tag's words when no file
+    defines it."""
+    belief = beliefs.get(tag)
+    return one_line(plain_line(belief.belief) if belief else tag.replace("-", " "))
+
+
+def mistakes_table(mistakes: Sequence[tuple[str, int, tuple[str, ...]]],
+                   beliefs: Mapping[str, Misconception] | None = None) -> Table:
+    """Each mistaken belief, how often the learner's choices showed it, and where."""
     table = Table(box=box.SIMPLE_HEAD, expand=True, header_style="bold", padding=(0, 1))
     table.add_column("Times", justify="right", width=7, no_wrap=True)
-    table.add_column("Misconception", ratio=1)
+    table.add_column("Mistaken belief", ratio=2)
     table.add_column("Seen in", ratio=1)
     for tag, count, titles in mistakes:
         table.add_row(Text(f"{VERDICT['wrong']} {count}×", "bold"),
-                      Text(one_line(tag.replace("-", " ")), "bold"),
+                      Text(belief_text(tag, beliefs or {}), "bold"),
                       Text(", ".join(one_line(t, 60) for t in titles)))
     return table
 
@@ -158,7 +168,7 @@ class StatsScreen(ResponsiveScreen):
         yield Static(DOMAIN_LEGEND, classes="legend", id="mastery-legend")
         yield heading("Mistakes made most often")
         if stats.mistakes:
-            yield Static(mistakes_table(stats.mistakes), id="mistakes")
+            yield Static(mistakes_table(stats.mistakes, stats.beliefs), id="mistakes")
         else:
             yield Static(Content.styled("None of your choices so far showed a misconception.",
                                         "dim"), id="mistakes")
