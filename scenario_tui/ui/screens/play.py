@@ -13,10 +13,12 @@ from textual.reactive import reactive
 from ...analysis.scoring import Analysis, analyse
 from ...format.model import Choice, Scenario
 from ...format.text_safety import clean
+from ...play.chaos import has_architecture
 from ...play.engine import Play, PlayError
 from ...play.modes import EXAM, PRACTICE
 from ...play.session import Session
 from ..messages import BackToCatalogue, PlayFinished
+from ..widgets.architecture_view import ArchitectureView, remembered_classes, toggle_panel
 from ..widgets.breadcrumb import Breadcrumb
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.player import Player, PlayerActions, PlayerView
@@ -48,6 +50,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         Binding("enter", "continue", "Continue", id="play.continue"),
         Binding("u", "undo", "Undo", id="play.undo"),
         Binding("s", "toggle_services", "Services", id="play.services"),
+        Binding("a", "toggle_architecture", "Architecture", id="play.architecture"),
         Binding("escape", "leave", "Catalogue", id="play.leave"),
     ]
 
@@ -68,6 +71,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         for layout, default in SERVICES_SHOWN.items():
             if session.preference(SERVICES_SETTING.format(layout)) == _flip(default):
                 self.add_class(_services_class(layout, default), update=False)
+        self.add_class(*remembered_classes(session), update=False)
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
@@ -75,6 +79,8 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         with Horizontal(id="play-body"):
             yield Player(id="player")
             yield ServiceCards(id="services")
+        if has_architecture(self.scenario):
+            yield ArchitectureView(id="architecture")
         yield ScreenFooter()
 
     def on_mount(self) -> None:
@@ -113,6 +119,8 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         player = self.query_one(Player)
         player.view = self.player_view()
         player.focus_current()
+        for panel in self.query(ArchitectureView):
+            panel.show(self.scenario, self.play)
         node = self.scenario.node(player.view.node)
         services = node.services or self.scenario.services
         if services != self._services_of:
@@ -147,6 +155,8 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
             return self.feedback is not None
         if action == "choose":
             return self.feedback is None
+        if action == "toggle_architecture":
+            return has_architecture(self.scenario)
         return True
 
     def action_choose(self, index: int) -> None:
@@ -185,6 +195,10 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
             _services_class(layout, default))
         self.session.set_preference(SERVICES_SETTING.format(layout),
                                     _flip(default) if flipped else default)
+
+    def action_toggle_architecture(self) -> None:
+        """Show or hide the diagram panel in this layout, remembered as the cards' `s` is."""
+        toggle_panel(self, self.session)
 
     def action_leave(self) -> None:
         if self._keep_run():

@@ -1,0 +1,116 @@
+"""The diagram panel: the system the play's choices have built so far, with what the last
+choice added (+), changed (~) and removed (−).
+
+It draws layered boxes (`architecture_drawing.diagram`) where it has room and folds to one line
+per component (`compact`) where it has not, whichever screen holds it. In play, `a` shows or
+hides it, remembered for each layout as the service cards' `s` is: the screen carries a class
+for each layout the learner turned round, and the CSS below reads it.
+
+Exam mode shows the panel and its marks too: they restate what the learner's own choice did
+(its label says as much), and are drawn in the accent colour in every mode, never as a verdict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from ...format.model import Scenario
+from ...play.chaos import architecture, has_architecture, latest_change
+from ...play.engine import Play
+from ...play.session import Session
+from .architecture_drawing import Drawing, draw
+
+FOLD_BELOW = 96
+"""Narrower than this (in cells of drawing), the panel lists components one to a line."""
+ARCHITECTURE_SETTING = "architecture-panel.{}"
+"""The learner's choice for the diagram panel in one layout: "shown" or "hidden"."""
+LAYOUTS = ("narrow", "wide")
+"""The play screen's layouts (`responsive.BREAKPOINTS`); the panel shows in both by default."""
+
+
+def hidden_class(layout: str) -> str:
+    return f"-architecture-{layout}-hidden"
+
+
+def drawing_of(scenario: Scenario, play: Play) -> Drawing:
+    """What the panel draws for `play`: the system now, the last choice's change, and the
+    system before that choice (where what it removed is named)."""
+    before = replace(play, choices=play.choices[:-1]) if play.choices else play
+    return Drawing(architecture(scenario, play), latest_change(scenario, play),
+                   architecture(scenario, before))
+
+
+def remembered_classes(session: Session) -> list[str]:
+    """The classes a new play screen starts with: the layouts the learner hid the panel in."""
+    return [hidden_class(layout) for layout in LAYOUTS
+            if session.preference(ARCHITECTURE_SETTING.format(layout)) == "hidden"]
+
+
+def toggle_panel(screen: DOMNode, session: Session) -> None:
+    """Show or hide the panel in the screen's current layout, and remember it."""
+    layout = "narrow" if screen.has_class("-narrow") else "wide"
+    hidden = screen.toggle_class(hidden_class(layout)).has_class(hidden_class(layout))
+    session.set_preference(ARCHITECTURE_SETTING.format(layout),
+                           "hidden" if hidden else "shown")
+
+
+class DrawingBody(Widget):
+    """The drawing itself, laid out for the width it is given."""
+
+    DEFAULT_CSS = """
+    DrawingBody {
+        height: auto;
+    }
+    """
+
+    drawing: reactive[Drawing | None] = reactive(None, layout=True)
+
+    def render(self) -> Content:
+        if self.drawing is None:
+            return Content("")
+        width = max(1, self.size.width)
+        return draw(self.drawing, width, folded=width < FOLD_BELOW)
+
+
+class ArchitectureView(VerticalScroll, can_focus=False):
+    """The system so far, in a bordered panel that scrolls when the system is tall."""
+
+    SCOPED_CSS = False
+    """Its rules read the screen's layout classes, so they are not scoped to the widget."""
+
+    DEFAULT_CSS = """
+    ArchitectureView {
+        height: auto;
+        max-height: 45%;
+        border: round $primary 50%;
+        border-title-color: $text-primary;
+        padding: 0 1;
+    }
+    .-narrow ArchitectureView {
+        max-height: 7;
+    }
+    .-narrow.-architecture-narrow-hidden ArchitectureView,
+    .-wide.-architecture-wide-hidden ArchitectureView {
+        display: none;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield DrawingBody()
+
+    def on_mount(self) -> None:
+        self.border_title = "Architecture"
+
+    def show(self, scenario: Scenario, play: Play) -> None:
+        """Draw the system `play` has built (nothing for a scenario that builds none)."""
+        if not has_architecture(scenario):
+            self.display = False
+            return
+        self.query_one(DrawingBody).drawing = drawing_of(scenario, play)

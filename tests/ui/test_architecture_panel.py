@@ -1,0 +1,102 @@
+"""The diagram panel in play: it shows the system the choices build, marks what the last
+choice added, changed or removed with symbols, folds to one line per component below 100
+columns, hides and shows with `a` (remembered), and is absent where a scenario builds
+nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from scenario_tui.play.modes import EXAM, PRACTICE
+from scenario_tui.play.session import Session
+from scenario_tui.ui.app import ScenarioApp
+from scenario_tui.ui.screens.play import PlayScreen
+from scenario_tui.ui.widgets.architecture_view import ArchitectureView, DrawingBody
+
+from .pilot_steps import settle
+
+ARCHITECTURE = Path(__file__).resolve().parent.parent / "fixtures" / "architecture"
+SHOP = "shop-resilience"
+
+MakeApp = Callable[..., ScenarioApp]
+
+
+def shop(make_app: MakeApp, make_session: Callable[..., Session], mode: str = PRACTICE,
+         session: Session | None = None) -> ScenarioApp:
+    return make_app(SHOP, mode=mode, session=session or make_session(ARCHITECTURE))
+
+
+def drawn(pilot: Pilot) -> str:
+    """The panel's drawing as plain text."""
+    body = pilot.app.screen.query_one(DrawingBody)
+    return body.render().plain
+
+
+async def test_the_panel_marks_what_a_choice_changed(make_app, make_session) -> None:
+    async with shop(make_app, make_session).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = drawn(pilot)
+        assert "Web servers" in before and "Orders database" in before
+        assert "Last choice" not in before and "┏" not in before  # no marks before a choice
+        await pilot.press("1")  # web servers across two AZs, scaling 2-6
+        await settle(pilot)
+        after = drawn(pilot)
+        assert "Last choice: ~ 1 changed" in after
+        assert "~ Web servers" in after and "┏" in after  # a symbol and a heavy border
+        assert "2 AZs · 2–6" in after
+        await pilot.press("enter", "2")  # a read replica: added
+        await settle(pilot)
+        assert "+ Read replica" in drawn(pilot)
+        assert "~ Web servers" not in drawn(pilot)  # only the last choice is marked
+
+
+async def test_the_panel_folds_to_a_list_at_80_columns(make_app, make_session) -> None:
+    async with shop(make_app, make_session).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        lines = drawn(pilot).splitlines()
+        assert "╭" not in drawn(pilot) and "┏" not in drawn(pilot)  # no boxes
+        assert any(line.startswith("~ Web servers") for line in lines)
+        assert all(len(line) <= 80 for line in lines)
+        assert sum("Application Load Balancer" in line for line in lines) == 1
+
+
+async def test_a_hides_the_panel_and_it_is_remembered(make_app, make_session) -> None:
+    session = make_session(ARCHITECTURE)
+    async with shop(make_app, make_session, session=session).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        panel = pilot.app.screen.query_one(ArchitectureView)
+        assert panel.display
+        await pilot.press("a")
+        await settle(pilot)
+        assert not panel.display
+    async with shop(make_app, make_session, session=session).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert not pilot.app.screen.query_one(ArchitectureView).display
+        await pilot.press("a")
+        await settle(pilot)
+        assert pilot.app.screen.query_one(ArchitectureView).display
+
+
+async def test_exam_mode_shows_the_marks_without_a_verdict(make_app, make_session) -> None:
+    async with shop(make_app, make_session, mode=EXAM).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")  # a larger instance: a wrong choice
+        await settle(pilot)
+        body = pilot.app.screen.query_one(DrawingBody)
+        content = body.render()
+        assert "~ Web servers" in content.plain
+        styles = " ".join(str(span.style) for span in content.spans)
+        assert "$error" not in styles and "$success" not in styles
+
+
+async def test_no_panel_where_nothing_is_built(make_app) -> None:
+    async with make_app("cache-the-catalogue").run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PlayScreen)
+        assert not pilot.app.screen.query(ArchitectureView)
+        assert pilot.app.screen.check_action("toggle_architecture", ()) is False
