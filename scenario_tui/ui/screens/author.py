@@ -32,6 +32,7 @@ from ...format.model import Choice
 from ...format.text_safety import clean, one_line
 from ...play.engine import Play, PlayError, start, what_if
 from ...play.modes import PRACTICE
+from ..widgets.author_architecture import AuthorArchitecture
 from ..widgets.decision_tree import DecisionTree, TreeEntry
 from ..widgets.file_status import author_status_line, plural, state_content
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
@@ -71,6 +72,7 @@ class AuthorScreen(PlayerActions, Screen[None]):
         Binding("enter", "continue", "Continue", id="author.continue"),
         Binding("u", "undo", "Undo", id="author.undo"),
         Binding("r", "restart", "Restart", id="author.restart"),
+        Binding("f", "run_faults", "Run faults", id="author.faults"),
         Binding("g", "focus_graph", "Graph", id="author.graph", show=False),
         Binding("p", "show_problems", "Problems", id="author.problems"),
         Binding("escape", "show_preview", "Preview", id="author.preview"),
@@ -120,6 +122,7 @@ class AuthorScreen(PlayerActions, Screen[None]):
                     yield Static(LEGEND, id="graph-legend")
                     yield DecisionTree(id="graph")
                     yield Static(id="graph-detail")
+                    yield AuthorArchitecture(id="author-architecture")
                 yield Player(id="preview")
         yield ScreenFooter()
 
@@ -271,6 +274,8 @@ class AuthorScreen(PlayerActions, Screen[None]):
 
     def watch_trial(self, trial: Trial | None) -> None:
         check, player, analysis = self.shown, self.query_one(Player), self.analysis
+        self.query_one(AuthorArchitecture).show(check.scenario if check else None,
+                                                trial.play if trial else None)
         if trial is None or check is None or check.scenario is None or analysis is None:
             player.border_title = "Preview"
             player.notice = "Nothing to play until the file is valid."
@@ -303,6 +308,8 @@ class AuthorScreen(PlayerActions, Screen[None]):
             return self._playable and view == PREVIEW_VIEW
         if action == "show_preview":
             return self._playable and view == PROBLEMS_VIEW
+        if action == "run_faults":
+            return view == PREVIEW_VIEW and self.query_one(AuthorArchitecture).runnable
         if action not in ("test_here", "restart", "focus_graph", "choose", "continue", "undo"):
             return True
         trial, check = self.trial, self.shown
@@ -357,6 +364,9 @@ class AuthorScreen(PlayerActions, Screen[None]):
     def action_restart(self) -> None:
         if self.trial is not None:
             self.trial = Trial(self.trial.play.rewind(0))
+
+    def action_run_faults(self) -> None:
+        self.query_one(AuthorArchitecture).run_faults()
 
     def action_focus_graph(self) -> None:
         self.query_one(DecisionTree).focus()

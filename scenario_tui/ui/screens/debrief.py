@@ -16,9 +16,11 @@ from textual.widgets import Button, Static
 
 from ...format.markdown_text import plain_line
 from ...format.model import Misconception
+from ...play.chaos import has_faults
 from ...play.engine import Debrief, start, what_if
 from ...play.modes import EXAM, PRACTICE
 from ..messages import BackToCatalogue, OpenNext, PlayFinished, ShowPlay
+from ..widgets.chaos_round import ChaosRound
 from ..widgets.decision_tree import DecisionTree, TreeEntry
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.inline_text import inline
@@ -91,6 +93,7 @@ class DebriefScreen(Screen[None]):
         Binding("n", "next", "Next scenario", id="debrief.next"),
         Binding("o", "show_options(0)", "All options", id="debrief.options"),
         Binding("t", "focus_tree", "Tree", id="debrief.tree"),
+        Binding("c", "chaos_round", "Chaos round", id="debrief.chaos"),
         Binding("escape", "leave", "Catalogue", id="debrief.leave"),
         # Digits choose only inside the replay picker (p, then 1-9): a learner still pressing
         # them as if playing would otherwise be thrown into a replay. Here they ring.
@@ -120,6 +123,9 @@ class DebriefScreen(Screen[None]):
             if remember is not None:
                 yield Static(Content.styled("Mistakes to remember", "bold"), classes="heading")
                 yield Static(remember, id="mistakes-to-remember")
+            if has_faults(report.scenario):
+                yield ChaosRound(report.scenario, report.play, id="chaos",
+                                 offered=report.play.mode == EXAM)
             yield Static(Content.styled("The whole decision tree", "bold"), classes="heading")
             yield Static(LEGEND, id="legend")
             # Filled before it is mounted: each line added to a mounted tree asks for a
@@ -134,6 +140,12 @@ class DebriefScreen(Screen[None]):
             yield Button("Next (n)", id="next", compact=True)
             yield Button("Catalogue (Esc)", id="leave", compact=True)
         yield ScreenFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`c` only where there is a chaos round."""
+        if action == "chaos_round":
+            return has_faults(self.report.scenario)
+        return True
 
     def on_mount(self) -> None:
         self.sub_title = plain_line(self.report.scenario.title)
@@ -229,6 +241,12 @@ class DebriefScreen(Screen[None]):
         tree = self.query_one(DecisionTree)
         tree.focus()
         tree.scroll_visible()
+
+    async def action_chaos_round(self) -> None:
+        """Run the chaos round where it waits (exam mode), and bring it into view."""
+        for chaos in self.query(ChaosRound):
+            await chaos.run()
+            chaos.scroll_visible(top=True)
 
     def action_leave(self) -> None:
         self.post_message(BackToCatalogue())
