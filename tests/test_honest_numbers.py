@@ -7,7 +7,9 @@ or repeat a mistake. Mastery credits only the services of decisions the learner 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import sqlite3
 from pathlib import Path
@@ -146,9 +148,11 @@ def test_exports_carry_the_kind_and_old_exports_import_as_attempts(
         "kind 'cheat' is not one of attempt, replay, what-if, review"]
 
     csv_path = tmp_path / "old.csv"
-    lines = transfer.export_csv(store).splitlines()
-    csv_path.write_text("\n".join(line.rsplit(",", 1)[0] for line in lines) + "\n",
-                        encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(transfer.export_csv(store))))
+    at = rows[0].index("kind")  # an older export has no kind column
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(row[:at] + row[at + 1:] for row in rows)
+    csv_path.write_text(out.getvalue(), encoding="utf-8")
     assert [p.kind for p in transfer.read(csv_path).plays] == [ATTEMPT]
 
     other = progress_store.open_store(tmp_path / "b")

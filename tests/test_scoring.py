@@ -102,7 +102,7 @@ def test_play_undo_and_rewind(tiny_path: Path) -> None:
     assert play.node(scenario) == "idle-bill"
     assert play.undo().node(scenario) == "first"
     longer = play.choose(scenario, 0).choose(scenario, 1)
-    assert longer.finished(scenario) and longer.rewind(1) == play
+    assert longer.finished(scenario) and longer.rewind(1).choices == play.choices
     try:
         longer.choose(scenario, 0)
     except engine.PlayError as error:

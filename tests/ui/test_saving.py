@@ -117,7 +117,7 @@ async def test_a_play_the_locked_store_refused_is_saved_at_the_next_start(
         assert ("information", "Progress that could not be saved before is saved now "
                 "(1 play or review answer).") in again.notes
         assert isinstance(again.screen, CatalogScreen)
-        assert "1 attempt" in row_text(again)
+        assert "1\u00a0attempt" in row_text(again)
         assert not (data_dir / JOURNAL_NAME).exists()
 
 
@@ -204,5 +204,5 @@ async def test_an_unusable_data_dir_starts_with_progress_off(
         assert len(app.notes) == 1
         await pilot.press("escape")
         await settle(pilot)
-        assert "1 attempt" in row_text(app)
+        assert "1\u00a0attempt" in row_text(app)
     assert snapshot(folder) == before
