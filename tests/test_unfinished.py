@@ -3,6 +3,7 @@ restart, dropped when the scenario changed under them or a play of it finished."
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -118,8 +119,9 @@ def test_a_damaged_value_is_skipped(stored: str) -> None:
 def test_a_restored_field_keeps_its_type(library: Path, tmp_path: Path) -> None:
     session = session_on(library, tmp_path / "data")
     scenario = session.scenario(SCENARIO)
-    session.store.set_setting(SETTING, '{"%s": {"mode": "exam", "path": [["slow-pages", 1]],'
-                              ' "extra": {"scenario_id": "other", "choices": 3}}}' % SCENARIO)
+    session.store.set_setting(SETTING, json.dumps({SCENARIO: {
+        "mode": "exam", "path": [["slow-pages", 1]],
+        "extra": {"scenario_id": "other", "choices": 3}}}))
     offer = session_on(library, tmp_path / "data").unfinished.resumable(scenario)
     assert offer.play is not None and offer.play.scenario_id == SCENARIO
     assert offer.play.mode == EXAM and len(offer.play.choices) == 1
