@@ -27,6 +27,7 @@ from .inline_text import inline_line
 from .numbers import signed
 from .step_table import rich_text
 from .symbols import BEST, LINK, OUTCOME, YOURS, outcome_style
+from .tree_fit import JOINED_FLOORS, LABEL_FLOORS, Piece, fit
 
 FIRST_WORDS = 48
 """How much of a situation names it where a line has no room for all of it (cells)."""
@@ -100,8 +101,8 @@ class DecisionTree(Tree[TreeEntry]):
         self._owner: dict[str, tuple[str, int]] = {}
         self._first: dict[str, TreeNode[TreeEntry]] = {}
         self._filled: set[int] = set()
-        self._labels: dict[int, Content] = {}
-        self._rich: dict[int, Text] = {}
+        self._labels: dict[int, tuple[Piece, ...]] = {}
+        self._rich: dict[tuple[int, int], Text] = {}
         self._rich_theme = ""
 
     def show(self, scenario: Scenario, yours: Sequence[Choice], best: Sequence[Choice]) -> None:
@@ -117,8 +118,9 @@ class DecisionTree(Tree[TreeEntry]):
         self._first = {scenario.start: self.root}
         self._filled = set()
         self.root.set_label("")
-        self._labels[self.root.id] = Content.assemble(
-            ("Start ", "bold"), first_words(scenario.node(scenario.start).text, 70))
+        self._labels[self.root.id] = (
+            Piece(Content.styled("Start ", "bold")),
+            Piece(first_words(scenario.node(scenario.start).text, 70), LABEL_FLOORS))
         self.root.data = TreeEntry(scenario.start)
         self._fill(self.root)
         self.root.expand()
@@ -138,25 +140,31 @@ class DecisionTree(Tree[TreeEntry]):
 
     def label_of(self, choice: Choice, link: bool) -> Content:
         """`●★ 2. label  +1  ⇒ ✓ success`, or `↪ joins “first words…”` for a link."""
+        return Content.assemble(*(piece.content for piece in self.pieces_of(choice, link)))
+
+    def pieces_of(self, choice: Choice, link: bool) -> tuple[Piece, ...]:
+        """`label_of` in pieces: the label and the joined words shorten, the marks do not."""
         assert self.scenario is not None
         key = (choice.source, choice.index)
         mine, top = key in self._yours, key in self._best
         label = inline_line(choice.label)
         if mine and not top:
             label = label.stylize("italic")
-        parts: list[str | Content | tuple[str, str]] = [
-            (YOURS if mine else " ", "bold"), (BEST if top else " ", "bold"), " ",
-            (f"{choice.number}. ", "bold"), label,
-            (f"  {signed(choice.points)}", "bold" if choice.points > 0 else "dim"),
-        ]
+        head = Content.assemble((YOURS if mine else " ", "bold"), (BEST if top else " ", "bold"),
+                                " ", (f"{choice.number}. ", "bold"))
+        tail: list[str | Content | tuple[str, str]] = [
+            (f"  {signed(choice.points)}", "bold" if choice.points > 0 else "dim")]
         target = self.scenario.node(choice.target)
+        joined: tuple[Piece, ...] = ()
         if target.end is not None:
-            parts.append((f"  ⇒ {OUTCOME.get(target.end, '■')} {target.end}",
-                          outcome_style(target.end)))
+            tail.append((f"  ⇒ {OUTCOME.get(target.end, '■')} {target.end}",
+                         outcome_style(target.end)))
         elif link:
-            parts += [(f"  {LINK} joins “", "dim italic"),
-                      first_words(target.text).stylize("dim italic"), ("”", "dim italic")]
-        return Content.assemble(*parts)
+            tail.append((f"  {LINK} joins “", "dim italic"))
+            joined = (Piece(first_words(target.text).stylize("dim italic"), JOINED_FLOORS),
+                      Piece(Content.styled("”", "dim italic")))
+        return (Piece(head), Piece(label, LABEL_FLOORS), Piece(Content.assemble(*tail)),
+                *joined)
 
     def _fill(self, parent: TreeNode[TreeEntry]) -> None:
         """Add the choices below `parent` once (lazy: called when it is first expanded)."""
@@ -174,7 +182,7 @@ class DecisionTree(Tree[TreeEntry]):
             else:
                 link = target in self._first
             entry = TreeEntry(target, choice, link)
-            label = self.label_of(choice, link)
+            label = self.pieces_of(choice, link)
             if ending or link:
                 added = parent.add_leaf("", entry)
             else:
@@ -200,22 +208,34 @@ class DecisionTree(Tree[TreeEntry]):
     def get_label_width(self, node: TreeNode[TreeEntry]) -> int:
         """Measured on the line's Content: the tree asks for every line's width each time it
         lays its lines out, and only the lines on screen need their colours worked out."""
-        content = self._labels.get(node.id)
         icon = len(self.ICON_NODE) if node.allow_expand else 0
+        room = self._room(node)
+        content = fit(self._labels[node.id], room) if node.id in self._labels else None
         return icon + (content.cell_length if content is not None
                        else self.process_label(node.label).cell_len)
 
+    def _room(self, node: TreeNode[TreeEntry]) -> int:
+        """The cells `node`'s label has on screen, right of its guides and expand icon."""
+        depth, parent = 0, node.parent
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent
+        icon = len(self.ICON_NODE) if node.allow_expand else 0
+        width = self.scrollable_content_region.width
+        return width - depth * self.guide_depth - icon if width else 1_000
+
     def _rich_label(self, node: TreeNode[TreeEntry]) -> Text | None:
-        """The line's label as Rich Text, converted once per theme."""
-        content = self._labels.get(node.id)
-        if content is None:
+        """The line's label fitted to its room, as Rich Text, converted once per theme and
+        width (shortened where the panel is narrow: the markers stay, the words give way)."""
+        pieces = self._labels.get(node.id)
+        if pieces is None:
             return None
         theme = self.app.theme
         if theme != self._rich_theme:
             self._rich_theme, self._rich = theme, {}
-        label = self._rich.get(node.id)
+        room = self._room(node)
+        label = self._rich.get((node.id, room))
         if label is None:
-            label = self._rich[node.id] = rich_text(content)
+            label = self._rich[node.id, room] = rich_text(fit(pieces, room))
         return label
 
     def detail(self, entry: TreeEntry) -> Content:

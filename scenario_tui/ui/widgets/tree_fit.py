@@ -1,0 +1,66 @@
+"""Fit a decision-graph line to the width its tree has: shorten the words, never the markers.
+
+A line is pieces: the marks and number, the choice's label, its points and the ending's
+outcome or the "joins" marker, and the first words of the situation it joins. On a narrow
+panel the label gives way first (at a word, with an ellipsis), then the joined words; the
+marks, points, outcome and "↪ joins" always stay, because they are what the author scans for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.content import Content
+
+ELLIPSIS = "…"
+KEEP = 1 << 30
+"""A floor that keeps a piece whole in that round."""
+LABEL_FLOORS = (KEEP, 12, 12, 4)
+"""A label keeps all of itself while joined words give way to 12 cells, then gives way to 12
+itself, then to 4 once the joined words are down to an ellipsis (below that the line scrolls)."""
+JOINED_FLOORS = (12, 12, 1, 1)
+"""The first words of a joined situation: these give way first, and furthest."""
+
+
+def shorten(content: Content, width: int) -> Content:
+    """`content` in at most `width` cells, cut at a word where that keeps at least half of
+    it, with an ellipsis."""
+    if content.cell_length <= width:
+        return content
+    if width <= 1:
+        return Content(ELLIPSIS[:width])
+    cut = content.truncate(width - 1)
+    plain, rest = cut.plain, content.plain[len(cut.plain):]
+    if not rest.startswith(" "):
+        space = plain.rfind(" ")
+        if space > len(plain) // 2:
+            cut = cut[:space]
+    return cut.rstrip() + ELLIPSIS
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One part of a line: with no `floors`, a marker (never shortened); else the cells it
+    may shrink to in each round of `fit`."""
+
+    content: Content
+    floors: tuple[int, ...] = ()
+
+
+def fit(pieces: Sequence[Piece], width: int) -> Content:
+    """The pieces joined, shortened round by round (in each round, piece by piece down to its
+    floor) until the line fits `width` cells or can give no more."""
+    widths = [p.content.cell_length for p in pieces]
+    over = sum(widths) - width
+    rounds = max((len(p.floors) for p in pieces), default=0)
+    for round_ in range(rounds):
+        for index, piece in enumerate(pieces):
+            if over <= 0:
+                break
+            if round_ < len(piece.floors):
+                give = max(0, min(over, widths[index] - piece.floors[round_]))
+                widths[index] -= give
+                over -= give
+    return Content.assemble(*(shorten(p.content, w) if w < p.content.cell_length
+                              else p.content for p, w in zip(pieces, widths, strict=True)))
