@@ -41,6 +41,10 @@ def edit(tmp_path: Path) -> Callable[[Callable[[str], str]], Scenario]:
     return load
 
 
+def said(change: PathChange | None) -> str | None:
+    return change.text if change is not None else None
+
+
 def played(scenario: Scenario, *indexes: int, origin: str = "") -> Play:
     play = start(scenario, origin=origin)
     for index in indexes:
@@ -59,8 +63,8 @@ def change_after(edit: Callable[[Callable[[str], str]], Scenario],
 def test_retargeted_choice_names_its_new_target(edit) -> None:
     moved = change_after(edit, lambda t: t.replace(WORKERS, WORKERS.replace(
         "to: retries", "to: calm")), 0, 0, 0)
-    assert moved == PathChange(2, "Your path changed at decision 2: 'A Lambda function with the "
-                                  "queue as its…' now leads to 'calm'")
+    assert said(moved) == ("Your path changed at decision 2: 'A Lambda function with the "
+                           "queue as its…' now leads to 'calm'")
 
 
 def test_reordered_choices_name_the_choice_now_taken(edit) -> None:
@@ -73,9 +77,9 @@ def test_reordered_choices_name_the_choice_now_taken(edit) -> None:
     first = "    choices:\n      - label: Put an SQS"
     swapped = change_after(edit, lambda t: t.replace(last, "").replace(
         first, first.replace("      - label", last + "      - label")), 0, 1)
-    assert swapped == PathChange(1, "Your path changed at decision 1: choice 1 is now 'Ask "
-                                    "users to upload more slowly', which leads to 'angry' (was "
-                                    "'Put an SQS queue between S3 events and…')")
+    assert said(swapped) == ("Your path changed at decision 1: choice 1 is now 'Ask "
+                             "users to upload more slowly', which leads to 'angry' (was "
+                             "'Put an SQS queue between S3 events and…')")
 
 
 def test_a_removed_choice_stops_the_path(edit) -> None:
@@ -86,8 +90,8 @@ def test_a_removed_choice_stops_the_path(edit) -> None:
         misconception: retry-forever
 """
     gone = change_after(edit, lambda t: t.replace(second, ""), 0, 0, 1)
-    assert gone == PathChange(3, "Your path changed at decision 3: choice 2 'Retry them "
-                                 "forever' is gone, so the path stops there")
+    assert said(gone) == ("Your path changed at decision 3: choice 2 'Retry them "
+                          "forever' is gone, so the path stops there")
 
 
 def test_a_situation_turned_ending_ends_the_path_earlier(edit) -> None:
@@ -95,8 +99,8 @@ def test_a_situation_turned_ending_ends_the_path_earlier(edit) -> None:
         "  retries:\n    text:", "  retries:\n    end: partial\n    text:").replace(
         t[t.index("  retries:"):t.index("  angry:")].split("    choices:\n", 1)[1], ""),
         0, 0, 0)
-    assert ended == PathChange(3, "Your path changed at decision 3: 'retries' is an ending "
-                                  "now, so the path ends there")
+    assert said(ended) == ("Your path changed at decision 3: 'retries' is an ending "
+                           "now, so the path ends there")
 
 
 def test_a_vanished_origin_restarts_from_the_beginning(edit) -> None:
@@ -116,3 +120,10 @@ def test_edits_that_keep_the_path_say_nothing(edit) -> None:
         "Who should read from the queue?", "Who drains the queue?"), 0, 0) is None
     assert change_after(edit, lambda t: t.replace(WORKERS, WORKERS.replace(
         "to: retries", "to: calm"))) is None  # nothing played yet: nothing moved
+
+
+def test_a_narrow_screen_gets_shorter_quotes() -> None:
+    change = PathChange(2, "retargeted", "calm", "A Lambda function with the queue as its "
+                        "event source")
+    assert change.sentence(16) == "Your path changed at decision 2: 'A Lambda functi…' now " \
+        "leads to 'calm'"

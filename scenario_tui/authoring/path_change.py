@@ -17,50 +17,70 @@ from ..format.model import Choice, Scenario
 from ..play.engine import Play
 
 LABEL_CELLS = 40
-"""How much of a label the sentence quotes."""
+"""How much of a label the sentence quotes, unless asked for less (a narrow terminal)."""
+RETARGETED, REPLACED, REMOVED, ENDED, ORIGIN_GONE, STOPPED = (
+    "retargeted", "replaced", "removed", "ended", "origin gone", "stopped")
+
+
+def _quoted(label: str, cells: int) -> str:
+    return f"'{label if len(label) <= cells else label[:cells - 1].rstrip() + '…'}'"
 
 
 @dataclass(frozen=True)
 class PathChange:
-    """The first decision (1-based, counted from where the play started) the edit moved."""
+    """The first decision (1-based, counted from where the play started) the edit moved, and
+    how: `label` is the old choice's (plain text), `new_label` the one now taken, `node` where
+    it leads now (or where the path stops), `number` the choice's number."""
 
     decision: int
-    text: str
+    kind: str
+    node: str = ""
+    label: str = ""
+    new_label: str = ""
+    number: int = 0
+
+    def sentence(self, label_cells: int = LABEL_CELLS) -> str:
+        """What moved, in one sentence; labels quoted up to `label_cells` characters."""
+        label, new_label = _quoted(self.label, label_cells), _quoted(self.new_label, label_cells)
+        what = {
+            RETARGETED: f"{label} now leads to '{self.node}'",
+            REPLACED: f"choice {self.number} is now {new_label}, which leads to '{self.node}' "
+                      f"(was {label})",
+            REMOVED: f"choice {self.number} {label} is gone, so the path stops there",
+            ENDED: f"'{self.node}' is an ending now, so the path ends there",
+        }.get(self.kind)
+        if self.kind == ORIGIN_GONE:
+            return f"'{self.node}', where you tested from, is gone: the preview starts from " \
+                   "the beginning"
+        return f"Your path changed at decision {self.decision}: {what or 'the path stops there'}"
+
+    @property
+    def text(self) -> str:
+        return self.sentence()
 
 
-def _quoted(label: str) -> str:
-    text = plain_line(label)
-    return f"'{text if len(text) <= LABEL_CELLS else text[:LABEL_CELLS - 1].rstrip() + '…'}'"
+def _moved(decision: int, old: Choice, new: Choice) -> PathChange:
+    label, new_label = plain_line(old.label), plain_line(new.label)
+    kind = RETARGETED if label == new_label else REPLACED
+    return PathChange(decision, kind, new.target, label, new_label, new.number)
 
 
-def _moved_choice(old: Choice, new: Choice) -> str:
-    if plain_line(old.label) == plain_line(new.label):
-        return f"{_quoted(old.label)} now leads to '{new.target}'"
-    return (f"choice {new.number} is now {_quoted(new.label)}, which leads to '{new.target}' "
-            f"(was {_quoted(old.label)})")
-
-
-def _stopped(old: Choice, at: str, scenario: Scenario) -> str:
+def _stopped(decision: int, old: Choice, at: str, scenario: Scenario) -> PathChange:
     if scenario.is_ending(at):
-        return f"'{at}' is an ending now, so the path ends there"
-    if old.index >= len(scenario.choices(at)):
-        return f"choice {old.number} {_quoted(old.label)} is gone, so the path stops there"
-    return "the path stops there"
+        return PathChange(decision, ENDED, at)
+    kind = REMOVED if old.index >= len(scenario.choices(at)) else STOPPED
+    return PathChange(decision, kind, at, plain_line(old.label), number=old.number)
 
 
 def path_change(before: Play, after: Play, scenario: Scenario) -> PathChange | None:
     """How `after` (the replay of `before` on the edited `scenario`) differs in where its
     choices lead; None when every replayed choice leads where it did (relabelled or not)."""
     if before.origin and after.origin != before.origin:
-        return PathChange(1, f"'{before.origin}', where you tested from, is gone: the preview "
-                             "starts from the beginning")
+        return PathChange(1, ORIGIN_GONE, before.origin)
     for step, old in enumerate(before.choices):
-        decision = step + 1
         if step >= len(after.choices):
-            return PathChange(decision, f"Your path changed at decision {decision}: "
-                                        f"{_stopped(old, after.node(scenario), scenario)}")
+            return _stopped(step + 1, old, after.node(scenario), scenario)
         new = after.choices[step]
         if new.target != old.target:
-            return PathChange(decision, f"Your path changed at decision {decision}: "
-                                        f"{_moved_choice(old, new)}")
+            return _moved(step + 1, old, new)
     return None

@@ -28,6 +28,7 @@ from textual.worker import Worker, get_current_worker
 from ...analysis.scoring import Analysis, analyse
 from ...authoring.file_check import BROKEN, VALID, WRITING, FileCheck, carry_over, problem_in
 from ...authoring.file_watch import FileWatcher, changes
+from ...authoring.path_change import path_change
 from ...format.model import Choice
 from ...format.text_safety import clean, one_line
 from ...play.engine import Play, PlayError, start, what_if
@@ -36,6 +37,7 @@ from ..widgets.author_architecture import AuthorArchitecture
 from ..widgets.decision_tree import DecisionTree, TreeEntry
 from ..widgets.file_status import author_status_line, plural, state_content
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
+from ..widgets.path_notice import PathNotice
 from ..widgets.player import Player, PlayerActions, PlayerView
 from ..widgets.preview_text import preview_ending, preview_status
 from ..widgets.problem_list import ProblemList
@@ -76,6 +78,7 @@ class AuthorScreen(PlayerActions, Screen[None]):
         Binding("g", "focus_graph", "Graph", id="author.graph", show=False),
         Binding("p", "show_problems", "Problems", id="author.problems"),
         Binding("escape", "show_preview", "Preview", id="author.preview"),
+        Binding("escape", "dismiss_notice", "Dismiss notice", id="author.dismiss_notice"),
         Binding("ctrl+r", "recheck", "Check again", id="author.recheck", show=False),
     ]
 
@@ -112,6 +115,7 @@ class AuthorScreen(PlayerActions, Screen[None]):
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
         yield Static(id="author-status")
+        yield PathNotice(id="path-notice")
         with ContentSwitcher(initial=STATE_VIEW, id="author-views"):
             yield Static("Reading the file…", id=STATE_VIEW)
             with Vertical(id=PROBLEMS_VIEW):
@@ -258,6 +262,8 @@ class AuthorScreen(PlayerActions, Screen[None]):
         self._show_problems(check)
         old = self.trial
         self.trial = Trial(carry_over(old.play, scenario) if old else start(scenario))
+        if old is not None:
+            self.query_one(PathNotice).show(path_change(old.play, self.trial.play, scenario))
         if not self._wants_problems:
             self._switch(PREVIEW_VIEW)
 
@@ -308,6 +314,8 @@ class AuthorScreen(PlayerActions, Screen[None]):
             return self._playable and view == PREVIEW_VIEW
         if action == "show_preview":
             return self._playable and view == PROBLEMS_VIEW
+        if action == "dismiss_notice":
+            return view == PREVIEW_VIEW and self.query_one(PathNotice).showing
         if action == "run_faults":
             return view == PREVIEW_VIEW and self.query_one(AuthorArchitecture).runnable
         if action not in ("test_here", "restart", "focus_graph", "choose", "continue", "undo"):
@@ -379,6 +387,9 @@ class AuthorScreen(PlayerActions, Screen[None]):
         self._wants_problems = False
         if self._playable:
             self._switch(PREVIEW_VIEW)
+
+    def action_dismiss_notice(self) -> None:
+        self.query_one(PathNotice).dismiss()
 
     def action_recheck(self) -> None:
         """Check the file again now, changed or not."""
