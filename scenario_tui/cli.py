@@ -498,7 +498,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         if failure:
             return _usage_error(failure)
     else:
-        text = export(scenario, args.format or "node-link")
+        from .analysis.scoring import analyse
+
+        text = export(scenario, args.format or "node-link", analyse(scenario).best_path())
     if output:
         return _write_file(output, text, args.force)
     sys.stdout.write(text)

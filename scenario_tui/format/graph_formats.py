@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from typing import Any
 
-from .model import Scenario
+from .graph_drawings import best_keys, best_nodes, to_dot, to_mermaid
+from .model import Choice, Scenario
 from .problems import ERROR, Problem
-from .text_safety import one_line
 
 FORMATS = ("yaml", "node-link", "graphml", "dot", "mermaid")
 """The CLI builds its parser from this, so networkx and yaml are imported only when used."""
@@ -129,78 +130,38 @@ def _flat(value: Any) -> Any:
     return _NOT_XML.sub(_xml_char, value) if isinstance(value, str) else value
 
 
-def to_graphml(scenario: Scenario) -> str:
+def to_graphml(scenario: Scenario, best: Collection[Choice] = ()) -> str:
     """GraphML, well-formed whatever the scenario's text holds; lists and mappings (tags,
-    pillars) are stored as JSON text."""
+    pillars) are stored as JSON text. Every node and edge says whether it is on the best path
+    (`best`, a boolean) and each ending its `outcome`, beside the scenario's own attributes."""
     import networkx as nx
 
+    keys, on_best = best_keys(best), best_nodes(scenario, best)
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.graph.update({k: _flat(v) for k, v in scenario.graph.graph.items()})
     for node, attrs in scenario.graph.nodes(data=True):
-        graph.add_node(_flat(node), **{k: _flat(v) for k, v in attrs.items()})
+        marks: dict[str, Any] = {"best": node in on_best}
+        if attrs.get("end") is not None:
+            marks["outcome"] = attrs["end"]
+        graph.add_node(_flat(node), **{k: _flat(v) for k, v in attrs.items()}, **marks)
     for source, target, key, attrs in scenario.graph.edges(keys=True, data=True):
         graph.add_edge(_flat(source), _flat(target), key=key,
-                       **{k: _flat(v) for k, v in attrs.items()})
+                       **{k: _flat(v) for k, v in attrs.items()}, best=(source, key) in keys)
     return "\n".join(nx.generate_graphml(graph)) + "\n"
 
 
-def _quote_dot(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-
-
-def _short(text: str, width: int = 48) -> str:
-    """A label for a drawing: one line, control characters shown as symbols, at most `width`."""
-    return one_line(text, width)
-
-
-def to_dot(scenario: Scenario) -> str:
-    """Graphviz DOT: endings as double circles, choices labelled with number and points."""
-    lines = [f"digraph {_quote_dot(scenario.id)} {{", "  rankdir=TB;",
-             "  node [shape=box, style=rounded];"]
-    for node in scenario.graph:
-        situation = scenario.node(node)
-        shape = ", shape=doublecircle" if situation.is_ending else ""
-        label = f"{node}\\n{_short(situation.text, 40)}"
-        lines.append(f'  {_quote_dot(node)} [label="{label.replace(chr(34), chr(39))}"{shape}];')
-    for node in scenario.graph:
-        for choice in scenario.choices(node):
-            label = f"{choice.number}. {_short(choice.label, 36)} ({choice.points:+d})"
-            lines.append(f"  {_quote_dot(node)} -> {_quote_dot(choice.target)} "
-                         f"[label={_quote_dot(label)}];")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-def _mermaid_text(text: str) -> str:
-    return _short(text, 40).replace('"', "#quot;")
-
-
-def to_mermaid(scenario: Scenario) -> str:
-    """A Mermaid flowchart for Markdown docs; endings are drawn as rounded stadiums."""
-    ids = {node: f"n{index}" for index, node in enumerate(scenario.graph)}
-    lines = ["flowchart TD"]
-    for node, short in ids.items():
-        situation = scenario.node(node)
-        text = f"{node}: {_mermaid_text(situation.text)}"
-        lines.append(f'  {short}(["{text}"])' if situation.is_ending else f'  {short}["{text}"]')
-    for node in scenario.graph:
-        for choice in scenario.choices(node):
-            label = f"{choice.number}. {_mermaid_text(choice.label)} ({choice.points:+d})"
-            lines.append(f'  {ids[node]} -->|"{label}"| {ids[choice.target]}')
-    return "\n".join(lines) + "\n"
-
-
-def export(scenario: Scenario, fmt: str) -> str:
-    """Render the scenario in one of `FORMATS`."""
+def export(scenario: Scenario, fmt: str, best: Collection[Choice] = ()) -> str:
+    """Render the scenario in one of `FORMATS`; the drawings and GraphML mark `best` (the
+    best path's choices, which the analysis layer works out) and each ending's outcome."""
     if fmt == "yaml":
         return (f"# yaml-language-server: $schema=../assets/scenario.schema.json\n"
                 f"{_dump_yaml(to_authoring(scenario))}")
     if fmt == "node-link":
         return _dump_yaml(to_node_link(scenario))
     if fmt == "graphml":
-        return to_graphml(scenario)
+        return to_graphml(scenario, best)
     if fmt == "dot":
-        return to_dot(scenario)
+        return to_dot(scenario, best)
     if fmt == "mermaid":
-        return to_mermaid(scenario)
+        return to_mermaid(scenario, best)
     raise ValueError(f"unknown format {fmt!r}")
