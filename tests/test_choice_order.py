@@ -3,6 +3,7 @@ index; digits follow the shown order; time-outs score as the worst answer."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -13,11 +14,13 @@ from hypothesis import strategies as st
 from scenario_tui.analysis.scoring import analyse
 from scenario_tui.format.model import Choice, Scenario
 from scenario_tui.play import library
-from scenario_tui.play.choice_order import SEED_LIMIT, new_seed, shown
+from scenario_tui.play.choice_order import new_seed, shown
 from scenario_tui.play.engine import PlayError, debrief, start, what_if
 from scenario_tui.play.library import check_file
 from scenario_tui.play.modes import EXAM
+from scenario_tui.play.unfinished import UnfinishedRun
 from scenario_tui.progress.kinds import WHAT_IF
+from scenario_tui.progress.presentation import SEED_LIMIT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ui_scenarios"
 
@@ -135,3 +138,16 @@ def test_a_time_out_takes_the_worst_branch_and_is_marked() -> None:
 def test_a_time_limit_must_be_positive() -> None:
     with pytest.raises(PlayError):
         start(SCENARIO, EXAM, time_limit=0)
+
+
+def test_a_run_left_part_way_resumes_with_its_seed_limit_and_time_outs() -> None:
+    play = start(SCENARIO, EXAM, seed=7, time_limit=90).time_out(SCENARIO)
+    stored = json.loads(json.dumps(UnfinishedRun.of(play, "h", False).to_json()))
+    run = UnfinishedRun.from_json(SCENARIO.id, stored)
+    assert run is not None
+    resumed = run.replay(SCENARIO)
+    assert resumed == play and resumed.options(SCENARIO) == play.options(SCENARIO)
+    unshuffled = start(SCENARIO, seed=None).choose(SCENARIO, 0)
+    run = UnfinishedRun.from_json(SCENARIO.id, UnfinishedRun.of(unshuffled, "h", False)
+                                  .to_json())
+    assert run is not None and run.replay(SCENARIO) == unshuffled

@@ -15,14 +15,17 @@ import random
 import secrets
 
 from ..format.model import Choice
-
-SEED_LIMIT = 2**31
-"""Seeds are non-negative and below this, so they fit every store and export."""
+from ..progress.presentation import SEED_LIMIT
 
 
 def new_seed() -> int:
     """A fresh seed for a new play."""
     return secrets.randbelow(SEED_LIMIT)
+
+
+def in_order() -> None:
+    """The seed source for `--in-order` (authors): every play keeps the file's order."""
+    return None
 
 
 def shown(choices: tuple[Choice, ...], seed: int | None, scenario_id: str,

@@ -6,3 +6,9 @@ networkx) before the first frame.
 
 PRACTICE = "practice"
 EXAM = "exam"
+TIMED_EXAM = "timed exam"
+"""What the catalogue and `--timed` start: an exam play with a countdown on each decision
+(`Play.time_limit`; a stored play's mode is "exam")."""
+TIME_LIMIT = 120
+"""Seconds per decision in a timed exam unless `--timed` says otherwise: the certification
+exams' pace, about two minutes a question."""

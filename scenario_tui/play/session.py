@@ -40,6 +40,7 @@ from ..progress.store import (
     open_store,
 )
 from .catalog import CACHE_NAME, CatalogEntry, cached, scan
+from .choice_order import new_seed
 
 if TYPE_CHECKING:
     from ..format.model import Choice, Misconception, Scenario, ServiceCard
@@ -135,6 +136,9 @@ class Session:
     """ISO timestamps for finished play-throughs and review scheduling (tests pass a fake)."""
     busy_timeout: float = BUSY_TIMEOUT
     """Seconds a save waits for another writer before it is kept in the journal."""
+    seeds: Callable[[], int | None] = new_seed
+    """The seed of each new play (`play.choice_order`): random, or None for the file's order
+    (`--in-order`; tests pass a fixed source)."""
     entries: list[CatalogEntry] = field(default_factory=list)
     progress_off: str = ""
     """Why progress is kept only in memory this run ("" while it is saved), once the store
@@ -165,7 +169,8 @@ class Session:
     @classmethod
     def create(cls, scenario_dirs: Sequence[str | Path] = (), data: str | Path | None = None,
                *, clock: Callable[[], float] = time.monotonic,
-               wall_clock: Callable[[], str] = now_utc, with_bundled: bool = True) -> Session:
+               wall_clock: Callable[[], str] = now_utc, with_bundled: bool = True,
+               seeds: Callable[[], int | None] = new_seed) -> Session:
         """A session over the bundled library (unless told not to), the packs installed in
         the data dir (`play.packs`), and `scenario_dirs`."""
         from ..progress.class_sync import ClassSync
@@ -175,7 +180,7 @@ class Session:
         roots = [library_dir()] if with_bundled else []
         roots.extend([*packs, *(Path(d) for d in scenario_dirs)])
         return cls(roots, data_dir(data), cache_dir(data) / CACHE_NAME, clock, wall_clock,
-                   packs=tuple(packs), class_sync=ClassSync(data))
+                   seeds=seeds, packs=tuple(packs), class_sync=ClassSync(data))
 
     @property
     def store(self) -> ProgressStore:
@@ -307,6 +312,7 @@ class Session:
             scenario_id=scenario.id, content_hash=content_hash(scenario), mode=play.mode,
             path=tuple((c.source, c.index) for c in play.choices), score=play.score, best=best,
             duration=round(duration, 3), finished_at=self.wall_clock(), kind=play.kind,
+            seed=play.seed, time_limit=play.time_limit, timed_out=play.timed_out,
         )
         made = play.choices[play.kept:]
         return self._save(PendingSave(scenario.id, record, ratings(scenario, made),
@@ -411,8 +417,21 @@ class Session:
 
         items = scheduled(self.store, self.loaded(card[0] for card in cards))
         now = self.now().isoformat()
-        return ReviewStatus(tuple(i for i in items if i.due <= now),
+        return ReviewStatus(self._as_played(tuple(i for i in items if i.due <= now)),
                             next((i.due for i in items if i.due > now), None))
+
+    def _as_played(self, items: tuple[ReviewItem, ...]) -> tuple[ReviewItem, ...]:
+        """`items`, each with the seed of the last play that made its decision, so a review
+        shows the choices in the order the learner saw them then."""
+        from dataclasses import replace
+
+        seeds: dict[tuple[str, str], int | None] = {}
+        for scenario_id in {item.scenario_id for item in items}:
+            for record in self.store.plays(scenario_id):  # oldest first: the last one wins
+                for node, _ in record.path:
+                    seeds[scenario_id, node] = record.seed
+        return tuple(replace(item, seed=seeds.get((item.scenario_id, item.node)))
+                     for item in items)
 
     def progress(self) -> CatalogProgress:
         """Summaries of the scenarios played so far (as scored today, without the history the

@@ -29,6 +29,21 @@ SETTING = "unfinished-runs"
 """The settings key that holds every unfinished run."""
 _OWN = frozenset({"scenario_id", "mode", "origin", "choices"})
 """The play's fields a run keeps in fields of its own."""
+Plain = str | int | bool | tuple[int, ...]
+"""A play field's value a run keeps: a text, a number, a flag or numbers (time-outs)."""
+
+
+def _plain(value: object) -> bool:
+    return isinstance(value, str | int | bool) or (
+        isinstance(value, tuple | list) and all(type(v) is int for v in value))
+
+
+def _fits(value: Plain, default: object) -> bool:
+    """Whether a kept value can stand for a field whose default is `default`: the same type,
+    or a number where the default is None (a seed, a time limit)."""
+    if default is None:
+        return type(value) is int
+    return type(value) is type(default)
 
 
 @dataclass(frozen=True)
@@ -42,7 +57,7 @@ class UnfinishedRun:
     path: tuple[tuple[str, int], ...]
     feedback: bool = False
     """Left while practice feedback showed on the last choice: it shows again on resuming."""
-    extra: tuple[tuple[str, str | int | bool], ...] = ()
+    extra: tuple[tuple[str, Plain], ...] = ()
     """The play's other plain fields, by name, restored as they were."""
 
     @property
@@ -53,7 +68,7 @@ class UnfinishedRun:
     @classmethod
     def of(cls, play: Play, content_hash: str, feedback: bool) -> UnfinishedRun:
         extra = tuple((f.name, value) for f in fields(play) if f.name not in _OWN
-                      and isinstance(value := getattr(play, f.name), str | int | bool))
+                      and _plain(value := getattr(play, f.name)))
         return cls(play.scenario_id, content_hash, play.mode, play.origin,
                    tuple((c.source, c.index) for c in play.choices),
                    feedback and play.mode == PRACTICE and bool(play.choices), extra)
@@ -69,7 +84,7 @@ class UnfinishedRun:
         defaults = {f.name: getattr(play, f.name) for f in fields(play)}
         restored: dict[str, Any] = {  # each field by name, only with its own type
             name: value for name, value in self.extra
-            if name in defaults and name not in _OWN and type(value) is type(defaults[name])}
+            if name in defaults and name not in _OWN and _fits(value, defaults[name])}
         play = replace(play, **restored)
         for source, index in self.path:
             if play.finished(scenario) or play.node(scenario) != source:
@@ -85,7 +100,7 @@ class UnfinishedRun:
     def to_json(self) -> dict[str, object]:
         return {"hash": self.content_hash, "mode": self.mode, "origin": self.origin,
                 "path": [list(step) for step in self.path], "feedback": self.feedback,
-                "extra": dict(self.extra)}
+                "extra": {k: list(v) if isinstance(v, tuple) else v for k, v in self.extra}}
 
     @classmethod
     def from_json(cls, scenario_id: str, value: object) -> UnfinishedRun | None:
@@ -106,7 +121,8 @@ class UnfinishedRun:
             return None
         return cls(scenario_id, content_hash, str(mode), origin,
                    tuple((step[0], step[1]) for step in path), value.get("feedback") is True,
-                   tuple((k, v) for k, v in extra.items() if isinstance(v, str | int | bool)))
+                   tuple((k, tuple(v) if isinstance(v, list) else v)
+                         for k, v in extra.items() if _plain(v)))
 
 
 def decode(text: str | None) -> dict[str, UnfinishedRun]:

@@ -34,6 +34,8 @@ class ReviewItem:
     scenario_id: str
     node: str
     due: str
+    seed: int | None = None
+    """The seed of the play the decision was last made in: a review shows its order."""
 
 
 CARD_CHOICES = 3
