@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .play.modes import TIME_LIMIT
+
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
@@ -30,7 +32,18 @@ def _global_parser(**extra: Any) -> argparse.ArgumentParser:
     parser.add_argument("--ask-learner", action="store_true",
                         help="ask who is playing first, and keep each learner's progress in a "
                              "folder of its own under the data dir (what `serve` runs)")
+    _play_options(parser)
     return parser
+
+
+def _play_options(parser: argparse.ArgumentParser, **default: Any) -> None:
+    """`--in-order` and `--timed`, on the catalogue and on `play`."""
+    parser.add_argument("--in-order", action="store_true", **default,
+                        help="show each decision's choices in the file's order, not shuffled "
+                             "(for authors)")
+    parser.add_argument("--timed", nargs="?", type=int, const=TIME_LIMIT, metavar="SECONDS",
+                        **default, help="a timed exam: a countdown on each decision (default "
+                        f"{TIME_LIMIT} s; a time-out scores as the worst answer there)")
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -62,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     play = command("play", "play one scenario by id")
     play.add_argument("scenario_id", metavar="ID")
     play.add_argument("--exam", action="store_true", help="no feedback until the debrief")
+    _play_options(play, default=argparse.SUPPRESS)
 
     command("list", "print the library: id, title, difficulty, decisions, best")
 
@@ -129,6 +143,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--public-url", metavar="URL",
                        help="the address browsers use, when a proxy stands in front "
                             "(like https://train.example.org)")
+    serve.add_argument("--in-order", action="store_true",
+                       help="show every learner the choices in the file's order, not shuffled")
 
     from .play.class_commands import add_parser as add_class_parser
 
@@ -536,7 +552,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not web_server.is_loopback(args.host):
         print(web_server.PUBLIC_WARNING.format(host=args.host), file=sys.stderr)
     web_server.serve(args.host, args.port, args.scenarios, data_dir(args.data_dir),
-                     args.public_url)
+                     args.public_url, in_order=args.in_order)
     return EXIT_OK
 
 
@@ -588,6 +604,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     missing = [d for d in args.scenarios if not Path(d).is_dir()]
     if missing:
         return _usage_error(f"--scenarios: no such folder: {', '.join(missing)}")
+    timed = getattr(args, "timed", None)
+    if timed is not None and not 0 < timed <= 24 * 60 * 60:
+        return _usage_error(f"--timed {timed}: give the seconds per decision, from 1 to 86400")
     handlers = {"validate": cmd_validate, "list": cmd_list, "export": cmd_export,
                 "pack": cmd_pack, "serve": cmd_serve, "services": cmd_services,
                 "play": cmd_play, "lint": cmd_lint, "new": cmd_new,

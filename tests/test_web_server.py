@@ -51,11 +51,12 @@ def test_public_serves_with_a_warning_and_forwards_the_folders(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
         tmp_path: Path) -> None:
     calls: list[tuple[Any, ...]] = []
-    monkeypatch.setattr(web_server, "serve", lambda *args: calls.append(args))
+    monkeypatch.setattr(web_server, "serve",
+                        lambda *args, **options: calls.append((*args, options)))
     status = cli.main(["serve", "--host", "0.0.0.0", "--public", "--port", "9000",
                        "--scenarios", str(tmp_path), "--data-dir", str(tmp_path / "data"),
                        "--public-url", "https://train.example.org/"])
     assert status == cli.EXIT_OK
     assert "warning" in capsys.readouterr().err
     assert calls == [("0.0.0.0", 9000, [str(tmp_path)], tmp_path / "data",
-                      "https://train.example.org/")]
+                      "https://train.example.org/", {"in_order": False})]

@@ -16,7 +16,7 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..format.model import Choice, Scenario
-from ..play.modes import PRACTICE
+from ..play.modes import EXAM, PRACTICE, TIME_LIMIT, TIMED_EXAM
 from ..play.review_run import ReviewRun, ReviewSummary
 from ..play.session import ReviewStatus, Saving, Session, UnknownScenario
 from ..progress.store import WriteFailed
@@ -71,11 +71,13 @@ class ScenarioApp(CheckedLinksApp[int]):
     the learner has said who they are, and passes None until then."""
 
     def __init__(self, session: Session | None, *, start_id: str | None = None,
-                 mode: str = PRACTICE) -> None:
+                 mode: str = PRACTICE, time_limit: int = TIME_LIMIT) -> None:
         super().__init__()
         self.start_id = start_id
         self.mode = mode
         """The mode new play-throughs start in (the catalogue switches it)."""
+        self.time_limit = time_limit
+        """Seconds per decision of a timed exam (`--timed`)."""
         self._retry: Timer | None = None
         """Tries the saves the store refused again, while there are any."""
         self.class_syncing = ClassSyncing(self)
@@ -252,7 +254,9 @@ class ScenarioApp(CheckedLinksApp[int]):
     def _play_from_start(self, scenario: Scenario, mode: str) -> None:
         from ..play.engine import start  # networkx comes with it: not before the first frame
 
-        self._play(scenario, start(scenario, mode))
+        timed = mode == TIMED_EXAM
+        self._play(scenario, start(scenario, EXAM if timed else mode, seed=self.session.seeds(),
+                                   time_limit=self.time_limit if timed else None))
 
     def _play(self, scenario: Scenario, play: Play, feedback: Choice | None = None) -> None:
         from .screens.play import PlayScreen

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual.screen import Screen
 
+from ..play.choice_order import in_order
 from ..play.learners import Learner, join_class, session_for
 from ..play.modes import PRACTICE
 from .app import ScenarioApp
@@ -38,8 +39,10 @@ class ServedApp(ScenarioApp):
     """`ScenarioApp` that starts on `LearnerScreen` and gets its session from the answer."""
 
     def __init__(self, scenario_dirs: Sequence[str | Path], root: Path, *,
-                 mode: str = PRACTICE) -> None:
+                 mode: str = PRACTICE, in_order: bool = False) -> None:
         super().__init__(None, mode=mode)
+        self.in_order = in_order
+        """Every learner sees the choices in the file's order (`serve --in-order`)."""
         self.scenario_dirs = tuple(scenario_dirs)
         self.root = root
         """The server's data dir: each learner's folder is under it, and its packs are
@@ -80,6 +83,8 @@ class ServedApp(ScenarioApp):
         if event.link is not None:
             self._join(event.learner, event.link)
         self.use_session(session_for(event.learner, self.scenario_dirs, self.root))
+        if self.in_order:
+            self.session.seeds = in_order
         self.sub_title = f"playing as {event.learner.name}"
         # A mode of its own, so the catalogue is at the bottom of its screen stack, where
         # the scenario app's navigation expects it (the question stays behind, unused).
@@ -102,7 +107,8 @@ def run_served(args: argparse.Namespace) -> int:
     """Start the served app for the parsed command line (`--ask-learner`)."""
     from ..progress.store import data_dir
 
-    app = ServedApp(args.scenarios, data_dir(args.data_dir))
+    app = ServedApp(args.scenarios, data_dir(args.data_dir),
+                    in_order=getattr(args, "in_order", False))
     gc.freeze()
     try:
         with exit_on_signals(app):

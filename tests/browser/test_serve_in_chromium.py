@@ -74,7 +74,7 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     root, port = tmp_path / "served", free_port()
     log = (tmp_path / "serve.log").open("wb")
     process = subprocess.Popen([*scenario_tui(), "serve", "--port", str(port), "--scenarios",
-                                str(FIXTURES), "--data-dir", str(root)],
+                                str(FIXTURES), "--data-dir", str(root), "--in-order"],
                                stdout=log, stderr=subprocess.STDOUT)
     try:
         yield f"http://127.0.0.1:{port}/", root

@@ -50,11 +50,14 @@ def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def make_session(data_dir: Path, shared_cache: Path) -> Callable[..., Session]:
     """A session over the given folders (fixture scenarios by default) with fake clocks;
-    `session.wall_clock` is a `WallClock` the test can move on."""
+    `session.wall_clock` is a `WallClock` the test can move on. Its plays show the choices in
+    the file's order (a fixed seed: None), so a test's "1" is the first choice written; the
+    shuffled order has tests of its own (`seed=` sets one fixed seed for every play)."""
 
-    def make(*folders: Path, bundled: bool = False) -> Session:
+    def make(*folders: Path, bundled: bool = False, seed: int | None = None) -> Session:
         session = Session.create(folders or (FIXTURES,), data_dir, clock=FakeClock(),
-                                 wall_clock=WallClock(), with_bundled=bundled)
+                                 wall_clock=WallClock(), with_bundled=bundled,
+                                 seeds=lambda: seed)
         if bundled:
             session.cache = shared_cache
         return session

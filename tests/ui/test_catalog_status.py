@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from scenario_tui.play.modes import EXAM, PRACTICE
+from scenario_tui.play.modes import EXAM, PRACTICE, TIMED_EXAM
 from scenario_tui.play.session import ReviewStatus
 from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.widgets.catalog_status import CatalogCounts, CatalogStatus, catalog_status_line
@@ -44,5 +44,9 @@ async def test_clicking_the_status_line_switches_the_mode(
         await pilot.pause()
         assert app.mode == EXAM
         assert "Exam  no feedback until the debrief (F2)" in str(status.render())
+        await pilot.press("f2")
+        assert app.mode == TIMED_EXAM
+        await pilot.pause()
+        assert "Timed exam  a countdown on each decision (F2)" in str(status.render())
         await pilot.press("f2")
         assert app.mode == PRACTICE

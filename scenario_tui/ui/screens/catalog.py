@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from ...format.text_safety import clean, one_line
 from ...play.catalog import CatalogEntry
 from ...play.catalog_order import GROUPING_SETTING, GROUPINGS, NONE, next_grouping
-from ...play.modes import EXAM, PRACTICE
+from ...play.modes import EXAM, PRACTICE, TIMED_EXAM
 from ...play.session import CatalogProgress, Session
 from ...progress.store import WriteFailed
 from ..catalog_commands import GroupingCommands
@@ -269,7 +269,8 @@ class CatalogScreen(ResponsiveScreen):
         self.post_message(OpenScenario(current.id, self.mode))
 
     def action_toggle_mode(self) -> None:
-        self.mode = EXAM if self.mode == PRACTICE else PRACTICE
+        cycle = (PRACTICE, EXAM, TIMED_EXAM)
+        self.mode = cycle[(cycle.index(self.mode) + 1) % 3] if self.mode in cycle else PRACTICE
         self.post_message(ModeChosen(self.mode))
 
     def action_clear_filter(self) -> None:

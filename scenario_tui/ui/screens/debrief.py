@@ -167,7 +167,9 @@ class DebriefScreen(Screen[None]):
 
     def decisions(self) -> list[Decision]:
         """The play's decisions, in order, for the options dialog to page through."""
-        return [Decision(step.node, step.chosen, step.number) for step in self.report.steps]
+        seed = self.report.play.seed  # listed as the learner saw them
+        return [Decision(step.node, step.chosen, step.number, seed, step.timed_out)
+                for step in self.report.steps]
 
     def action_show_options(self, at: int) -> None:
         """Every option at the play's decision `at` (0-based); ←/→ reach the others."""
@@ -192,7 +194,8 @@ class DebriefScreen(Screen[None]):
         if at is not None:
             self.action_show_options(at)
         elif self.report.scenario.choices(node):
-            self.app.push_screen(OptionsDialog(self.report.analysis, [Decision(node)],
+            self.app.push_screen(OptionsDialog(self.report.analysis,
+                                               [Decision(node, seed=self.report.play.seed)],
                                                misconceptions=self.misconceptions))
 
     @on(DecisionTree.WhatIf, "#tree")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -14,6 +15,7 @@ from ...analysis.scoring import Analysis, analyse
 from ...format.model import Choice, Scenario
 from ...format.text_safety import clean
 from ...play.chaos import has_architecture
+from ...play.countdown import Countdown, left_text
 from ...play.engine import Play, PlayError
 from ...play.modes import EXAM, PRACTICE
 from ...play.session import Session
@@ -65,6 +67,8 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         self.scenario = scenario
         self.analysis: Analysis = analyse(scenario)
         self.started = 0.0
+        self.countdown = Countdown(play.time_limit or 0, session.clock)
+        """The time left on the decision on screen, when the play is a timed exam."""
         self._services_of: tuple[str, ...] | None = None
         self.set_reactive(PlayScreen.play, play)
         self.set_reactive(PlayScreen.feedback, feedback if play.mode == PRACTICE else None)
@@ -86,9 +90,39 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
     def on_mount(self) -> None:
         self.started = self.session.clock()
         self.sub_title = clean(self.scenario.title)
+        if self.timed:
+            self.countdown.restart()
+            self.set_interval(1, self.check_time, name="countdown")
         self.call_after_refresh(self.refresh_view)
 
+    @property
+    def timed(self) -> bool:
+        """A timed exam: each decision has a countdown."""
+        return self.play.mode == EXAM and self.play.time_limit is not None
+
+    def check_time(self) -> None:
+        """On each tick: show the time left, or take the time-out when it has run out (no
+        answer: `Play.time_out`)."""
+        if not self.timed or self.play.finished(self.scenario) or not self.is_mounted:
+            return
+        if self.countdown.expired():
+            self.play = self.play.time_out(self.scenario, self.analysis)
+            self._finish_if_done()
+            return
+        self.query_one(Player).show_status(self.play_status())
+
+    @on(events.ScreenSuspend)
+    def _pause_countdown(self) -> None:
+        """Help, the command palette or a dialog covers the play: its clock stops."""
+        self.countdown.pause()
+
+    @on(events.ScreenResume)
+    def _resume_countdown(self) -> None:
+        self.countdown.resume()
+
     def watch_play(self) -> None:
+        if self.timed:
+            self.countdown.restart()  # a new decision: its own full time
         self._keep_run(save=False)
         self.refresh_view()
 
@@ -144,6 +178,9 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
             status += [" · score ", (str(play.score), "bold")]
         else:
             status.append((" · no feedback until the end", "dim"))
+        if self.timed and not play.finished(self.scenario):
+            left = self.countdown.remaining()
+            status += [" · ", (left_text(left), "bold $error" if left <= 10 else "bold")]
         return Content.assemble(*status)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -160,12 +197,12 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         return True
 
     def action_choose(self, index: int) -> None:
-        """Take choice `index` (0-based) at the current situation; a number with no choice
-        behind it only rings the bell."""
+        """Take the choice shown at `index` (0-based; the key `index + 1`) at the current
+        situation; a number with no choice behind it only rings the bell."""
         if self.feedback is not None:
             return
         try:
-            play = self.play.choose(self.scenario, index)
+            play = self.play.choose_shown(self.scenario, index)
         except PlayError:
             self.app.bell()
             return

@@ -41,7 +41,8 @@ class ReviewScreen(PlayScreen):
     ]
 
     def __init__(self, session: Session, scenario: Scenario, run: ReviewRun) -> None:
-        super().__init__(session, scenario, start(scenario, PRACTICE, origin=run.current.node))
+        super().__init__(session, scenario, start(scenario, PRACTICE, origin=run.current.node,
+                                                  seed=run.current.seed))
         self.review_run = run
 
     def player_view(self) -> PlayerView:

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ...play.modes import PRACTICE
+from ...play.modes import PRACTICE, TIMED_EXAM
 from ...play.session import ReviewStatus
 from ..dates import local_day
 
@@ -47,8 +47,9 @@ def review_content(reviews: ReviewStatus) -> Content:
 def catalog_status_line(counts: CatalogCounts, width: int) -> Content:
     """`Mode  Practice  feedback after every choice (F2) · 32 of 33 shown · 1 broken`; the
     mode's hint is left out when the line would not fit in `width` with it."""
-    hint = ("feedback after every choice" if counts.mode == PRACTICE
-            else "no feedback until the debrief")
+    hint = {PRACTICE: "feedback after every choice",
+            TIMED_EXAM: "a countdown on each decision"}.get(counts.mode,
+                                                           "no feedback until the debrief")
     counts_parts: list[str | tuple[str, str] | Content] = [
         f" · {counts.shown} of {counts.total} shown"]
     if counts.broken:

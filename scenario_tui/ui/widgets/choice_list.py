@@ -16,8 +16,10 @@ from .numbers import NBSP
 
 
 class ChoiceList(OptionList):
-    """One option per choice; `OptionSelected.option_index` is the choice's index. A label's
-    Markdown shows as styles, and its number never wraps away from its first word."""
+    """One option per choice, in the order given (the play's shown order);
+    `OptionSelected.option_index` is the choice's position there, so the digit pressed and
+    the number shown agree. A label's Markdown shows as styles, and its number never wraps
+    away from its first word."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -25,11 +27,11 @@ class ChoiceList(OptionList):
     ]
 
     def show(self, choices: Sequence[Choice]) -> None:
-        """Offer `choices`, numbered from 1 as the learner presses them."""
+        """Offer `choices`, numbered from 1 in this order, as the learner presses them."""
         self.clear_options()
         self.add_options(
-            Option(Content.assemble((f"{c.number}{NBSP}", "bold $accent"), inline_line(c.label)))
-            for c in choices
+            Option(Content.assemble((f"{number}{NBSP}", "bold $accent"), inline_line(c.label)))
+            for number, c in enumerate(choices, start=1)
         )
         if choices:
             self.highlighted = 0

@@ -23,6 +23,7 @@ from textual.widgets import Button, Static
 from ...analysis.options import OptionVerdict, options_at
 from ...analysis.scoring import Analysis
 from ...format.model import Choice, Misconception
+from ...play.choice_order import shown
 from .inline_text import inline, inline_line
 from .mistake_text import choice_notes
 from .numbers import number, points, signed
@@ -37,6 +38,17 @@ class Decision:
     chosen: Choice | None = None
     number: int = 0
     """Its place in the play (1-based), or 0 for a decision off the learner's path."""
+    seed: int | None = None
+    """The play's seed: the options are listed and numbered as the learner saw them."""
+    timed_out: bool = False
+    """No answer came in time; `chosen` is the worst choice the play went on with."""
+
+    def options(self, analysis: Analysis) -> tuple[OptionVerdict, ...]:
+        """The options here in the order the learner saw them."""
+        verdicts = options_at(analysis, self.node)  # in file order: `index` finds each
+        order = shown(tuple(o.choice for o in verdicts), self.seed, analysis.scenario.id,
+                      self.node)
+        return tuple(verdicts[c.index] for c in order)
 
 
 def loss_text(option: OptionVerdict) -> str:
@@ -59,9 +71,10 @@ def loss_text(option: OptionVerdict) -> str:
 
 
 def option_content(option: OptionVerdict, chosen: Choice | None,
+                   shown_as: int = 0,
                    misconceptions: Mapping[str, Misconception] | None = None) -> Content:
-    """One option: mark, number, label, points, tags, the loss, the why and its source, and
-    the misconception of an option not right."""
+    """One option: mark, number (as shown to the learner; else the file's), label, points,
+    tags, the loss, the why and its source, and the misconception of an option not right."""
     choice = option.choice
     tags: list[str] = []
     if option.best:
@@ -74,7 +87,8 @@ def option_content(option: OptionVerdict, chosen: Choice | None,
     ]
     if tags:
         parts.append((" · " + " · ".join(tags), "bold $accent"))
-    parts += ["\n", (f"{choice.number}. ", "bold"), inline_line(choice.label).stylize("bold")]
+    parts += ["\n", (f"{shown_as or choice.number}. ", "bold"),
+              inline_line(choice.label).stylize("bold")]
     loss = loss_text(option)
     if loss:
         parts += ["\n", (loss.capitalize(), "italic")]
@@ -86,8 +100,8 @@ def option_content(option: OptionVerdict, chosen: Choice | None,
 def options_content(analysis: Analysis, decision: Decision,
                     misconceptions: Mapping[str, Misconception] | None = None) -> Content:
     """All the options at `decision`, one after another, blank lines between."""
-    blocks = [option_content(option, decision.chosen, misconceptions)
-              for option in options_at(analysis, decision.node)]
+    blocks = [option_content(option, decision.chosen, at, misconceptions)
+              for at, option in enumerate(decision.options(analysis), start=1)]
     return Content("\n\n").join(blocks)
 
 
@@ -99,8 +113,10 @@ def decision_heading(analysis: Analysis, decision: Decision, of: int = 0) -> Con
     else:
         parts.append(("A decision off your path", "bold"))
     if decision.chosen is not None:
-        parts.append((f" · you chose {decision.chosen.number} "
-                      f"({signed(decision.chosen.points)})", "dim"))
+        shown_as = 1 + [o.choice for o in decision.options(analysis)].index(decision.chosen)
+        said = "timed out: no answer, counted as" if decision.timed_out else "you chose"
+        parts.append((f" · {said} {shown_as} ({signed(decision.chosen.points)})",
+                      "bold $error" if decision.timed_out else "dim"))
     parts += ["\n", inline(analysis.scenario.node(decision.node).text)]
     return Content.assemble(*parts)
 

@@ -106,7 +106,8 @@ class Player(Vertical):
 
     @dataclass
     class Chose(Message):
-        """The learner picked choice `index` (0-based) with the mouse or Enter."""
+        """The learner picked the choice shown at `index` (0-based) with the mouse or
+        Enter (`Play.choose_shown` takes it)."""
 
         player: Player
         index: int
@@ -156,11 +157,15 @@ class Player(Vertical):
         elif view.at_ending:
             ending.update(view.ending or Content(""))
         else:
-            choices.show(view.scenario.choices(view.node))
+            choices.show(view.play.options(view.scenario))
         choices.display = view.feedback is None and not view.at_ending
         panel.display = view.feedback is not None
         ending.display = view.at_ending and view.ending is not None
         self.refresh_bindings()
+
+    def show_status(self, status: Content) -> None:
+        """Redraw only the status line (a countdown's tick), leaving the choices as they are."""
+        self.query_one("#play-status", Static).update(status)
 
     def watch_notice(self, notice: str) -> None:
         if self.view is None:
@@ -196,7 +201,8 @@ class Player(Vertical):
         view = self.view
         if view is None or view.feedback is None:
             return
-        decision = Decision(view.feedback.source, view.feedback, len(view.play.choices))
+        decision = Decision(view.feedback.source, view.feedback, len(view.play.choices),
+                            view.play.seed)
         self.app.push_screen(OptionsDialog(view.analysis, [decision],
                                            misconceptions=view.misconceptions))
 

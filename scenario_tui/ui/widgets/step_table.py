@@ -111,10 +111,12 @@ def step_rows(steps: Sequence[Step], analysis: Analysis) -> list[StepRow]:
     for at, step in enumerate(steps):
         options = Content.styled("options ›", "underline dim").stylize(
             Style.from_meta({"@click": f"screen.show_options({at})"}))
-        mark = Content.assemble(
-            (f"{VERDICT[step.verdict]} {step.verdict}", verdict_style(step.verdict)), "\n\n",
-            options)
+        verdict = ((f"{VERDICT['wrong']} timed out", verdict_style("wrong")) if step.timed_out
+                   else (f"{VERDICT[step.verdict]} {step.verdict}", verdict_style(step.verdict)))
+        mark = Content.assemble(verdict, "\n\n", options)
         yours = choice_cell(step.chosen)
+        if step.timed_out:  # no answer: the play went on as if the worst had been chosen
+            yours = Content.assemble(("No answer in time; counted as:", "bold"), "\n", yours)
         loss = loss_text(option_verdict(analysis, step.chosen))
         if loss:
             yours = Content.assemble(yours, "\n", (loss.capitalize() + ".", "italic"))
