@@ -10,8 +10,9 @@ from dataclasses import dataclass, field, replace
 
 from ..analysis.scoring import Analysis, analyse, grade, path_score, pillar_totals, share
 from ..format.model import Choice, Scenario
+from ..progress import presentation
 from ..progress.kinds import ATTEMPT, KINDS, REPLAY, WHAT_IF
-from .choice_order import SEED_LIMIT, shown
+from .choice_order import shown
 from .modes import EXAM, PRACTICE
 
 
@@ -120,10 +121,11 @@ def start(scenario: Scenario, mode: str = PRACTICE, origin: str = "",
         raise PlayError(f"unknown mode {mode!r}")
     if kind not in KINDS:
         raise PlayError(f"unknown kind of run {kind!r}")
-    if seed is not None and not 0 <= seed < SEED_LIMIT:
-        raise PlayError(f"seed {seed} is not in 0..{SEED_LIMIT - 1}")
-    if time_limit is not None and time_limit < 1:
-        raise PlayError(f"time limit {time_limit} is not a positive number of seconds")
+    try:
+        presentation.seed(seed)
+        presentation.time_limit(time_limit)
+    except ValueError as error:
+        raise PlayError(str(error)) from None
     return Play(scenario.id, mode, origin, kind=kind, seed=seed, time_limit=time_limit)
 
 
