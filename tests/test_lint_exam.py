@@ -47,6 +47,9 @@ def test_a_label_that_argues_for_itself_is_found(label: str, word: str | None) -
     ("https://docs.aws.amazon.com/lambda/latest/dg/welcome.html", None),
     ("https://docs.aws.amazon.com/lambda/latest/dg/welcome.html#section", None),
     ("https://aws.amazon.com/blogs/compute/some-post/", None),
+    ("https://docs.aws.amazon.com/sdk-for-php/v3/developer-guide/service_dynamodb-session-handler"
+     ".html", None),  # an SDK's developer guide is a guide
+    ("https://docs.aws.amazon.com/sdk-for-php/v3/api/api-dynamodb-2012-08-10.html", "SDK"),
 ])
 def test_weak_sources_are_named(url: str, weak: str | None) -> None:
     reason = telegraph.source_weakness(url)

@@ -83,9 +83,12 @@ def title_echo(title: str, situation: str, best: Choice, others: Iterable[Choice
 
 def source_weakness(url: str) -> str | None:
     """Why `url` is a weak source for a fact, or None: an SDK or CDK reference page, a
-    locale or machine-translated copy, or an AWS documentation page that is not `.html`."""
+    locale or machine-translated copy, or an AWS documentation page that is not `.html`. An
+    SDK's developer guide on docs.aws.amazon.com is a guide, not a reference page: some
+    features (the DynamoDB session handler for PHP) are documented nowhere else."""
     lowered = url.lower()
-    if any(mark in lowered for mark in SDK_MARKS):
+    guide = "docs.aws.amazon.com/sdk-for-" in lowered and "/developer-guide/" in lowered
+    if not guide and any(mark in lowered for mark in SDK_MARKS):
         return "an SDK or CDK reference page"
     parts = urlsplit(url)
     segments = [s for s in parts.path.split("/") if s]
