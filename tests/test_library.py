@@ -77,3 +77,23 @@ def test_list_prints_every_scenario(capsys: pytest.CaptureFixture[str]) -> None:
     for scenario_id in SCENARIOS:
         assert scenario_id in out
     assert f"{len(SCENARIOS)} playable, 0 broken" in out
+
+
+def test_the_library_cannot_be_gamed_by_the_shape_of_its_labels() -> None:
+    """Issue 13's figures: zero-point labels that argue for themselves at most 5 %, the best
+    label the longest or second-longest in at most 45 % of decisions (chance is about 60 %)."""
+    from scenario_tui.analysis import telegraph
+
+    figures = telegraph.figures(SCENARIOS.values())
+    assert figures.arguing_zero_point <= 0.05 * figures.zero_point_labels
+    assert figures.best_long <= 0.45 * figures.decisions
+
+
+def test_every_misconception_tag_is_defined_and_none_is_on_a_right_choice() -> None:
+    for scenario in SCENARIOS.values():
+        analysis = analyse(scenario)
+        for node in scenario.nodes:
+            for choice in scenario.choices(node):
+                if choice.misconception:
+                    assert choice.misconception in LIB.misconceptions, choice.misconception
+                    assert analysis.regret(choice) > 0, f"{scenario.id}:{node} tags a right choice"
