@@ -17,8 +17,7 @@ from typing import Any
 
 import pytest
 
-from scenario_tui import cli
-from scenario_tui.cli import main
+from scenario_tui.cli import main, output
 from scenario_tui.format import files
 
 ESCAPES = "\x1b]0;pwned\x07\x1b]52;c;cHduZWQ=\x07\x1b[2J"
@@ -263,7 +262,7 @@ def test_a_failed_write_is_one_line_and_leaves_no_half_file(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     kept = tmp_path / "kept.dot"
     kept.write_text("mine\n")
-    monkeypatch.setattr(cli, "open", _FailingOpen(error, at_write), raising=False)
+    monkeypatch.setattr(output, "open", _FailingOpen(error, at_write), raising=False)
     assert main(["new", "my-first", "--dir", str(tmp_path)]) == 1
     assert _export(tiny_path, tmp_path / "new.dot") == 1
     assert _export(tiny_path, kept, "--force") == 1
@@ -323,7 +322,7 @@ def test_progress_export_refuses_a_folder_and_a_dangling_link(
 def test_a_failed_progress_export_is_one_line(
         error: int, at_write: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(cli, "open", _FailingOpen(error, at_write), raising=False)
+    monkeypatch.setattr(output, "open", _FailingOpen(error, at_write), raising=False)
     out = tmp_path / "progress.json"
     assert _progress_export(out) == 1
     assert capsys.readouterr().err == (f"scenario-tui: error: cannot write {out}: "

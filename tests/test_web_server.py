@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from scenario_tui import cli
+from scenario_tui.cli import output
 from scenario_tui.ui import web_server
 
 
@@ -38,12 +39,12 @@ def test_the_app_command_keeps_every_path_one_word(tmp_path: Path) -> None:
 
 
 def test_serve_refuses_a_public_host_without_public(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["serve", "--host", "0.0.0.0"]) == cli.EXIT_USAGE
+    assert cli.main(["serve", "--host", "0.0.0.0"]) == output.EXIT_USAGE
     assert "reverse proxy" in capsys.readouterr().err
 
 
 def test_serve_refuses_a_port_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["serve", "--port", "70000"]) == cli.EXIT_USAGE
+    assert cli.main(["serve", "--port", "70000"]) == output.EXIT_USAGE
     assert "--port 70000" in capsys.readouterr().err
 
 
@@ -56,7 +57,7 @@ def test_public_serves_with_a_warning_and_forwards_the_folders(
     status = cli.main(["serve", "--host", "0.0.0.0", "--public", "--port", "9000",
                        "--scenarios", str(tmp_path), "--data-dir", str(tmp_path / "data"),
                        "--public-url", "https://train.example.org/"])
-    assert status == cli.EXIT_OK
+    assert status == output.EXIT_OK
     assert "warning" in capsys.readouterr().err
     assert calls == [("0.0.0.0", 9000, [str(tmp_path)], tmp_path / "data",
                       "https://train.example.org/", {"in_order": False})]

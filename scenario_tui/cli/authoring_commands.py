@@ -1,0 +1,99 @@
+"""Commands for authors: `new` writes a starter, `export` a graph, `author` previews a file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .output import EXIT_OK, EXIT_PROBLEMS, usage_error, write_file, write_refusal
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    import os
+
+    from ..format import starter
+    from ..format.files import MISCONCEPTIONS_NAME, bundled_dir
+    from ..format.model import SLUG
+    from ..format.text_safety import visible
+
+    if not SLUG.match(args.slug):
+        return usage_error(f"{args.slug!r} is not a slug: use lower-case letters, digits "
+                            "and '-', like my-scenario")
+    folder = Path(args.dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return usage_error(f"--dir: {folder} exists and is not a folder")
+    except OSError as error:
+        return usage_error(f"--dir: cannot create {folder}: {error.strerror or error}")
+    target = folder / f"{args.slug}.yaml"
+    refusal = write_refusal(target, args.force)
+    if refusal:
+        return usage_error(refusal)
+    schema = bundled_dir("assets") / "scenario.schema.json"
+    relative = os.path.relpath(schema, folder.resolve())
+    status = write_file(target, starter.render(args.slug, Path(relative).as_posix()), args.force)
+    if status != EXIT_OK:
+        return status
+    beliefs = folder / MISCONCEPTIONS_NAME
+    if not beliefs.exists() and write_file(beliefs, starter.MISCONCEPTIONS, False) == EXIT_OK:
+        print(f"wrote {visible(str(beliefs))} (what the starter's misconception tags mean)")
+    shown, where = visible(str(target)), visible(str(folder))
+    print(f"wrote {shown}\nnext: edit it, then `scenario-tui validate {shown}` and "
+          f"`scenario-tui play {args.slug} --scenarios {where}`")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..analysis.validate import check_graph
+    from ..format import loader
+    from ..format.graph_formats import export
+    from ..format.problems import render
+
+    path = Path(args.file)
+    if not path.is_file():
+        return usage_error(f"no such file: {args.file}")
+    output = Path(args.output) if args.output else None
+    refusal = write_refusal(output, args.force) if output else None
+    if refusal:
+        return usage_error(f"-o: {refusal}")
+    from ..authoring.architecture_export import architecture_refusal, write_architecture
+
+    refusal = architecture_refusal(args.architecture, args.format, args.path)
+    if refusal:
+        return usage_error(refusal)
+    scenario, problems = loader.load_file(path)
+    if scenario is not None:
+        problems = problems + check_graph(scenario)
+    errors = [p for p in problems if p.is_error]
+    if scenario is None or errors:
+        print(render(errors, 1, "text"), file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.architecture:
+        text, failure = write_architecture(scenario, args.format or "mermaid", args.path)
+        if failure:
+            return usage_error(failure)
+    else:
+        from ..analysis.scoring import analyse
+
+        text = export(scenario, args.format or "node-link", analyse(scenario).best_path())
+    if output:
+        return write_file(output, text, args.force)
+    sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_author(args: argparse.Namespace) -> int:
+    """`scenario-tui author FILE`: watch the file and preview it on every save."""
+    from ..format.files import GLOSSARY_NAME, SCENARIO_SUFFIXES
+
+    path = Path(args.file)
+    if not path.is_file():
+        return usage_error(f"no such file: {args.file}")
+    if path.suffix not in SCENARIO_SUFFIXES or path.name == GLOSSARY_NAME:
+        return usage_error(f"{args.file} is not a scenario file: name it "
+                            f"{', '.join(SCENARIO_SUFFIXES)} (and not {GLOSSARY_NAME})")
+    from ..ui.author_app import run
+
+    return run(path)
