@@ -21,7 +21,7 @@ from scenario_tui.format import loader, syllabus
 from scenario_tui.format.model import Scenario
 from scenario_tui.play import engine
 from scenario_tui.play.session import Session
-from scenario_tui.progress import stats, transfer
+from scenario_tui.progress import sqlite_schema, stats, transfer
 from scenario_tui.progress import store as progress_store
 from scenario_tui.progress.journal import PendingSave
 from scenario_tui.progress.kinds import ATTEMPT, REPLAY, REVIEW, WHAT_IF
@@ -122,7 +122,7 @@ def test_a_version_1_store_reads_its_plays_as_attempts(tmp_path: Path) -> None:
     store = progress_store.open_store(tmp_path)
     assert [p.kind for p in store.plays()] == [ATTEMPT]
     assert store._connection.execute("PRAGMA user_version").fetchone()[0] == \
-        progress_store.SCHEMA_VERSION
+        sqlite_schema.SCHEMA_VERSION
     later = progress_store.PlayRecord("s", "h", "exam", (("a", 1),), 1, 2, 3.0, "u", REPLAY)
     assert store.record(later)
     assert [p.kind for p in store.plays()] == [ATTEMPT, REPLAY]

@@ -7,6 +7,7 @@ import sqlite3
 import uuid
 from pathlib import Path
 
+from scenario_tui.progress import sqlite_schema
 from scenario_tui.progress import store as progress_store
 
 SCHEMA_V2 = """
@@ -53,7 +54,7 @@ def test_a_version_2_store_gives_each_play_its_own_uuid(tmp_path: Path) -> None:
     db.close()
     store = progress_store.open_store(tmp_path)
     assert store._connection.execute("PRAGMA user_version").fetchone()[0] \
-        == progress_store.SCHEMA_VERSION
+        == sqlite_schema.SCHEMA_VERSION
     ids = [p.play_id for p in store.plays()]
     assert len(ids) == 200 and len(set(ids)) == 200 and all(map(_is_uuid4, ids))
     store.close()

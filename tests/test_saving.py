@@ -23,9 +23,11 @@ from scenario_tui.format.model import Scenario
 from scenario_tui.play import engine
 from scenario_tui.play.modes import EXAM
 from scenario_tui.play.session import Session
+from scenario_tui.progress import sqlite_schema
 from scenario_tui.progress import store as progress_store
 from scenario_tui.progress.journal import JOURNAL_NAME
-from scenario_tui.progress.store import DB_NAME, NewerStore, WriteFailed
+from scenario_tui.progress.store import DB_NAME
+from scenario_tui.progress.store_errors import NewerStore, WriteFailed
 
 T0 = dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC)
 MISTAKE = [1, 0, 1]  # tiny: a wrong first choice, then the rest
@@ -328,11 +330,11 @@ def test_a_version_1_store_opens_with_its_plays(tmp_path: Path) -> None:
     assert [(p.scenario_id, p.path) for p in store.plays()] == [("s", (("a", 0),))]
     assert store.notice == ""
     assert store._connection.execute("PRAGMA user_version").fetchone()[0] == \
-        progress_store.SCHEMA_VERSION
+        sqlite_schema.SCHEMA_VERSION
 
 
 def test_every_older_schema_has_a_migration_step() -> None:
-    assert set(progress_store._MIGRATIONS) == set(range(1, progress_store.SCHEMA_VERSION))
+    assert set(sqlite_schema.MIGRATIONS) == set(range(1, sqlite_schema.SCHEMA_VERSION))
 
 
 def test_a_migration_step_runs_once_and_the_older_app_then_refuses_the_store(
@@ -342,11 +344,11 @@ def test_a_migration_step_runs_once_and_the_older_app_then_refuses_the_store(
         db.executescript(SCHEMA_V1)
         db.execute("INSERT INTO plays VALUES (1, 'u', 's', 'h', 'exam', '[]', 1, 2, 3.0, 't')")
     db.close()
-    current = progress_store.SCHEMA_VERSION
+    current = sqlite_schema.SCHEMA_VERSION
     with monkeypatch.context() as patch:
-        patch.setattr(progress_store, "SCHEMA_VERSION", current + 1)
-        patch.setattr(progress_store, "_MIGRATIONS", {
-            **progress_store._MIGRATIONS, current: ("ALTER TABLE plays ADD COLUMN note TEXT",)})
+        patch.setattr(sqlite_schema, "SCHEMA_VERSION", current + 1)
+        patch.setattr(sqlite_schema, "MIGRATIONS", {
+            **sqlite_schema.MIGRATIONS, current: ("ALTER TABLE plays ADD COLUMN note TEXT",)})
         store = progress_store.open_store(tmp_path)
         assert [p.scenario_id for p in store.plays()] == ["s"]
         columns = [r[1] for r in store._connection.execute("PRAGMA table_info(plays)")]

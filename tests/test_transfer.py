@@ -27,6 +27,7 @@ from scenario_tui.progress import store as progress_store
 from scenario_tui.progress import transfer
 from scenario_tui.progress.backends import Store
 from scenario_tui.progress.stats import ScenarioSummary
+from scenario_tui.progress.store_errors import WriteFailed
 from scenario_tui.ui.dates import local_day
 from scenario_tui.ui.widgets.scenario_list import prompt
 
@@ -394,11 +395,11 @@ def test_an_import_that_fails_halfway_leaves_the_store_as_it_was(
     """Plays and cards go in one transaction: a write refused after the plays (the disk full
     at the review cards) takes the plays back out too, so a retry imports everything."""
     def refused(*_: object) -> None:
-        raise progress_store.WriteFailed("the disk is full")
+        raise WriteFailed("the disk is full")
 
     path = _write(tmp_path, export)
     monkeypatch.setattr(store, "save_review_card", refused)
-    with pytest.raises(progress_store.WriteFailed):
+    with pytest.raises(WriteFailed):
         transfer.import_file(store, path)
     assert store.plays() == [] and store.review_cards() == []
     monkeypatch.undo()

@@ -12,7 +12,8 @@ from .output import EXIT_OK, EXIT_PROBLEMS, usage_error, write_file, write_refus
 def cmd_progress(args: argparse.Namespace) -> int:
     from ..format.text_safety import one_line
     from ..progress import transfer
-    from ..progress.store import StoreError, open_store
+    from ..progress.store import open_store
+    from ..progress.store_errors import StoreError
 
     output = Path(args.output) if args.action == "export" and args.output else None
     refusal = write_refusal(output, args.force) if output else None

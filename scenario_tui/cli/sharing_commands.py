@@ -62,7 +62,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     """`scenario-tui serve`: the served app, one process per browser, on loopback unless
     `--public`."""
-    from ..progress.store import data_dir
+    from ..progress.data_dirs import data_dir
     from ..ui import web_server
 
     refusal = web_server.host_refusal(args.host, args.public)

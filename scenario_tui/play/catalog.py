@@ -18,7 +18,7 @@ from ..format.files import discover, glossary_files, misconception_files, syllab
 from ..format.problems import ERROR, Problem
 
 CACHE_NAME = "catalog.json"
-"""The cache's file name, in the user cache dir (see `progress.store.cache_dir`)."""
+"""The cache's file name, in the user cache dir (see `progress.data_dirs.cache_dir`)."""
 CACHE_VERSION = 3
 
 

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace,
     from ..progress.classes import ClassError
     from ..progress.local_server import ServerError
     from ..progress.pg_schema import NewerClassStore
-    from ..progress.store import StoreError
+    from ..progress.store_errors import StoreError
 
     actions: dict[str, Callable[[argparse.Namespace], int]] = {
         "server": _server, "migrate": _migrate, "add-instructor": _add_instructor,
@@ -99,9 +99,9 @@ def _connect(args: argparse.Namespace) -> psycopg.Connection[tuple[Any, ...]]:
 def _server(args: argparse.Namespace) -> int:
     from ..progress import class_config, local_server
     from ..progress.classes import add_instructor
+    from ..progress.data_dirs import data_dir
     from ..progress.pg_schema import migrate
     from ..progress.pg_store import connect
-    from ..progress.store import data_dir
 
     folder = Path(args.dir) if args.dir else data_dir(args.data_dir) / "class-server"
     if (folder / local_server.PASSWORD_FILE).exists():

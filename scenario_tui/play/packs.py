@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..format.model import SLUG
-from ..progress.store import data_dir
+from ..progress.data_dirs import data_dir
 
 PACKS_DIR = "packs"
 """The folder of installed packs, in the user's data dir."""

@@ -25,20 +25,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..format.files import discover, glossary_files, library_dir
+from ..progress.data_dirs import cache_dir, data_dir
 from ..progress.journal import JOURNAL_NAME, Journal, PendingSave
 from ..progress.store import (
     BUSY_TIMEOUT,
     IN_MEMORY,
     PlayRecord,
     ProgressStore,
-    StoreUnavailable,
-    WriteFailed,
-    cache_dir,
     content_hash,
-    data_dir,
     now_utc,
     open_store,
 )
+from ..progress.store_errors import StoreUnavailable, WriteFailed
 from .catalog import CACHE_NAME, CatalogEntry, cached, scan
 from .choice_order import new_seed
 

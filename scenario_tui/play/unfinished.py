@@ -222,7 +222,7 @@ class UnfinishedRuns:
         return encode(self._runs) if self._runs else ""
 
     def _write(self) -> None:
-        from ..progress.store import WriteFailed
+        from ..progress.store_errors import WriteFailed
 
         text = self._text()
         if text != self._written:

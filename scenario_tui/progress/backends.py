@@ -13,7 +13,8 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Protocol
 
-from .store import PlayRecord, ProgressStore, StoreUnavailable, now_utc
+from .store import PlayRecord, ProgressStore, now_utc
+from .store_errors import StoreUnavailable
 
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 

@@ -17,7 +17,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .store import APP_NAME, StoreUnavailable, _chosen_dir
+from .data_dirs import APP_NAME, chosen_dir
+from .store_errors import StoreUnavailable
 
 URL_VARIABLE = "SCENARIO_TUI_CLASS_URL"
 """A connection URL (postgresql://user:password@host:port/db) that overrides the file."""
@@ -45,7 +46,7 @@ class ClassLink:
 
 
 def config_path(data: str | Path | None = None) -> Path:
-    chosen = _chosen_dir(data)
+    chosen = chosen_dir(data)
     if chosen is not None:
         return chosen / CONFIG_NAME
     import platformdirs

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .pg_store import CONNECT_TIMEOUT, PgStore
-from .store import ProgressStore, StoreError
+from .store import ProgressStore
+from .store_errors import StoreError
 
 BATCH = 500
 """Plays per server transaction: large enough to be quick, small enough that an outage

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from .store import PlayRecord, StoreUnavailable, WriteFailed, _play, new_play_id, now_utc
+from .store import PlayRecord, _play, new_play_id, now_utc
+from .store_errors import StoreUnavailable, WriteFailed
 
 if TYPE_CHECKING:
     import psycopg

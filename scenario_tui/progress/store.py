@@ -23,133 +23,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import sqlite_schema
+from .data_dirs import data_dir
 from .kinds import ATTEMPT
+from .store_errors import (
+    NewerStore,
+    StoreUnavailable,
+    WriteFailed,
+    cannot_open,
+    failure_reason,
+    unusable,
+)
 
 if TYPE_CHECKING:
     from ..format.model import Scenario
 
-APP_NAME = "scenario-tui"
 DB_NAME = "progress.sqlite3"
-SCHEMA_VERSION = 4
-"""Kept in the file as `PRAGMA user_version`; each bump adds a step to `_MIGRATIONS`."""
 BUSY_TIMEOUT = 10.0
 """Seconds a write waits for another writer (another instance, a large import) to finish."""
 IN_MEMORY = Path(":memory:")
 """The path of a store that lives in memory (`ProgressStore.in_memory`)."""
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS plays (
-    id INTEGER PRIMARY KEY,
-    uid TEXT NOT NULL UNIQUE,
-    scenario_id TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
-    mode TEXT NOT NULL,
-    path TEXT NOT NULL,
-    score INTEGER NOT NULL,
-    best INTEGER NOT NULL,
-    duration REAL NOT NULL,
-    finished_at TEXT NOT NULL,
-    kind TEXT NOT NULL DEFAULT 'attempt',
-    play_id TEXT,
-    seed INTEGER,
-    time_limit INTEGER,
-    timed_out TEXT NOT NULL DEFAULT '[]'
-);
-CREATE INDEX IF NOT EXISTS plays_scenario ON plays (scenario_id, finished_at);
-CREATE UNIQUE INDEX IF NOT EXISTS plays_play_id ON plays (play_id);
-CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS reviews (
-    scenario_id TEXT NOT NULL,
-    node TEXT NOT NULL,
-    card TEXT NOT NULL,
-    due TEXT NOT NULL,
-    PRIMARY KEY (scenario_id, node)
-);
-"""
-_TABLES = {"plays", "settings", "reviews"}
-_MIGRATIONS: dict[int, tuple[str, ...]] = {
-    # 2: each play says what kind of run it was; every play before then was an attempt.
-    1: ("ALTER TABLE plays ADD COLUMN kind TEXT NOT NULL DEFAULT 'attempt'",),
-    # 3: each play has a random UUID, its identity in a class store shared by many learners
-    # (`uid` tells one learner's plays apart only); plays stored before get one each now.
-    2: ("ALTER TABLE plays ADD COLUMN play_id TEXT",
-        "UPDATE plays SET play_id = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) "
-        "|| '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random()) "
-        "% 4, 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"),
-    # 4: the seed that shuffled a play's choices (NULL: shown in file order, as every play
-    # before), a timed exam's seconds per decision, and the decisions that timed out.
-    3: ("ALTER TABLE plays ADD COLUMN seed INTEGER",
-        "ALTER TABLE plays ADD COLUMN time_limit INTEGER",
-        "ALTER TABLE plays ADD COLUMN timed_out TEXT NOT NULL DEFAULT '[]'"),
-}
-"""The statements that take a store from schema N to N + 1, for every N from 1 below
-`SCHEMA_VERSION`. They run in the transaction that checks the file and sets its new
-version."""
-_REASONS = {
-    "SQLITE_BUSY": "another program is writing to the progress file",
-    "SQLITE_LOCKED": "another program is writing to the progress file",
-    "SQLITE_FULL": "the disk is full",
-    "SQLITE_READONLY": "the progress file is read-only",
-    "SQLITE_CANTOPEN": "the progress file cannot be opened or created",
-    "SQLITE_IOERR": "the disk could not be read or written",
-}
-"""SQLite's primary error codes, in the learner's words."""
-
-
-class StoreError(Exception):
-    """The progress store could not do what was asked; the text says why, for the learner."""
-
-
-class StoreUnavailable(StoreError):
-    """The store cannot be opened: the data dir is missing, not a folder, read-only or full."""
-
-
-class NewerStore(StoreUnavailable):
-    """The store was written by a newer version of the app: refused, never moved aside."""
-
-    def __init__(self, version: int) -> None:
-        super().__init__(f"this progress was written by a newer version (schema {version}); "
-                         "upgrade scenario-tui")
-        self.version = version
-
-
-class WriteFailed(StoreError):
-    """A write was not made, and nothing of it was kept: the store was busy past the
-    timeout, the disk is full or the file read-only. Trying again later may work."""
-
-
-def _reason(error: sqlite3.Error | OSError) -> str:
-    """What went wrong, in words for the learner where SQLite's are obscure."""
-    if isinstance(error, OSError):
-        return error.strerror or str(error)
-    name = getattr(error, "sqlite_errorname", None) or ""
-    return _REASONS.get("_".join(name.split("_")[:2]), str(error))
-
-
-def _chosen_dir(override: str | Path | None) -> Path | None:
-    """`--data-dir`, else $SCENARIO_TUI_DATA_DIR, if either is set."""
-    chosen = override or os.environ.get("SCENARIO_TUI_DATA_DIR")
-    return Path(chosen) if chosen else None
-
-
-def data_dir(override: str | Path | None = None) -> Path:
-    """`--data-dir`, else $SCENARIO_TUI_DATA_DIR, else the platform's user data dir."""
-    chosen = _chosen_dir(override)
-    if chosen is not None:
-        return chosen
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def cache_dir(override: str | Path | None = None) -> Path:
-    """`cache` under `--data-dir` or $SCENARIO_TUI_DATA_DIR, else the platform's user cache
-    dir: what can be rebuilt stays beside the progress a user chose to keep elsewhere."""
-    chosen = _chosen_dir(override)
-    if chosen is not None:
-        return chosen / "cache"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 @dataclass(frozen=True)
@@ -234,26 +127,26 @@ class ProgressStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StoreUnavailable(_unusable(self.path.parent, error)) from error
+            raise StoreUnavailable(unusable(self.path.parent, error)) from error
         for attempt in range(3):
             try:
                 return self._connect()
             except sqlite3.OperationalError as error:  # busy, read-only, full: not damage
                 if attempt == 2:
-                    raise StoreUnavailable(_cannot_open(self.path, error)) from error
+                    raise StoreUnavailable(cannot_open(self.path, error)) from error
             except sqlite3.DatabaseError as error:  # not a database, malformed, or foreign
                 aside = self.path.with_name(f"{self.path.name}.corrupt-{os.getpid()}")
                 try:
                     os.replace(self.path, aside)
                 except OSError as moving:
                     raise StoreUnavailable(f"{self.path} is damaged ({error}) and cannot be "
-                                           f"moved aside: {_reason(moving)}") from moving
+                                           f"moved aside: {failure_reason(moving)}") from moving
                 self.notice = (f"The progress file was damaged ({error}); it was moved to "
                                f"{aside} and a fresh one was started.")
         try:
             return self._connect()
         except sqlite3.Error as error:
-            raise StoreUnavailable(_cannot_open(self.path, error)) from error
+            raise StoreUnavailable(cannot_open(self.path, error)) from error
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None,
@@ -263,30 +156,31 @@ class ProgressStore:
             # Read before anything that writes (the journal mode is kept in the file): a
             # newer version's store is left exactly as it is.
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
+            if version > sqlite_schema.SCHEMA_VERSION:
                 raise NewerStore(version)
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             tables = {row[0] for row in connection.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if version == SCHEMA_VERSION and tables == _TABLES:  # the usual start: no writes
+            # The usual start: no writes.
+            if version == sqlite_schema.SCHEMA_VERSION and tables == sqlite_schema.TABLES:
                 return self._checked(connection)
             # Check, migrate and create the schema in one write transaction, so two
             # instances starting at once never see each other's half-made file.
             connection.execute("BEGIN IMMEDIATE")
             try:
                 version = connection.execute("PRAGMA user_version").fetchone()[0]
-                if version > SCHEMA_VERSION:  # a newer version got there first
+                if version > sqlite_schema.SCHEMA_VERSION:  # a newer version got there first
                     raise NewerStore(version)
                 tables = {row[0] for row in connection.execute(
                     "SELECT name FROM sqlite_master WHERE type = 'table'")}
                 if tables:
-                    _migrate(connection, version, tables)
-                for statement in _SCHEMA.split(";"):
+                    sqlite_schema.migrate(connection, version, tables)
+                for statement in sqlite_schema.SCHEMA.split(";"):
                     if statement.strip():
                         connection.execute(statement)
-                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                connection.execute(f"PRAGMA user_version = {sqlite_schema.SCHEMA_VERSION}")
                 connection.execute("COMMIT")
             except BaseException:
                 connection.execute("ROLLBACK")
@@ -372,7 +266,7 @@ class ProgressStore:
             if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError
                           | sqlite3.InterfaceError):
                 raise  # a mistake in the code, not the disk
-            raise WriteFailed(_reason(error)) from error
+            raise WriteFailed(failure_reason(error)) from error
 
     def close(self) -> None:
         """Close the file (SQLite folds its write-ahead log in) and note it as known good."""
@@ -481,32 +375,6 @@ def _play(row: tuple[Any, ...]) -> PlayRecord:
     return PlayRecord(row[0], row[1], row[2], tuple((n, i) for n, i in json.loads(row[3])),
                       row[4], row[5], row[6], row[7], row[8], row[9] or "", seed, limit,
                       tuple(json.loads(timed_out)) if timed_out else ())
-
-
-def _migrate(connection: sqlite3.Connection, version: int, tables: set[str]) -> None:
-    """Bring a store from schema `version` up to `SCHEMA_VERSION` (inside the caller's
-    transaction); a file that is not one of ours is a `DatabaseError` (moved aside)."""
-    if tables - _TABLES or not 1 <= version <= SCHEMA_VERSION:
-        raise sqlite3.DatabaseError("not a scenario-tui progress file")
-    for step in range(version, SCHEMA_VERSION):
-        for statement in _MIGRATIONS[step]:
-            connection.execute(statement)
-
-
-def _cannot_open(path: Path, error: sqlite3.Error) -> str:
-    """Why the store at `path` cannot be opened."""
-    if not os.access(path.parent, os.W_OK):  # also false on a read-only file system
-        return f"the data dir {path.parent} is read-only"
-    return f"{_reason(error)}: {path}"
-
-
-def _unusable(directory: Path, error: OSError) -> str:
-    """Why the data dir cannot hold the store."""
-    if directory.is_symlink() and not directory.exists():
-        return f"the data dir {directory} is a link to nothing"
-    if directory.exists() and not directory.is_dir():
-        return f"the data dir {directory} is not a folder"
-    return f"the data dir {directory} cannot be used ({_reason(error)})"
 
 
 def open_store(directory: str | Path | None = None, clock: Callable[[], str] = now_utc,

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ..format.model import Scenario
 
 SUMMARY_CACHE_NAME = "summaries.json"
-"""The cache's file name, beside the catalogue's (see `progress.store.cache_dir`)."""
+"""The cache's file name, beside the catalogue's (see `progress.data_dirs.cache_dir`)."""
 SUMMARY_CACHE_VERSION = 1
 
 HashToday = Callable[[str], "str | None"]

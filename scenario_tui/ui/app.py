@@ -19,7 +19,7 @@ from ..format.model import Choice, Scenario
 from ..play.modes import EXAM, PRACTICE, TIME_LIMIT, TIMED_EXAM
 from ..play.review_run import ReviewRun, ReviewSummary
 from ..play.session import ReviewStatus, Saving, Session, UnknownScenario
-from ..progress.store import WriteFailed
+from ..progress.store_errors import WriteFailed
 from .class_syncing import ClassSyncing
 from .commands import ScenarioCommands
 from .fast_keys import guard_fast_keys

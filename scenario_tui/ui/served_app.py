@@ -105,7 +105,7 @@ class ServedApp(ScenarioApp):
 
 def run_served(args: argparse.Namespace) -> int:
     """Start the served app for the parsed command line (`--ask-learner`)."""
-    from ..progress.store import data_dir
+    from ..progress.data_dirs import data_dir
 
     app = ServedApp(args.scenarios, data_dir(args.data_dir),
                     in_order=getattr(args, "in_order", False))

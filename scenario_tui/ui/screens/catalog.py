@@ -22,7 +22,7 @@ from ...play.catalog import CatalogEntry
 from ...play.catalog_order import GROUPING_SETTING, GROUPINGS, NONE, next_grouping
 from ...play.modes import EXAM, PRACTICE, TIMED_EXAM
 from ...play.session import CatalogProgress, Session
-from ...progress.store import WriteFailed
+from ...progress.store_errors import WriteFailed
 from ..catalog_commands import GroupingCommands
 from ..messages import CatalogueShown, ModeChosen, OpenScenario
 from ..widgets.catalog_status import CatalogCounts, CatalogStatus
