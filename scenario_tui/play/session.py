@@ -39,12 +39,13 @@ from ..progress.store import (
 from ..progress.store_errors import StoreUnavailable, WriteFailed
 from .catalog import CACHE_NAME, CatalogEntry, cached, scan
 from .choice_order import new_seed
+from .progress_report import CatalogProgress, ReviewStatus, Statistics
+from .saving import Saving, make_saves
 
 if TYPE_CHECKING:
     from ..format.model import Choice, Misconception, Scenario, ServiceCard
     from ..progress.class_sync import ClassState, ClassSync
     from ..progress.review_schedule import ReviewItem
-    from ..progress.stats import Mastery, ScenarioSummary
     from ..progress.summary_cache import SummaryCache
     from .engine import Play
     from .unfinished import UnfinishedRuns
@@ -52,73 +53,6 @@ if TYPE_CHECKING:
 
 class UnknownScenario(LookupError):
     """No playable scenario has that id."""
-
-
-@dataclass(frozen=True)
-class ReviewStatus:
-    """The decisions due for review now, and when the next later one falls due."""
-
-    due: tuple[ReviewItem, ...] = ()
-    next_due: str | None = None
-    """ISO time of the soonest card not yet due, if there is one."""
-
-
-@dataclass(frozen=True)
-class Saving:
-    """What became of a save (a finished play or a review answer) and of the saves that
-    were waiting before it; the app shows `notice` when there is one."""
-
-    saved_earlier: int = 0
-    """Saves that had to wait and are in the store now."""
-    waiting: int = 0
-    """Saves not in the store yet (this one among them, if the store refused it)."""
-    reason: str = ""
-    """Why the store refused the last try."""
-    kept_in: Path | None = None
-    """The journal file the waiting saves are kept in; None when only memory holds them."""
-
-    @property
-    def notice(self) -> str:
-        """What the learner is told, or "" when there is nothing to tell."""
-        if self.waiting:
-            count = "" if self.waiting == 1 else f"; {self.waiting} saves are waiting"
-            if self.kept_in is None:
-                return (f"Your progress could not be saved yet ({self.reason}{count}), nor "
-                        "kept on disk. It is held in memory and will be saved after your next "
-                        "play if the problem has cleared; quitting now loses it.")
-            return (f"Your progress could not be saved yet ({self.reason}{count}). It is kept "
-                    f"in {self.kept_in} and will be saved after your next play or at the next "
-                    "start.")
-        if self.saved_earlier:
-            plural = "s" if self.saved_earlier != 1 else ""
-            return (f"Progress that could not be saved before is saved now "
-                    f"({self.saved_earlier} play{plural} or review answer{plural}).")
-        return ""
-
-
-@dataclass(frozen=True)
-class CatalogProgress:
-    """What the catalogue shows about the learner: a summary per played scenario and reviews."""
-
-    summaries: dict[str, ScenarioSummary] = field(default_factory=dict)
-    reviews: ReviewStatus = ReviewStatus()
-
-
-@dataclass(frozen=True)
-class Statistics:
-    """Everything the stats screen shows, computed off the event loop."""
-
-    history: tuple[tuple[str, ScenarioSummary], ...] = ()
-    """(title, summary) per played scenario still in the library, in catalogue order."""
-    services: tuple[Mastery, ...] = ()
-    """Mastery of each service (by name) in a decision of a best attempt."""
-    domains: tuple[Mastery, ...] = ()
-    """Mastery of every exam domain in the library (not started: percent None)."""
-    mistakes: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
-    """(misconception tag, how often, titles of the scenarios it showed in), most often first."""
-    beliefs: dict[str, Misconception] = field(default_factory=dict)
-    """What the tags in `mistakes` mean, for those a misconceptions file defines."""
-    reviews: ReviewStatus = ReviewStatus()
 
 
 @dataclass
@@ -141,7 +75,7 @@ class Session:
     progress_off: str = ""
     """Why progress is kept only in memory this run ("" while it is saved), once the store
     was asked for."""
-    saved_at_start: Saving = Saving()
+    saved_at_start: Saving = Saving()  # noqa: RUF009 (a frozen dataclass)
     """What became of the saves that were waiting when the store was opened."""
     defer_saves: bool = False
     """Set by the app: `record` and `record_review` only hold what they save, and a worker
@@ -337,29 +271,7 @@ class Session:
             store, journal = self.store, self._journal
             earlier = journal.pending()
             fresh = [self._held.popleft() for _ in range(len(self._held))]
-            return self._make(store, journal, earlier, fresh)
-
-    @staticmethod
-    def _make(store: ProgressStore, journal: Journal, earlier: list[PendingSave],
-              fresh: list[PendingSave]) -> Saving:
-        queue = [*earlier, *fresh]
-        saved: list[PendingSave] = []
-        reason = ""
-        for item in queue:
-            try:
-                item.apply(store)
-            except WriteFailed as error:
-                reason = str(error)
-                break
-            saved.append(item)
-        waiting = queue[len(saved):]
-        if saved:
-            journal.made(saved, waiting)
-        else:  # nothing was made: the new ones join those waiting
-            for entry in fresh:
-                journal.keep(entry)
-        return Saving(min(len(saved), len(earlier)), len(waiting), reason,
-                      None if journal.only_in_memory else journal.path)
+            return make_saves(store, journal, earlier, fresh)
 
     def sync_class(self) -> ClassState | None:
         """Send the stored plays the class store lacks (`progress.class_sync`; from a worker

@@ -17,8 +17,10 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..format.model import Choice, Scenario
 from ..play.modes import EXAM, PRACTICE, TIME_LIMIT, TIMED_EXAM
+from ..play.progress_report import ReviewStatus
 from ..play.review_run import ReviewRun, ReviewSummary
-from ..play.session import ReviewStatus, Saving, Session, UnknownScenario
+from ..play.saving import Saving
+from ..play.session import Session, UnknownScenario
 from ..progress.store_errors import WriteFailed
 from .class_syncing import ClassSyncing
 from .commands import ScenarioCommands

@@ -21,7 +21,7 @@ from scenario_tui.play.catalog_order import (
     grouped,
 )
 from scenario_tui.play.engine import start
-from scenario_tui.play.session import CatalogProgress
+from scenario_tui.play.progress_report import CatalogProgress
 from scenario_tui.progress.stats import ScenarioSummary
 from scenario_tui.ui.catalog_commands import GroupingCommands
 from scenario_tui.ui.screens.catalog import CatalogScreen

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from scenario_tui.play.modes import EXAM, PRACTICE, TIMED_EXAM
-from scenario_tui.play.session import ReviewStatus
+from scenario_tui.play.progress_report import ReviewStatus
 from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.widgets.catalog_status import CatalogCounts, CatalogStatus, catalog_status_line
 

@@ -21,7 +21,8 @@ from ...format.text_safety import clean, one_line
 from ...play.catalog import CatalogEntry
 from ...play.catalog_order import GROUPING_SETTING, GROUPINGS, NONE, next_grouping
 from ...play.modes import EXAM, PRACTICE, TIMED_EXAM
-from ...play.session import CatalogProgress, Session
+from ...play.progress_report import CatalogProgress
+from ...play.session import Session
 from ...progress.store_errors import WriteFailed
 from ..catalog_commands import GroupingCommands
 from ..messages import CatalogueShown, ModeChosen, OpenScenario

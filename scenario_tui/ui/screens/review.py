@@ -16,8 +16,9 @@ from textual.content import Content
 from ...format.model import Scenario
 from ...play.engine import start
 from ...play.modes import PRACTICE
+from ...play.progress_report import ReviewStatus
 from ...play.review_run import ReviewRun
-from ...play.session import ReviewStatus, Session
+from ...play.session import Session
 from ..dates import local_day
 from ..messages import ReviewAnswered, ReviewContinue, ReviewEnded
 from ..widgets.breadcrumb import Breadcrumb

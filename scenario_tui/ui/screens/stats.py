@@ -20,7 +20,8 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from ...format.markdown_text import plain_line
 from ...format.model import Misconception
 from ...format.text_safety import one_line
-from ...play.session import ReviewStatus, Session, Statistics
+from ...play.progress_report import ReviewStatus, Statistics
+from ...play.session import Session
 from ...progress.kinds import EXPLORING
 from ..dates import local_day
 from ..messages import BackToCatalogue

@@ -11,7 +11,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ...play.modes import PRACTICE, TIMED_EXAM
-from ...play.session import ReviewStatus
+from ...play.progress_report import ReviewStatus
 from ..dates import local_day
 
 if TYPE_CHECKING:
