@@ -18,8 +18,17 @@ from typing import Any
 import networkx as nx
 
 from . import architecture_read, indentation, yaml_source
+from .field_check import (
+    CHOICE_FIELDS,
+    CHOICE_REQUIRED,
+    NODE_FIELDS,
+    TOP_FIELDS,
+    TOP_REQUIRED,
+    Checker,
+    kind_of,
+)
 from .model import DIFFICULTIES, DOMAINS, OUTCOMES, PILLARS, SLUG, Scenario
-from .problems import ERROR, WARNING, Problem, did_you_mean, nearest
+from .problems import Problem, did_you_mean
 from .yaml_source import Mapping, Pos, Sequence
 
 TOPIC = re.compile(r"^T\d{3}$")
@@ -29,128 +38,6 @@ VERIFIED = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9
 it (2026-11-29T00:00:00); only the day counts. The same pattern is in the JSON Schema."""
 URL = re.compile(r"^https?://\S+$")
 """What a source looks like: an absolute http(s) URL with no spaces."""
-TOP_FIELDS = ("id", "title", "situation", "difficulty", "domain", "tags", "services", "sources",
-              "verified", "covers", "start", "lint", "nodes", "architecture", "faults")
-TOP_REQUIRED = ("id", "title", "situation", "difficulty", "services", "sources", "verified",
-                "nodes")
-NODE_FIELDS = ("text", "end", "choices", "services", "lint")
-CHOICE_FIELDS = ("label", "to", "points", "why", "misconception", "pillars", "source",
-                 "architecture")
-CHOICE_REQUIRED = ("label", "to", "points", "why")
-
-
-class _Checker:
-    """Collects problems for one file while reading fields out of it."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-        self.choice_positions: dict[tuple[str, int, str], Pos] = {}
-        self.stray_nodes: dict[str, tuple[Pos, str]] = {}
-        """Nodes found where a field should be, by id: where, and "too much" or "too
-        little" (how they are indented)."""
-
-    def error(self, pos: Pos, code: str, message: str, hint: str) -> None:
-        self.problems.append(Problem(self.path, pos[0], pos[1], ERROR, code, message, hint))
-
-    def warning(self, pos: Pos, code: str, message: str, hint: str) -> None:
-        self.problems.append(Problem(self.path, pos[0], pos[1], WARNING, code, message, hint))
-
-    def fields(self, mapping: Mapping, allowed: tuple[str, ...], required: tuple[str, ...],
-               where: str) -> None:
-        meant = set()
-        for key in mapping:
-            if key not in allowed:
-                meant.add(nearest(str(key), allowed))
-                hint = _misplaced(key, mapping[key], allowed) or did_you_mean(
-                    str(key), allowed, "allowed here: " + ", ".join(allowed))
-                if hint.endswith(_NODE_HERE):
-                    how = hint.split("?")[0].removeprefix("indented ")
-                    self.stray_nodes[str(key)] = (mapping.kpos(key), how)
-                self.error(mapping.kpos(key), "E012", f"unknown field {key!r} in {where}", hint)
-        for key in required:
-            if key not in mapping and key not in meant:  # a misspelt field: reported once
-                self.error(mapping.start, "E011", f"missing required field {key!r} in {where}",
-                           f"add `{key}:` (see docs/authoring.md)")
-
-    def text(self, mapping: Mapping, key: str, where: str, *, code: str = "E013") -> str:
-        value = mapping.get(key)
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            self.error(mapping.pos(key), "E013", f"{where} {key!r} must be text, "
-                       f"not {_kind(value)}", "quote the value")
-            return str(value)
-        if not value.strip():
-            self.error(mapping.pos(key), code, f"{where} {key!r} is empty", "write it out")
-        return value
-
-    def words(self, mapping: Mapping, key: str, where: str, pattern: re.Pattern[str] | None
-              = None, hint: str = "") -> list[str]:
-        value = mapping.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, Sequence):
-            self.error(mapping.pos(key), "E013", f"{where} {key!r} must be a list, "
-                       f"not {_kind(value)}", f"write `{key}: [a, b]`")
-            return []
-        items: list[str] = []
-        for index, item in enumerate(value):
-            if not isinstance(item, str) or (pattern and not pattern.match(item)):
-                self.error(value.pos(index), "E013", f"bad item {item!r} in {key!r}",
-                           hint or "use lower-case words joined by '-'")
-                continue
-            items.append(item)
-        return items
-
-    def choice_of(self, mapping: Mapping, key: str, allowed: tuple[str, ...], where: str
-                  ) -> str | None:
-        value = mapping.get(key)
-        if value is None:
-            return None
-        if value not in allowed:
-            hint = did_you_mean(str(value), allowed, "one of: " + ", ".join(allowed))
-            self.error(mapping.pos(key), "E013", f"unknown {key} {value!r}{where}", hint)
-            return None
-        return str(value)
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int):
-        return "a number"
-    if isinstance(value, (Mapping, dict)):
-        return "a mapping"
-    if isinstance(value, (Sequence, list)):
-        return "a list"
-    if value is None:
-        return "empty"
-    return "text" if isinstance(value, str) else type(value).__name__
-
-
-LEVELS = (("the scenario", TOP_FIELDS), ("a node", NODE_FIELDS), ("a choice", CHOICE_FIELDS))
-"""The fields of each level of a scenario, outermost first."""
-
-
-_NODE_HERE = "a node goes under `nodes:`, in line with the other nodes"
-
-
-def _misplaced(key: Any, value: Any, allowed: tuple[str, ...]) -> str | None:
-    """The "indented too little/much?" hint for an unknown field that is a field of another
-    level (or a whole node), as a mis-indented line leaves it when the file still parses."""
-    here = next((depth for depth, (_, fields) in enumerate(LEVELS) if fields is allowed), None)
-    if here is None:
-        return None
-    if isinstance(value, Mapping) and ("text" in value or "end" in value):
-        how = "too little" if here == 0 else "too much"
-        return f"indented {how}? {_NODE_HERE}"
-    for depth, (name, fields) in enumerate(LEVELS):
-        if key in fields and depth != here:
-            how = "too little" if depth > here else "too much"
-            return f"indented {how}? {key!r} is a field of {name}: line it up with that " \
-                   "level's other fields"
-    return None
 
 
 def is_node_link(data: Any) -> bool:
@@ -164,10 +51,10 @@ def build(data: Any, path: str) -> tuple[Scenario | None, list[Problem]]:
         from .graph_formats import from_node_link
 
         return from_node_link(data, path)
-    check = _Checker(path)
+    check = Checker(path)
     if not isinstance(data, Mapping):
         start = getattr(data, "start", (1, 1))
-        check.error(start, "E010", f"a scenario must be a mapping of fields, not {_kind(data)}",
+        check.error(start, "E010", f"a scenario must be a mapping of fields, not {kind_of(data)}",
                     "start the file with `id: my-scenario` (see docs/authoring.md)")
         return None, check.problems
     check.fields(data, TOP_FIELDS, TOP_REQUIRED, "the scenario")
@@ -175,7 +62,7 @@ def build(data: Any, path: str) -> tuple[Scenario | None, list[Problem]]:
     nodes = data.get("nodes")
     if nodes is not None and not isinstance(nodes, Mapping):
         check.error(data.pos("nodes"), "E013", f"'nodes' must be a mapping of node ids, "
-                    f"not {_kind(nodes)}", "write `nodes:` then one indented key per node")
+                    f"not {kind_of(nodes)}", "write `nodes:` then one indented key per node")
         nodes = None
     if nodes is None or meta is None:
         return None, check.problems
@@ -228,7 +115,7 @@ def build(data: Any, path: str) -> tuple[Scenario | None, list[Problem]]:
     return scenario, check.problems
 
 
-def _adopt_dedented_fields(nodes: Mapping, check: _Checker) -> dict[Any, Any]:
+def _adopt_dedented_fields(nodes: Mapping, check: Checker) -> dict[Any, Any]:
     """The nodes, a node's field that was dedented to the node ids' column (`choices:` among
     the nodes) reported and given back to the node above it, so that one mistake is one
     problem, not a node without choices and every node after it unreachable."""
@@ -250,7 +137,7 @@ def _adopt_dedented_fields(nodes: Mapping, check: _Checker) -> dict[Any, Any]:
     return result
 
 
-def _metadata(data: Mapping, check: _Checker, path: str) -> dict[str, Any] | None:
+def _metadata(data: Mapping, check: Checker, path: str) -> dict[str, Any] | None:
     scenario_id = data.get("id")
     if scenario_id is not None and (not isinstance(scenario_id, str)
                                     or not SLUG.match(scenario_id)):
@@ -290,13 +177,13 @@ def _metadata(data: Mapping, check: _Checker, path: str) -> dict[str, Any] | Non
             meta["start"] = start
         else:
             check.error(data.pos("start"), "E013", f"start must be a node id, not "
-                        f"{_kind(start)}", "name the first node, like `start: first-decision`")
+                        f"{kind_of(start)}", "name the first node, like `start: first-decision`")
     if scenario_id is None:
         return None
     return meta
 
 
-def _lint_off(mapping: Mapping, check: _Checker, where: str) -> list[str]:
+def _lint_off(mapping: Mapping, check: Checker, where: str) -> list[str]:
     """Lint rule codes switched off with `lint: {ignore: [L104]}`."""
     value = mapping.get("lint")
     if value is None:
@@ -309,7 +196,7 @@ def _lint_off(mapping: Mapping, check: _Checker, where: str) -> list[str]:
                        "a lint rule code looks like L104")
 
 
-def _node(node_id: Any, node: Any, nodes: Mapping, check: _Checker, graph: nx.MultiDiGraph[str],
+def _node(node_id: Any, node: Any, nodes: Mapping, check: Checker, graph: nx.MultiDiGraph[str],
           pending: list[tuple[str, str, int, dict[str, Any], Pos]]) -> None:
     key_pos = nodes.kpos(node_id)
     if not isinstance(node_id, str) or not SLUG.match(node_id):
@@ -318,7 +205,7 @@ def _node(node_id: Any, node: Any, nodes: Mapping, check: _Checker, graph: nx.Mu
         node_id = str(node_id)
     if not isinstance(node, Mapping):
         check.error(nodes.pos(node_id), "E013", f"node {node_id!r} must be a mapping, "
-                    f"not {_kind(node)}", "give it `text:` and `choices:` (or `end:`)")
+                    f"not {kind_of(node)}", "give it `text:` and `choices:` (or `end:`)")
         graph.add_node(node_id, text="", line=key_pos[0], column=key_pos[1])
         return
     where = f"node {node_id!r}"
@@ -364,7 +251,7 @@ def _node(node_id: Any, node: Any, nodes: Mapping, check: _Checker, graph: nx.Mu
         _choice(node_id, index, choice, choices.pos(index), check, pending)
 
 
-def _choice(node_id: str, index: int, choice: Any, pos: Pos, check: _Checker,
+def _choice(node_id: str, index: int, choice: Any, pos: Pos, check: Checker,
             pending: list[tuple[str, str, int, dict[str, Any], Pos]]) -> None:
     where = f"choice {index + 1} of {node_id!r}"
     if not isinstance(choice, Mapping):
@@ -384,7 +271,7 @@ def _choice(node_id: str, index: int, choice: Any, pos: Pos, check: _Checker,
     points = choice.get("points", 0)
     if isinstance(points, bool) or not isinstance(points, int):
         check.error(choice.pos("points"), "E013", f"{where} points must be a whole number, "
-                    f"not {_kind(points)}", "e.g. 2 right, 1 partly right, 0 wrong")
+                    f"not {kind_of(points)}", "e.g. 2 right, 1 partly right, 0 wrong")
         points = 0
     attrs["points"] = points
     for name in ("label", "misconception", "source"):
@@ -412,11 +299,11 @@ def _choice(node_id: str, index: int, choice: Any, pos: Pos, check: _Checker,
         pending.append((node_id, target, index, attrs, choice.pos("to")))
     elif target is not None:
         check.error(choice.pos("to"), "E013", f"{where} 'to' must be a node id, not "
-                    f"{_kind(target)}", "name the node this choice leads to, like `to: "
+                    f"{kind_of(target)}", "name the node this choice leads to, like `to: "
                     "next-step`")
 
 
-def _pillars(value: Any, pos: Pos, where: str, check: _Checker) -> dict[str, int]:
+def _pillars(value: Any, pos: Pos, where: str, check: Checker) -> dict[str, int]:
     if not isinstance(value, Mapping):
         check.error(pos, "E013", f"{where} pillars must be a mapping",
                     "e.g. pillars: {cost: -1, reliability: 2}")
