@@ -74,7 +74,7 @@ class Terminal:
 def terminal(data_dir: Path) -> Iterator[Terminal]:
     terminal = Terminal(data_dir.parent / "tmux.sock")
     command = (f"env -u NO_COLOR TERM=xterm-256color '{executable()}' --scenarios '{FIXTURES}'"
-               f" --data-dir '{data_dir}'")
+               f" --data-dir '{data_dir}' --in-order")  # choices in file order: keys are fixed
     terminal.tmux("new-session", "-d", "-x", "100", "-y", "30", command)
     try:
         yield terminal
@@ -126,7 +126,7 @@ def test_a_signal_ends_the_app_and_gives_the_terminal_back(shell: Terminal, data
     pid_file = data_dir.parent / "app.pid"
     app = shlex.join(["env", "-u", "NO_COLOR", "TERM=xterm-256color", executable(),
                       "--scenarios", str(FIXTURES), "--data-dir", str(data_dir),
-                      "play", "cache-the-catalogue", "--exam"])
+                      "play", "cache-the-catalogue", "--exam", "--in-order"])
     # `exec` keeps the pid the inner shell wrote down: the app's own.
     shell.send("-l", f"sh -c 'echo $$ > {shlex.quote(str(pid_file))}; exec {app}'; "
                "echo exit=$?")
