@@ -9,7 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
+from textual.widget import Widget
 
 from ...analysis.scoring import Analysis, analyse
 from ...format.model import Choice, Scenario
@@ -56,9 +57,17 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         Binding("escape", "leave", "Catalogue", id="play.leave"),
     ]
 
-    play: reactive[Play] = reactive(Play(""), init=False, always_update=True, bindings=True)
-    feedback: reactive[Choice | None] = reactive(None, init=False, bindings=True)
-    """The choice just made, while practice mode shows its explanation."""
+    play: reactive[Play] = reactive(Play(""), init=False, always_update=True, bindings=True,
+                                    repaint=False)
+    feedback: reactive[Choice | None] = reactive(None, init=False, bindings=True,
+                                                 repaint=False)
+    """The choice just made, while practice mode shows its explanation. Neither reactive
+    repaints the screen: the widgets that change refresh themselves, and a repaint of the
+    whole screen on each key was most of a choice's time to its feedback."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Textual's own, without its repaint of the whole screen: a choice moves the focus to
+    Continue, and the widgets that gain or lose it restyle themselves."""
 
     def __init__(self, session: Session, scenario: Scenario, play: Play, *,
                  feedback: Choice | None = None) -> None:
@@ -210,8 +219,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
             self.play = play
             self._finish_if_done()
             return
-        self.feedback = play.choices[-1]
-        self.play = play
+        self._move(play, play.choices[-1])
 
     def action_continue(self) -> None:
         self.feedback = None
@@ -220,8 +228,12 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
     def action_undo(self) -> None:
         if self.play.mode != PRACTICE or not self.play.choices:
             return
-        self.feedback = None
-        self.play = self.play.undo()
+        self._move(self.play.undo(), None)
+
+    def _move(self, play: Play, feedback: Choice | None) -> None:
+        """Take `play` and `feedback` together: the screen is brought up to date once."""
+        self.set_reactive(PlayScreen.feedback, feedback)
+        self.play = play
 
     def action_toggle_services(self) -> None:
         """Show or hide the service cards in this layout (narrow or wide), and remember it

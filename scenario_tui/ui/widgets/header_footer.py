@@ -15,6 +15,8 @@ screen replaced as soon as it is shown cannot leave that look to find the header
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from textual.app import App, ComposeResult
 from textual.dom import DOMNode
 from textual.reactive import invoke_watcher
@@ -43,7 +45,21 @@ class ScreenHeader(Header):
 
 
 class ScreenFooter(Footer):
-    """A `Footer` whose replaced keys do not outlive the recompose that replaced them."""
+    """A `Footer` whose replaced keys do not outlive the recompose that replaced them, and
+    that recomposes only when the keys it shows have changed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: Hashable = None
+        """What the keys last composed showed (`_keys_shown`)."""
+
+    def _keys_shown(self) -> Hashable:
+        """Everything `compose` reads: the active bindings it shows and the footer's options."""
+        keys = tuple((binding.key, binding.key_display, binding.action, binding.description,
+                      binding.group, binding.show, enabled, tooltip)
+                     for _, binding, enabled, tooltip in self.screen.active_bindings.values())
+        return (keys, self._bindings_ready, self.compact, self.show_command_palette,
+                self.combine_groups)
 
     def compose(self) -> ComposeResult:
         """Textual's keys, given the footer's `compact` before they mount. A key bound to
@@ -57,6 +73,15 @@ class ScreenFooter(Footer):
             yield widget
 
     async def recompose(self) -> None:
+        """Textual recomposes the footer whenever any binding might have changed: twice on
+        a play screen's choice (its keys, then the focus moving to Continue). The second
+        time nothing it shows has changed, and is skipped."""
+        if not self.is_attached:
+            return
+        shown = self._keys_shown()
+        if shown == self._shown:
+            return
+        self._shown = shown
         await super().recompose()
         if self.is_attached:
             self.mutate_reactive(Footer.compact)

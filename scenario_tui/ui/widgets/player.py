@@ -100,8 +100,11 @@ class Player(Vertical):
     }
     """
 
-    view: reactive[PlayerView | None] = reactive(None, init=False, always_update=True)
-    notice: reactive[str] = reactive("", init=False)
+    view: reactive[PlayerView | None] = reactive(None, init=False, always_update=True,
+                                                 repaint=False)
+    """What to show. It does not repaint the player itself: only the parts that change do,
+    where a repaint of the whole player redrew the situation on every key."""
+    notice: reactive[str] = reactive("", init=False, repaint=False)
     """Shown instead of a play when there is nothing to play (the author preview's broken file)."""
 
     @dataclass
