@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from scenario_tui.format.markdown_text import Run, plain, plain_line, runs
 
 
@@ -28,3 +31,23 @@ def test_markup_and_escapes_stay_text() -> None:
     assert plain("[reverse]boom[/nope]") == "[reverse]boom[/nope]"
     assert plain("red \x1b[31m") == "red \u241b[31m"
     assert plain("<b>html</b>") == "<b>html</b>"
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab 1.-+*_`[]()<>#\\&=~!\n\t")), max_size=30))
+def test_plain_text_is_answered_without_the_parser_exactly_as_the_parser_would(text: str) -> None:
+    """`runs` skips the parser for text with nothing Markdown could act on (the catalogue's
+    first frame then never imports it); the result must be what the parser gives."""
+    from scenario_tui.format import markdown_text
+
+    runs.cache_clear()
+    quick = runs(text)
+    parsed: list[Run] = []
+    blocks = 0
+    for token in markdown_text._parser().parse(markdown_text.clean(text)):
+        if token.type == "inline":
+            if blocks:
+                parsed.append(Run("\n"))
+            markdown_text._inline_runs(token.children or [], parsed)
+            blocks = 1
+    if not markdown_text._MARKUP.search(markdown_text.clean(text)):
+        assert "".join(r.text for r in quick) == "".join(r.text for r in parsed)

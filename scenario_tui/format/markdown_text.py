@@ -10,13 +10,20 @@ characters are neutralised first (`text_safety.clean`); nothing here is ever par
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from .text_safety import clean
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+_MARKUP = re.compile(r"[*_`\[\]<>#\\&=~]|^\s*([-+]|\d+[.)])(\s|$)|^\s*-{3,}|\n", re.MULTILINE)
+"""A character or line start that Markdown could give meaning to; text without any is plain."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,10 @@ class Run:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    """The parser, imported on first use: the catalogue's first frame shows titles that need
+    no parsing (`runs` answers plain text itself), and importing it costs ~40 ms."""
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": False})
 
 
@@ -66,9 +77,12 @@ def _inline_runs(children: list[Token], runs: list[Run]) -> None:
 def runs(text: str) -> tuple[Run, ...]:
     """`text` as styled runs. Blocks (paragraphs, list items, headings) are separated by a
     newline; list items start with a bullet; an inline text is one block."""
+    text = clean(text)
+    if not _MARKUP.search(text):
+        return (Run(text.strip()),) if text.strip() else ()
     found: list[Run] = []
     blocks = 0
-    for token in _parser().parse(clean(text)):
+    for token in _parser().parse(text):
         if token.type == "list_item_open":
             if blocks:
                 found.append(Run("\n"))
