@@ -37,17 +37,7 @@ def test_markup_and_escapes_stay_text() -> None:
 def test_plain_text_is_answered_without_the_parser_exactly_as_the_parser_would(text: str) -> None:
     """`runs` skips the parser for text with nothing Markdown could act on (the catalogue's
     first frame then never imports it); the result must be what the parser gives."""
-    from scenario_tui.format import markdown_text
+    from scenario_tui.format.markdown_text import clean, parsed
 
     runs.cache_clear()
-    quick = runs(text)
-    parsed: list[Run] = []
-    blocks = 0
-    for token in markdown_text._parser().parse(markdown_text.clean(text)):
-        if token.type == "inline":
-            if blocks:
-                parsed.append(Run("\n"))
-            markdown_text._inline_runs(token.children or [], parsed)
-            blocks = 1
-    if not markdown_text._MARKUP.search(markdown_text.clean(text)):
-        assert "".join(r.text for r in quick) == "".join(r.text for r in parsed)
+    assert runs(text) == parsed(clean(text))

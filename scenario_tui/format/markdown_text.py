@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
-_MARKUP = re.compile(r"[*_`\[\]<>#\\&=~]|^\s*([-+]|\d+[.)])(\s|$)|^\s*-{3,}|\n", re.MULTILINE)
+_MARKUP = re.compile(r"[*_`\[\]<>#\\&=~\t]|^\s*([-+]|\d+[.)])(\s|$)|^\s*-{3,}|^ {4}|\n",
+                     re.MULTILINE)
 """A character or line start that Markdown could give meaning to; text without any is plain."""
 
 
@@ -80,6 +81,11 @@ def runs(text: str) -> tuple[Run, ...]:
     text = clean(text)
     if not _MARKUP.search(text):
         return (Run(text.strip()),) if text.strip() else ()
+    return parsed(text)
+
+
+def parsed(text: str) -> tuple[Run, ...]:
+    """`runs` of `text` (already cleaned) by the parser, whatever the text holds."""
     found: list[Run] = []
     blocks = 0
     for token in _parser().parse(text):
