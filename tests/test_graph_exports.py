@@ -88,6 +88,15 @@ def test_graphml_marks_best_and_outcome_and_still_parses_back() -> None:
     assert all(isinstance(d["best"], bool) for _, _, d in graph.edges(data=True))
     for node, attrs in scenario.graph.nodes(data=True):  # the scenario's own data, unchanged
         assert graph.nodes[node]["text"] == attrs["text"]
+    for _, _, attrs in graph.edges(data=True):  # and beside it, text for a viewer's labels
+        assert "**" not in attrs["plain_label"] and "`" not in attrs["plain_label"]
+    assert all("`" not in d["plain_text"] for _, d in graph.nodes(data=True))
+
+
+def test_graphml_labels_for_viewers_have_markdown_reduced_to_text() -> None:
+    graph = nx.parse_graphml(drawn(hostile(), "graphml"), force_multigraph=True)
+    labels = [d["plain_label"] for _, _, d in graph.edges(data=True)]
+    assert labels and all("**" not in label and "`" not in label for label in labels)
 
 
 def test_hostile_labels_are_escaped_in_dot() -> None:

@@ -9,6 +9,7 @@ from collections.abc import Collection
 from typing import Any
 
 from .graph_drawings import best_keys, best_nodes, to_dot, to_mermaid
+from .markdown_text import plain, plain_line
 from .model import Choice, Scenario
 from .problems import ERROR, Problem
 
@@ -133,7 +134,9 @@ def _flat(value: Any) -> Any:
 def to_graphml(scenario: Scenario, best: Collection[Choice] = ()) -> str:
     """GraphML, well-formed whatever the scenario's text holds; lists and mappings (tags,
     pillars) are stored as JSON text. Every node and edge says whether it is on the best path
-    (`best`, a boolean) and each ending its `outcome`, beside the scenario's own attributes."""
+    (`best`, a boolean) and each ending its `outcome`, beside the scenario's own attributes.
+    `text` and `label` stay as written (a round trip loses nothing); `plain_text` and
+    `plain_label` carry them with the Markdown reduced to text, for a viewer's labels."""
     import networkx as nx
 
     keys, on_best = best_keys(best), best_nodes(scenario, best)
@@ -141,12 +144,17 @@ def to_graphml(scenario: Scenario, best: Collection[Choice] = ()) -> str:
     graph.graph.update({k: _flat(v) for k, v in scenario.graph.graph.items()})
     for node, attrs in scenario.graph.nodes(data=True):
         marks: dict[str, Any] = {"best": node in on_best}
+        if isinstance(attrs.get("text"), str):
+            marks["plain_text"] = _flat(plain(attrs["text"]))
         if attrs.get("end") is not None:
             marks["outcome"] = attrs["end"]
         graph.add_node(_flat(node), **{k: _flat(v) for k, v in attrs.items()}, **marks)
     for source, target, key, attrs in scenario.graph.edges(keys=True, data=True):
+        plain_label = {"plain_label": _flat(plain_line(attrs["label"]))} \
+            if isinstance(attrs.get("label"), str) else {}
         graph.add_edge(_flat(source), _flat(target), key=key,
-                       **{k: _flat(v) for k, v in attrs.items()}, best=(source, key) in keys)
+                       **{k: _flat(v) for k, v in attrs.items()}, best=(source, key) in keys,
+                       **plain_label)
     return "\n".join(nx.generate_graphml(graph)) + "\n"
 
 
