@@ -45,7 +45,6 @@ from .saving import Saving, make_saves
 if TYPE_CHECKING:
     from ..format.model import Choice, Misconception, Scenario, ServiceCard
     from ..progress.class_sync import ClassState, ClassSync
-    from ..progress.review_schedule import ReviewItem
     from ..progress.summary_cache import SummaryCache
     from .engine import Play
     from .unfinished import UnfinishedRuns
@@ -323,25 +322,12 @@ class Session:
         cards = self.store.review_cards()
         if not cards:
             return ReviewStatus()
-        from ..progress.review_schedule import scheduled
+        from ..progress.review_schedule import as_played, scheduled
 
         items = scheduled(self.store, self.loaded(card[0] for card in cards))
         now = self.now().isoformat()
-        return ReviewStatus(self._as_played(tuple(i for i in items if i.due <= now)),
+        return ReviewStatus(as_played(self.store, tuple(i for i in items if i.due <= now)),
                             next((i.due for i in items if i.due > now), None))
-
-    def _as_played(self, items: tuple[ReviewItem, ...]) -> tuple[ReviewItem, ...]:
-        """`items`, each with the seed of the last play that made its decision, so a review
-        shows the choices in the order the learner saw them then."""
-        from dataclasses import replace
-
-        seeds: dict[tuple[str, str], int | None] = {}
-        for scenario_id in {item.scenario_id for item in items}:
-            for record in self.store.plays(scenario_id):  # oldest first: the last one wins
-                for node, _ in record.path:
-                    seeds[scenario_id, node] = record.seed
-        return tuple(replace(item, seed=seeds.get((item.scenario_id, item.node)))
-                     for item in items)
 
     def progress(self) -> CatalogProgress:
         """Summaries of the scenarios played so far (as scored today, without the history the

@@ -195,3 +195,17 @@ def scheduled(store: Store, scenarios: dict[str, Scenario]) -> list[ReviewItem]:
         if node in cards[scenario_id]:
             items.append(ReviewItem(scenario_id, node, when))
     return items
+
+
+def as_played(store: Store, items: tuple[ReviewItem, ...]) -> tuple[ReviewItem, ...]:
+    """`items`, each with the seed of the last play that made its decision, so a review
+    shows the choices in the order the learner saw them then."""
+    from dataclasses import replace
+
+    seeds: dict[tuple[str, str], int | None] = {}
+    for scenario_id in {item.scenario_id for item in items}:
+        for record in store.plays(scenario_id):  # oldest first: the last one wins
+            for node, _ in record.path:
+                seeds[scenario_id, node] = record.seed
+    return tuple(replace(item, seed=seeds.get((item.scenario_id, item.node)))
+                 for item in items)
