@@ -18,7 +18,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -29,38 +28,24 @@ from ...analysis.scoring import Analysis, analyse
 from ...authoring.file_check import BROKEN, VALID, WRITING, FileCheck, carry_over, problem_in
 from ...authoring.file_watch import FileWatcher, changes
 from ...authoring.path_change import path_change
-from ...format.model import Choice
 from ...format.text_safety import clean, one_line
-from ...play.engine import Play, PlayError, start, what_if
+from ...play.engine import PlayError, start, what_if
 from ...play.modes import PRACTICE
 from ..widgets.author_architecture import AuthorArchitecture
 from ..widgets.decision_tree import DecisionTree, TreeEntry
 from ..widgets.file_status import author_status_line, plural, state_content
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.path_notice import PathNotice
-from ..widgets.player import Player, PlayerActions, PlayerView
-from ..widgets.preview_text import preview_ending, preview_status
+from ..widgets.player import Player, PlayerActions
+from ..widgets.preview_text import LEGEND, Trial, node_line, preview_view
 from ..widgets.problem_list import ProblemList
 from ..widgets.source_view import SourceView
-from ..widgets.symbols import BEST, LINK, OUTCOME
 from ..worker_errors import report_failure
 from .author_commands import NodeCommands
 
 STATE_VIEW, PROBLEMS_VIEW, PREVIEW_VIEW = "state-view", "problems-view", "preview-view"
 WATCHFILES, POLLING = "watchfiles", "polling"
 """How saves are noticed: watchfiles' events on the file's folder, or a timer (the fallback)."""
-LEGEND = Content.assemble(
-    (f"{BEST} ", "bold"), "best  ", (f"{LINK} ", "bold"), "joins a branch above  ",
-    ("t", "bold $accent"), " test from here")
-
-
-@dataclass(frozen=True)
-class Trial:
-    """The preview's play-through and, after a choice, that choice's feedback."""
-
-    play: Play
-    feedback: Choice | None = None
-
 
 class AuthorScreen(PlayerActions, Screen[None]):
     """Problems with their source while the file is broken; graph and player once it is valid."""
@@ -287,13 +272,9 @@ class AuthorScreen(PlayerActions, Screen[None]):
             player.notice = "Nothing to play until the file is valid."
             player.view = None
             return
-        scenario, play = check.scenario, trial.play
-        player.border_title = f"Preview from ‹{one_line(play.origin or scenario.start, 40)}›"
-        at_ending = trial.feedback is None and play.finished(scenario)
-        player.view = PlayerView(
-            scenario, analysis, play, trial.feedback,
-            status=preview_status(play, scenario, analysis, trial.feedback),
-            ending=preview_ending(play, scenario, analysis) if at_ending else None)
+        scenario = check.scenario
+        player.border_title = f"Preview from ‹{one_line(trial.play.origin or scenario.start, 40)}›"
+        player.view = preview_view(scenario, analysis, trial)
         focused = self.focused
         lost = focused is None or any(not w.display for w in focused.ancestors_with_self)
         if (trial.feedback is not None or lost) and not player.focus_current():
@@ -409,11 +390,7 @@ class AuthorScreen(PlayerActions, Screen[None]):
         check = self.shown
         if check is None or check.scenario is None:
             return
-        node = check.scenario.node(node_id)
-        kind = f"ending {OUTCOME.get(node.end, '■')} {node.end}" if node.end else "situation"
-        self.query_one("#graph-detail", Static).update(Content.assemble(
-            (f"‹{one_line(node.id, 40)}›", "bold $accent"), f" {kind}, line {node.line} · ",
-            one_line(node.text, 200)))
+        self.query_one("#graph-detail", Static).update(node_line(check.scenario.node(node_id)))
 
     @on(DecisionTree.WhatIf, "#graph")
     def _what_if(self, event: DecisionTree.WhatIf) -> None:

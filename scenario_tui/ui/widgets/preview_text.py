@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.content import Content
 
 from ...analysis.scoring import Analysis
-from ...format.model import Choice, Scenario
+from ...format.model import Choice, Scenario, Situation
+from ...format.text_safety import one_line
 from ...play.engine import Play, debrief
-from .symbols import OUTCOME, outcome_style
+from .player import PlayerView
+from .symbols import BEST, LINK, OUTCOME, outcome_style
+
+LEGEND = Content.assemble(
+    (f"{BEST} ", "bold"), "best  ", (f"{LINK} ", "bold"), "joins a branch above  ",
+    ("t", "bold $accent"), " test from here")
+"""The key to the preview graph's marks."""
+
+
+@dataclass(frozen=True)
+class Trial:
+    """The preview's play-through and, after a choice, that choice's feedback."""
+
+    play: Play
+    feedback: Choice | None = None
+
+
+def node_line(node: Situation) -> Content:
+    """The node under the graph's cursor, with its line: authors edit by id."""
+    kind = f"ending {OUTCOME.get(node.end, '■')} {node.end}" if node.end else "situation"
+    return Content.assemble(
+        (f"‹{one_line(node.id, 40)}›", "bold $accent"), f" {kind}, line {node.line} · ",
+        one_line(node.text, 200))
 
 
 def preview_status(play: Play, scenario: Scenario, analysis: Analysis,
@@ -37,3 +62,14 @@ def preview_ending(play: Play, scenario: Scenario, analysis: Analysis) -> Conten
         f" · {report.percent} % · grade ", (f" {report.grade} ", "bold reverse"), "\n",
         ("r", "bold $accent"), " plays again, ", ("t", "bold $accent"),
         " tests from the node highlighted in the graph.")
+
+
+def preview_view(scenario: Scenario, analysis: Analysis, trial: Trial) -> PlayerView:
+    """What the shared player shows for the preview's play: its status, and its ending once
+    there is no feedback left to show."""
+    play = trial.play
+    at_ending = trial.feedback is None and play.finished(scenario)
+    return PlayerView(
+        scenario, analysis, play, trial.feedback,
+        status=preview_status(play, scenario, analysis, trial.feedback),
+        ending=preview_ending(play, scenario, analysis) if at_ending else None)
