@@ -161,7 +161,9 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         self.show_trail()
         player = self.query_one(Player)
         player.view = self.player_view()
-        player.focus_current()
+        # The focus follows once the frame is drawn: moving it restyles the widget that
+        # loses it and the one that gains it, a third of a choice's time to its feedback.
+        self.call_after_refresh(player.focus_current)
         for panel in self.query(ArchitectureView):
             panel.show(self.scenario, self.play)
         node = self.scenario.node(player.view.node)

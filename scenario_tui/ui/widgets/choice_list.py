@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList
@@ -35,3 +36,14 @@ class ChoiceList(OptionList):
         )
         if choices:
             self.highlighted = 0
+
+    def _on_hide(self, event: events.Hide) -> None:
+        """Keep the focus while the feedback covers the choices. Textual 8.2.8 blurs a hidden
+        widget, which sent the focus to the situation and restyled both before the player
+        moved it to Continue: two focus moves, each restyling widgets and rebuilding the key
+        bar. The player moves it once, after the frame (`Player.focus_current`)."""
+        for scrollbar, shown in ((self.horizontal_scrollbar, self.show_horizontal_scrollbar),
+                                 (self.vertical_scrollbar, self.show_vertical_scrollbar)):
+            if shown:
+                scrollbar.post_message(event)
+        event.prevent_default()  # Textual's own `_on_hide`, which blurs, does not run

@@ -54,10 +54,14 @@ class ScreenFooter(Footer):
         """What the keys last composed showed (`_keys_shown`)."""
 
     def _keys_shown(self) -> Hashable:
-        """Everything `compose` reads: the active bindings it shows and the footer's options."""
+        """Everything `compose` reads: the active bindings it shows (a hidden one, such as the
+        focused list's Enter, changes nothing on screen) and the footer's options."""
+        active = self.screen.active_bindings
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
         keys = tuple((binding.key, binding.key_display, binding.action, binding.description,
-                      binding.group, binding.show, enabled, tooltip)
-                     for _, binding, enabled, tooltip in self.screen.active_bindings.values())
+                      binding.group, enabled, tooltip)
+                     for _, binding, enabled, tooltip in active.values()
+                     if binding.show or (palette is not None and binding is palette[1]))
         return (keys, self._bindings_ready, self.compact, self.show_command_palette,
                 self.combine_groups)
 

@@ -178,8 +178,10 @@ class Player(Vertical):
         self._text_of = ""
         self.query_one("#play-status", Static).update(Content(reflow(notice)))
         self.query_one("#situation", Markdown).update("")
-        for widget in (self.query_one(ChoiceList), self.query_one(FeedbackPanel),
-                       self.query_one("#ending")):
+        choices = self.query_one(ChoiceList)
+        if choices.has_focus:
+            choices.blur()  # it would keep the focus while hidden (`ChoiceList._on_hide`)
+        for widget in (choices, self.query_one(FeedbackPanel), self.query_one("#ending")):
             widget.display = False
 
     def focus_current(self) -> bool:
@@ -192,6 +194,8 @@ class Player(Vertical):
         if view is not None and choices.display:
             choices.focus()
             return True
+        if choices.has_focus:
+            choices.blur()  # hidden, it keeps the focus until here (`ChoiceList._on_hide`)
         return False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
