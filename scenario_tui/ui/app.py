@@ -15,10 +15,8 @@ from textual.theme import Theme
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from ..format.model import Choice, Scenario
 from ..play.modes import EXAM, PRACTICE, TIME_LIMIT, TIMED_EXAM
 from ..play.progress_report import ReviewStatus
-from ..play.review_run import ReviewRun, ReviewSummary
 from ..play.saving import Saving
 from ..play.session import Session, UnknownScenario
 from ..progress.store_errors import WriteFailed
@@ -42,7 +40,9 @@ from .screens.catalog import CatalogScreen
 from .worker_errors import report_failure
 
 if TYPE_CHECKING:
+    from ..format.model import Choice, Scenario
     from ..play.engine import Play
+    from ..play.review_run import ReviewRun, ReviewSummary
 
 THEME_SETTING = "theme"
 RETRY_SECONDS = 60.0
@@ -110,6 +110,8 @@ class ScenarioApp(CheckedLinksApp[int]):
                         "nothing is kept after you quit.", title="Progress",
                         severity="warning", timeout=15, markup=False)
         self._saved(self.session.saved_at_start)
+        # After the first frame: a worker thread started now would share the GIL with it.
+        self.call_after_refresh(self.class_syncing.start, self.session)
         if self.start_id:
             self.open_scenario(self.start_id, self.mode)
 
@@ -136,7 +138,6 @@ class ScenarioApp(CheckedLinksApp[int]):
         elif not saving.waiting and self._retry is not None:
             self._retry.stop()
             self._retry = None
-        self.class_syncing.start(self.session)  # stored here first, then to the class
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's own commands, plus statistics and review."""
@@ -292,6 +293,7 @@ class ScenarioApp(CheckedLinksApp[int]):
             self.call_from_thread(self._start_review, status)
 
     def _start_review(self, status: ReviewStatus) -> None:
+        from ..play.review_run import ReviewRun
         from .screens.review import nothing_due
 
         if not status.due:
@@ -348,4 +350,5 @@ class ScenarioApp(CheckedLinksApp[int]):
         saving = event.worker.result
         if event.state == WorkerState.SUCCESS and isinstance(saving, Saving):
             self._saved(saving)
+            self.class_syncing.start(self.session)  # stored here first, then to the class
         report_failure(self, event)
