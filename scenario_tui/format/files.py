@@ -63,7 +63,20 @@ def _visible_files(folder: Path, unchecked: list[Problem] | None = None) -> Iter
 
 def _each_once(paths: list[Path]) -> list[Path]:
     """`paths` without repeats of one file (two spellings of a path count as one)."""
-    return list({p.resolve(): p for p in reversed(paths)}.values())[::-1]
+    folders: dict[Path, Path] = {}
+    return list({_real(p, folders): p for p in reversed(paths)}.values())[::-1]
+
+
+def _real(path: Path, folders: dict[Path, Path]) -> Path:
+    """`path.resolve()`, with its folder resolved once for all the files in it (`folders`):
+    resolving walks every folder up to the root, and the catalogue checks each file before
+    its first frame. A file that is itself a link is resolved on its own."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return folder / path.name
 
 
 def _report(unchecked: list[Problem] | None, path: Path, message: str, hint: str) -> None:

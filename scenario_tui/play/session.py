@@ -165,6 +165,8 @@ class Session:
 
     def pack_of(self, entry: CatalogEntry) -> str:
         """The name of the installed pack `entry` comes from, or "" if it is not a pack's."""
+        if not self.packs:  # the usual case, asked for each row before the first frame
+            return ""
         path = Path(entry.path)
         return next((root.name for root in self.packs if path.is_relative_to(root)), "")
 
