@@ -1,22 +1,39 @@
 """The `scenario-tui` command line: the TUI by default, plus authoring and library commands.
 
-Heavy imports (networkx, textual) happen inside the commands that need them, so `--help` and
-the catalogue start quickly.
+Heavy imports (networkx, textual) happen inside the commands that need them, and a command's
+module is imported only when it is given, so `--help` and the catalogue start quickly.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from importlib import import_module
 from pathlib import Path
 
-from .authoring_commands import cmd_author, cmd_export, cmd_new
-from .library_commands import cmd_coverage, cmd_lint, cmd_list, cmd_services, cmd_validate
 from .output import EXIT_OK, usage_error
 from .parser import parse
-from .play_commands import cmd_play, cmd_tui
-from .progress_commands import cmd_progress
-from .sharing_commands import cmd_class, cmd_pack, cmd_serve
+
+HANDLERS: dict[str, tuple[str, str]] = {
+    "validate": ("library_commands", "cmd_validate"), "list": ("library_commands", "cmd_list"),
+    "services": ("library_commands", "cmd_services"), "lint": ("library_commands", "cmd_lint"),
+    "coverage": ("library_commands", "cmd_coverage"),
+    "export": ("authoring_commands", "cmd_export"), "new": ("authoring_commands", "cmd_new"),
+    "author": ("authoring_commands", "cmd_author"),
+    "pack": ("sharing_commands", "cmd_pack"), "serve": ("sharing_commands", "cmd_serve"),
+    "class": ("sharing_commands", "cmd_class"),
+    "progress": ("progress_commands", "cmd_progress"), "play": ("play_commands", "cmd_play"),
+}
+"""Each command's module (in this package) and function; no command opens the catalogue."""
+
+
+def handler(command: str | None) -> Callable[[argparse.Namespace], int]:
+    """The function that runs `command`, its module imported now."""
+    module, name = HANDLERS.get(command or "", ("play_commands", "cmd_tui"))
+    found: Callable[[argparse.Namespace], int] = getattr(
+        import_module(f"{__name__}.{module}"), name)
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -27,14 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     timed = getattr(args, "timed", None)
     if timed is not None and not 0 < timed <= 24 * 60 * 60:
         return usage_error(f"--timed {timed}: give the seconds per decision, from 1 to 86400")
-    handlers = {"validate": cmd_validate, "list": cmd_list, "export": cmd_export,
-                "pack": cmd_pack, "serve": cmd_serve, "services": cmd_services,
-                "play": cmd_play, "lint": cmd_lint, "new": cmd_new,
-                "progress": cmd_progress, "author": cmd_author, "coverage": cmd_coverage,
-                "class": cmd_class}
-    handler = handlers.get(args.command or "", cmd_tui)
     try:
-        return handler(args)
+        return handler(args.command)(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -7,32 +7,23 @@ key is the choice's index at its node, so the authored order survives.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
+
+# The file's vocabulary lives in `vocabulary` (the catalogue's start needs it without the
+# model); it is named here too, where the model's readers look for it.
+from .vocabulary import DIFFICULTIES as DIFFICULTIES
+from .vocabulary import DOMAINS as DOMAINS
+from .vocabulary import OUTCOMES as OUTCOMES
+from .vocabulary import PILLAR_TITLES as PILLAR_TITLES
+from .vocabulary import PILLARS as PILLARS
+from .vocabulary import SLUG as SLUG
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from .architecture import Design
-
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-"""What a scenario id, a node id or a service name looks like: `read-heavy-database`."""
-
-PILLARS = ("operations", "security", "reliability", "performance", "cost", "sustainability")
-"""The six AWS Well-Architected pillars, as authors spell them in `pillars:`."""
-PILLAR_TITLES = {
-    "operations": "Operational excellence",
-    "security": "Security",
-    "reliability": "Reliability",
-    "performance": "Performance efficiency",
-    "cost": "Cost optimization",
-    "sustainability": "Sustainability",
-}
-DIFFICULTIES = ("beginner", "intermediate", "advanced")
-DOMAINS = ("development", "security", "deployment", "troubleshooting")
-OUTCOMES = ("success", "partial", "failure")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..format.model import DOMAINS
+from ..format.vocabulary import DOMAINS
 from .catalog import CatalogEntry
 
 if TYPE_CHECKING:

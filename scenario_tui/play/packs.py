@@ -17,7 +17,7 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..format.model import SLUG
+from ..format.vocabulary import SLUG
 from ..progress.data_dirs import data_dir
 
 PACKS_DIR = "packs"

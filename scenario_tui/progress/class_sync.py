@@ -12,7 +12,6 @@ sends them all, replacing the learner's copies.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,6 +47,8 @@ class SyncReport:
 def mark_key(url: str) -> str:
     """The local setting that holds how far this machine has synced to that store (host,
     port, database and login: joining another class starts from the first play)."""
+    import hashlib
+
     from psycopg.conninfo import conninfo_to_dict
 
     parts = conninfo_to_dict(url)
