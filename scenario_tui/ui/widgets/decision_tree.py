@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 from rich.style import Style
@@ -27,7 +28,7 @@ from .inline_text import inline_line
 from .numbers import signed
 from .step_table import rich_text
 from .symbols import BEST, LINK, OUTCOME, YOURS, outcome_style
-from .tree_fit import JOINED_FLOORS, LABEL_FLOORS, Piece, fit
+from .tree_fit import JOINED_FLOORS, LABEL_FLOORS, Piece, fit, fit_width
 
 FIRST_WORDS = 48
 """How much of a situation names it where a line has no room for all of it (cells)."""
@@ -40,6 +41,28 @@ def first_words(text: str, width: int = FIRST_WORDS) -> Content:
         return line
     cut = line.plain.rfind(" ", 0, width)
     return line[: cut if cut > width // 2 else width - 1].rstrip() + "…"
+
+
+CLOSING_QUOTE = Piece(Content.styled("”", "dim italic"))
+
+
+@lru_cache(maxsize=512)
+def _head(mine: bool, top: bool, number: int) -> Piece:
+    """`●★ 2. `: the marks and the choice's number (a handful of these serve every line)."""
+    return Piece(Content.assemble((YOURS if mine else " ", "bold"),
+                                  (BEST if top else " ", "bold"), " ", (f"{number}. ", "bold")))
+
+
+@lru_cache(maxsize=512)
+def _tail(points: int, end: str | None, link: bool) -> Piece:
+    """`  +1  ⇒ ✓ success`, or `  +1  ↪ joins “` before a joined situation's first words."""
+    tail: list[str | Content | tuple[str, str]] = [
+        (f"  {signed(points)}", "bold" if points > 0 else "dim")]
+    if end is not None:
+        tail.append((f"  ⇒ {OUTCOME.get(end, '■')} {end}", outcome_style(end)))
+    elif link:
+        tail.append((f"  {LINK} joins “", "dim italic"))
+    return Piece(Content.assemble(*tail))
 
 
 @dataclass(frozen=True)
@@ -92,7 +115,7 @@ class DecisionTree(Tree[TreeEntry]):
             return self.tree
 
     def __init__(self, *, id: str | None = None, explains: bool = False) -> None:
-        super().__init__("decisions", id=id)
+        super().__init__("", id=id)  # every label is drawn by `render_label`
         self.explains = explains
         """Whether `o` asks for the options of the highlighted line (its screen answers)."""
         self.scenario: Scenario | None = None
@@ -101,7 +124,13 @@ class DecisionTree(Tree[TreeEntry]):
         self._owner: dict[str, tuple[str, int]] = {}
         self._first: dict[str, TreeNode[TreeEntry]] = {}
         self._filled: set[int] = set()
+        self._opening: set[tuple[str, int]] = set()
         self._labels: dict[int, tuple[Piece, ...]] = {}
+        self._joins: dict[str, tuple[Piece, Piece]] = {}
+        self._depth: dict[int, int] = {}
+        self._widths: dict[int, int] = {}
+        self._widths_at: tuple[int, int] = (-1, -1)
+        self._build_width: int | None = None
         self._rich: dict[tuple[int, int], Text] = {}
         self._rich_theme = ""
 
@@ -113,26 +142,39 @@ class DecisionTree(Tree[TreeEntry]):
         # Who draws a situation reached more than once: the best path, then the learner's.
         self._owner = {c.target: (c.source, c.index) for c in yours}
         self._owner.update({c.target: (c.source, c.index) for c in best})
+        self._opening = self._opened(scenario, best) | self._opened(scenario, yours)
         self.clear()
-        self._labels, self._rich = {}, {}
+        self._labels, self._joins, self._rich, self._widths = {}, {}, {}, {}
         self._first = {scenario.start: self.root}
         self._filled = set()
-        self.root.set_label("")
+        self._depth = {self.root.id: 0}
         self._labels[self.root.id] = (
             Piece(Content.styled("Start ", "bold")),
             Piece(first_words(scenario.node(scenario.start).text, 70), LABEL_FLOORS))
         self.root.data = TreeEntry(scenario.start)
         self._fill(self.root)
-        self.root.expand()
-        for path in (best, yours):
+        if not self.root.is_expanded:
+            self.root.expand()
+        for path in (best, yours):  # filled in this order: it decides who draws a join
             node: TreeNode[TreeEntry] | None = self.root
             for choice in path:
                 node = self._child_for(node, choice) if node else None
                 if node is None or node.data is None or node.data.link:
                     break
                 self._fill(node)
-                node.expand()
         self.cursor_line = 0
+
+    def _opened(self, scenario: Scenario, path: Sequence[Choice]) -> set[tuple[str, int]]:
+        """The choices of `path` drawn expanded: up to the first that joins a branch drawn
+        elsewhere. They are added expanded, not expanded one by one after: each expansion
+        would be a message and a relayout of the whole tree."""
+        opened = set()
+        for choice in path:
+            key = (choice.source, choice.index)
+            if not scenario.is_ending(choice.target) and self._owner.get(choice.target) != key:
+                break
+            opened.add(key)
+        return opened
 
     def _child_for(self, parent: TreeNode[TreeEntry], choice: Choice) -> TreeNode[TreeEntry] | None:
         self._fill(parent)
@@ -150,21 +192,23 @@ class DecisionTree(Tree[TreeEntry]):
         label = inline_line(choice.label)
         if mine and not top:
             label = label.stylize("italic")
-        head = Content.assemble((YOURS if mine else " ", "bold"), (BEST if top else " ", "bold"),
-                                " ", (f"{choice.number}. ", "bold"))
-        tail: list[str | Content | tuple[str, str]] = [
-            (f"  {signed(choice.points)}", "bold" if choice.points > 0 else "dim")]
-        target = self.scenario.node(choice.target)
-        joined: tuple[Piece, ...] = ()
-        if target.end is not None:
-            tail.append((f"  ⇒ {OUTCOME.get(target.end, '■')} {target.end}",
-                         outcome_style(target.end)))
-        elif link:
-            tail.append((f"  {LINK} joins “", "dim italic"))
-            joined = (Piece(first_words(target.text).stylize("dim italic"), JOINED_FLOORS),
-                      Piece(Content.styled("”", "dim italic")))
-        return (Piece(head), Piece(label, LABEL_FLOORS), Piece(Content.assemble(*tail)),
-                *joined)
+        end = self.scenario.node(choice.target).end
+        pieces = (_head(mine, top, choice.number), Piece(label, LABEL_FLOORS),
+                  _tail(choice.points, end, link and end is None))
+        if link and end is None:
+            return (*pieces, *self._joined_words(choice.target))
+        return pieces
+
+    def _joined_words(self, node: str) -> tuple[Piece, Piece]:
+        """The first words of the situation a link joins, and the closing quote: made once
+        per situation (a situation many routes reach is joined by many lines)."""
+        words = self._joins.get(node)
+        if words is None:
+            assert self.scenario is not None
+            words = self._joins[node] = (
+                Piece(first_words(self.scenario.node(node).text).stylize("dim italic"),
+                      JOINED_FLOORS), CLOSING_QUOTE)
+        return words
 
     def _fill(self, parent: TreeNode[TreeEntry]) -> None:
         """Add the choices below `parent` once (lazy: called when it is first expanded)."""
@@ -186,13 +230,16 @@ class DecisionTree(Tree[TreeEntry]):
             if ending or link:
                 added = parent.add_leaf("", entry)
             else:
-                added = self._first[target] = parent.add("", entry)
+                added = self._first[target] = parent.add(
+                    "", entry, expand=(choice.source, choice.index) in self._opening)
             self._labels[added.id] = label
+            self._depth[added.id] = self._depth[parent.id] + 1
 
     def process_label(self, label: str | Text) -> Text:
         """An empty label (every line's: its Content is drawn by `render_label`) without
-        parsing it as markup for each of the hundreds of lines a large scenario adds."""
-        return Text() if label == "" else super().process_label(label)
+        parsing it as markup, or copying and splitting it again as each node is made, for
+        each of the hundreds of lines a large scenario adds."""
+        return Text() if not label else super().process_label(label)
 
     def render_label(self, node: TreeNode[TreeEntry], base_style: Style, style: Style) -> Text:
         """The line's Content (Markdown shown as styles), in the current theme's colours,
@@ -206,22 +253,48 @@ class DecisionTree(Tree[TreeEntry]):
         return text
 
     def get_label_width(self, node: TreeNode[TreeEntry]) -> int:
-        """Measured on the line's Content: the tree asks for every line's width each time it
-        lays its lines out, and only the lines on screen need their colours worked out."""
+        """Measured on the line's pieces, once per panel width: the tree asks for every
+        line's width each time it lays its lines out (several times as a screen opens), and
+        only the lines on screen need their Content fitted and coloured."""
         icon = len(self.ICON_NODE) if node.allow_expand else 0
-        room = self._room(node)
-        content = fit(self._labels[node.id], room) if node.id in self._labels else None
-        return icon + (content.cell_length if content is not None
-                       else self.process_label(node.label).cell_len)
+        pieces = self._labels.get(node.id)
+        if pieces is None:
+            return icon + self.process_label(node.label).cell_len
+        width = self._panel_width()
+        if (width, self.guide_depth) != self._widths_at:
+            self._widths, self._widths_at = {}, (width, self.guide_depth)
+        cells = self._widths.get(node.id)
+        if cells is None:
+            cells = self._widths[node.id] = fit_width(pieces, self._room(node, width))
+        return icon + cells
 
-    def _room(self, node: TreeNode[TreeEntry]) -> int:
+    def _room(self, node: TreeNode[TreeEntry], width: int | None = None) -> int:
         """The cells `node`'s label has on screen, right of its guides and expand icon."""
-        depth, parent = 0, node.parent
-        while parent is not None:
-            depth, parent = depth + 1, parent.parent
+        depth = self._depth.get(node.id)
+        if depth is None:
+            depth, parent = 0, node.parent
+            while parent is not None:
+                depth, parent = depth + 1, parent.parent
         icon = len(self.ICON_NODE) if node.allow_expand else 0
-        width = self.scrollable_content_region.width
+        if width is None:
+            width = self._panel_width()
         return width - depth * self.guide_depth - icon if width else 1_000
+
+    def _panel_width(self) -> int:
+        """The cells the lines have, right of the border and left of the scrollbar (0 before
+        the tree is laid out)."""
+        if self._build_width is not None:
+            return self._build_width
+        return self.scrollable_content_region.width if self.is_mounted else 0
+
+    def _build(self) -> None:
+        """Textual's own (pinned at 8.2.8), with the panel's width looked up once for all the
+        lines it asks the width of, not once a line: finding it walks to the screen."""
+        self._build_width = self._panel_width()
+        try:
+            super()._build()
+        finally:
+            self._build_width = None
 
     def _rich_label(self, node: TreeNode[TreeEntry]) -> Text | None:
         """The line's label fitted to its room, as Rich Text, converted once per theme and

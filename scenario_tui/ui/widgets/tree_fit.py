@@ -64,3 +64,10 @@ def fit(pieces: Sequence[Piece], width: int) -> Content:
                 over -= give
     return Content.assemble(*(shorten(p.content, w) if w < p.content.cell_length
                               else p.content for p, w in zip(pieces, widths, strict=True)))
+
+
+def fit_width(pieces: Sequence[Piece], width: int) -> int:
+    """The cells `fit(pieces, width)` takes, without assembling the line when it fits whole
+    (most lines, and every line before the tree knows its width)."""
+    whole = sum(p.content.cell_length for p in pieces)
+    return whole if whole <= width else fit(pieces, width).cell_length
