@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from rich.console import Console
 from textual.color import Color
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -22,6 +21,7 @@ from scenario_tui.ui.screens.replay import ReplayDialog
 from scenario_tui.ui.widgets.decision_tree import DecisionTree
 from scenario_tui.ui.widgets.numbers import MINUS, NBSP
 from scenario_tui.ui.widgets.option_verdicts import OptionsDialog
+from scenario_tui.ui.widgets.step_table import StepTable
 
 from .monkey import burst
 from .pilot_steps import settle
@@ -49,13 +49,12 @@ async def finish(pilot: Pilot, *keys: str) -> DebriefScreen:
 
 
 def shown(screen: DebriefScreen, selector: str) -> str:
-    """The text a Static shows, as one string (a Rich table rendered as wide as the screen)."""
-    visual = screen.query_one(selector, Static).visual
-    if hasattr(visual, "plain"):
-        return str(visual.plain)
-    console = Console(width=screen.size.width, record=True, color_system=None)
-    console.print(screen.query_one(selector, Static).content)  # a Rich renderable
-    return console.export_text()
+    """The text a Static shows, or the step table's, as one string (the table as wide as
+    it is drawn, every row laid out)."""
+    widget = screen.query_one(selector)
+    if isinstance(widget, StepTable):
+        return "\n".join(line.plain for line in widget.layout_at(widget.size.width).lines())
+    return str(screen.query_one(selector, Static).visual.plain)  # type: ignore[attr-defined]
 
 
 async def test_the_body_has_focus_and_the_keys_scroll_it(make_app: MakeApp,
@@ -215,7 +214,7 @@ async def test_the_debrief_opens_a_decision_by_its_row_or_its_tree_line(
     app = meeple(make_app, make_session)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await finish(pilot, "2", "1", "1")
-        steps = screen.query_one("#steps", Static)
+        steps = screen.query_one("#steps", StepTable)
         lines = [strip.text for strip in steps.render_lines(steps.region.reset_offset)]
         row = [y for y, line in enumerate(lines) if "options ›" in line][1]  # the second step
         await pilot.click(steps, offset=(lines[row].index("options ›") + 2, row))
@@ -267,7 +266,7 @@ CODE = ("ConsistentRead=true", "ItemCacheHits", "--no-consistent-read")
 
 def code_colours(screen: DebriefScreen) -> set[str]:
     """The colours the step table draws its inline code in."""
-    steps = screen.query_one("#steps", Static)
+    steps = screen.query_one("#steps", StepTable)
     return {segment.style.color.get_truecolor().hex
             for strip in steps.render_lines(steps.region.reset_offset) for segment in strip
             if any(code in segment.text for code in CODE) and segment.style

@@ -27,9 +27,15 @@ from ..widgets.inline_text import inline
 from ..widgets.mistake_text import mistakes_to_remember
 from ..widgets.numbers import number, percent
 from ..widgets.option_verdicts import Decision, OptionsDialog
-from ..widgets.pillar_bars import PillarBars
+from ..widgets.pillar_bars import bars_content
 from ..widgets.step_table import steps_table
 from ..widgets.symbols import BEST, LINK, OUTCOME, YOURS, outcome_style
+
+
+def heading(title: str) -> Content:
+    """A section's title (in a widget of the `section` class, which starts it after a blank
+    line)."""
+    return Content.styled(title, "bold $text-accent")
 
 
 def score_summary(report: Debrief) -> Content:
@@ -81,6 +87,9 @@ class DebriefScreen(Screen[None]):
            one width, not once without the scrollbar and again with it. */
         scrollbar-gutter: stable;
     }
+    DebriefScreen .section {
+        margin-top: 1;
+    }
     DebriefScreen #debrief-body:focus {
         border: heavy $primary;
         border-subtitle-color: $text-primary;
@@ -107,33 +116,43 @@ class DebriefScreen(Screen[None]):
         self.report = report
         self.misconceptions = misconceptions or {}
         """What each tag means: the play's mistakes show as beliefs and facts."""
+        self._detailed: TreeEntry | None = None
+        """The tree line whose detail is shown below the tree."""
 
     def compose(self) -> ComposeResult:
+        """Each heading is drawn with the text below it (and the step table's above it), not
+        as a widget of its own: every widget costs a debrief's opening its styling, layout
+        and drawing, several times over as the screen mounts and takes the focus."""
         report = self.report
         yield ScreenHeader()
         with DebriefBody(id="debrief-body"):
             yield Static(score_summary(report), id="summary")
-            yield Static(Content.styled("Well-Architected pillars", "bold"), classes="heading")
-            yield PillarBars(report.pillars, report.best_pillars, id="pillars")
-            yield Static(Content.styled("Step by step", "bold"), classes="heading")
-            yield Static(steps_table(report.steps, report.analysis), id="steps")
+            yield Static(Content.assemble(
+                heading("Well-Architected pillars"), "\n",
+                bars_content(report.pillars, report.best_pillars), "\n\n",
+                heading("Step by step")), id="pillars", classes="section")
+            yield steps_table(report.steps, report.analysis, id="steps")
             remember = mistakes_to_remember(  # a timed-out step believed nothing
                 (s.chosen for s in report.steps if s.verdict != "right" and not s.timed_out),
                 self.misconceptions)
             if remember is not None:
-                yield Static(Content.styled("Mistakes to remember", "bold"), classes="heading")
-                yield Static(remember, id="mistakes-to-remember")
+                yield Static(Content.assemble(heading("Mistakes to remember"), "\n", remember),
+                             id="mistakes-to-remember", classes="section")
             if has_faults(report.scenario):
                 yield ChaosRound(report.scenario, report.play, id="chaos",
                                  offered=report.play.mode == EXAM)
-            yield Static(Content.styled("The whole decision tree", "bold"), classes="heading")
-            yield Static(LEGEND, id="legend")
+            yield Static(Content.assemble(heading("The whole decision tree"), "\n", LEGEND),
+                         id="legend", classes="section")
             # Filled before it is mounted: each line added to a mounted tree asks for a
             # repaint and a layout of the whole tree.
             tree = DecisionTree(id="tree", explains=True)
             tree.show(report.scenario, report.play.choices, report.analysis.best_path())
             yield tree
-            yield Static(id="tree-detail")
+            # Its first line's detail is there from the first frame, not a second layout
+            # after the tree reports its cursor.
+            start = self._detailed = tree.root.data
+            yield Static(self.detail(tree, start) if start is not None else "",
+                         id="tree-detail")
         with Horizontal(id="debrief-actions"):
             yield Button("Retry (r)", id="retry", compact=True)
             yield Button("Replay from… (p)", id="replay", compact=True)
@@ -156,7 +175,8 @@ class DebriefScreen(Screen[None]):
     @on(DecisionTree.NodeHighlighted, "#tree")
     def _highlighted(self, event: DecisionTree.NodeHighlighted[TreeEntry]) -> None:
         entry = event.node.data
-        if entry is not None:
+        if entry is not None and entry != self._detailed:
+            self._detailed = entry
             self.query_one("#tree-detail", Static).update(
                 self.detail(self.query_one(DecisionTree), entry))
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.content import Content
-from textual.widgets import Static
 
 from ...format.model import PILLAR_TITLES, PILLARS
 from .numbers import signed
@@ -40,16 +39,3 @@ def bars_content(yours: Mapping[str, int], best: Mapping[str, int]) -> Content:
             parts.append("\n")
     return Content.assemble(*parts)
 
-
-class PillarBars(Static):
-    """The Well-Architected impact of the path chosen, beside the best path's."""
-
-    def __init__(self, yours: Mapping[str, int] | None = None,
-                 best: Mapping[str, int] | None = None, *, id: str | None = None) -> None:
-        """Given both paths' impact, the bars are drawn from the first frame (no update and
-        second layout after mounting)."""
-        super().__init__(bars_content(yours, best) if yours is not None and best is not None
-                         else "", id=id)
-
-    def show(self, yours: Mapping[str, int], best: Mapping[str, int]) -> None:
-        self.update(bars_content(yours, best))

@@ -1,29 +1,30 @@
 """The debrief's step-by-step table: each choice against the best choice at that decision.
 
-The table is a `Visual` of `Content` lines, not a Rich `Table`: Rich laid out and wrapped every
-cell twice each time the debrief was drawn (once to measure, once to draw), which was a third
-of the debrief's opening time. Here the lines are laid out once per width and turned into
-strips once per width and theme; the theme's colours are looked up when drawing, so the table
-follows a theme switch. The layout is Rich's (same borders, column widths and wrapping), so
-the table reads as it did.
+The table is a widget drawing `Content` lines, not a Rich `Table`: Rich laid out and wrapped
+every cell twice each time the debrief was drawn (once to measure, once to draw), which was a
+third of the debrief's opening time. Here a row's height comes from its words, a row is laid
+out when one of its lines is first drawn, and a line is turned into a strip once per width
+and theme: a long play's table is several screens tall, and the debrief opens with only its
+first rows on screen. The theme's colours are looked up when drawing, so the table follows a
+theme switch. The layout is Rich's (same borders, column widths and wrapping), so the table
+reads as it did.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from math import ceil
 
 from rich._wrap import divide_line
-from rich.console import Console, ConsoleOptions
 from rich.segment import Segment
 from rich.text import Text
-from textual._context import active_app
 from textual.content import Content
-from textual.css.styles import RulesMap
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import RenderOptions, Visual
+from textual.widget import Widget
 
 from ...analysis.options import option_verdict
 from ...analysis.scoring import Analysis
@@ -128,84 +129,156 @@ def step_rows(steps: Sequence[Step], analysis: Analysis) -> list[StepRow]:
     return rows
 
 
-def _rule(widths: Sequence[int], left: str, line: str, cross: str, right: str) -> str:
-    return left + cross.join(line * (w + 2 * PAD) for w in widths) + right
+def _rule(widths: Sequence[int], left: str, line: str, cross: str, right: str) -> Content:
+    return Content(left + cross.join(line * (w + 2 * PAD) for w in widths) + right)
+
+
+def cell_height(content: Content, width: int, right: bool = False) -> int:
+    """How many lines `wrap_cell` makes of `content`, found from its words alone."""
+    paragraphs = content.plain.split("\n")
+    if right:
+        return len(paragraphs)
+    return sum(len(divide_line(text, width, fold=False)) + 1 for text in paragraphs)
+
+
+def row_lines(cells: Sequence[Content], widths: Sequence[int], edge: str,
+              style: str = "") -> list[Content]:
+    """One row's lines; the heading row's cells sit at its bottom, as Rich puts them."""
+    pad = " " * PAD
+    wrapped = [wrap_cell(cell, w, column.right)
+               for cell, w, column in zip(cells, widths, COLUMNS, strict=True)]
+    height = max(len(cell) for cell in wrapped)
+    lines = []
+    for y in range(height):
+        parts: list[Content | str] = [edge]
+        for x, cell in enumerate(wrapped):
+            at = y - (height - len(cell) if style else 0)
+            text = cell[at] if 0 <= at < len(cell) else Content(" " * widths[x])
+            parts.append(Content.assemble(pad, text, pad).stylize(style) if style
+                         else Content.assemble(pad, text, pad))
+            parts.append(edge)
+        lines.append(Content.assemble(*parts))
+    return lines
+
+
+@dataclass
+class Block:
+    """Lines of the table: a rule, or a row whose lines are made when first asked for."""
+
+    start: int
+    height: int
+    cells: Sequence[Content] = ()
+    edge: str = ""
+    style: str = ""
+    lines: list[Content] | None = None
+
+
+class TableLayout:
+    """The table at one width. Each row's height comes from its cells' words; a row's
+    lines are laid out when one of them is first drawn or read, so opening a debrief lays
+    out only the rows on screen, however long the play."""
+
+    def __init__(self, rows: Sequence[StepRow], width: int) -> None:
+        self.width = width
+        self.widths = column_widths(width)
+        widths = self.widths
+        self._blocks: list[Block] = []
+        self.height = 0
+        self._rule(_rule(widths, "┏", "━", "┳", "┓"))
+        self._row([Content(c.heading) for c in COLUMNS], "┃", "bold")
+        self._rule(_rule(widths, "┡", "━", "╇", "┩"))
+        for index, row in enumerate(rows):
+            if index:
+                self._rule(_rule(widths, "├", "─", "┼", "┤"))
+            self._row([Content(row.number), row.verdict, row.yours, row.best], "│")
+        self._rule(_rule(widths, "└", "─", "┴", "┘"))
+        self._starts = [block.start for block in self._blocks]
+
+    def _rule(self, line: Content) -> None:
+        self._blocks.append(Block(self.height, 1, lines=[line]))
+        self.height += 1
+
+    def _row(self, cells: Sequence[Content], edge: str, style: str = "") -> None:
+        height = max(cell_height(cell, w, column.right)
+                     for cell, w, column in zip(cells, self.widths, COLUMNS, strict=True))
+        self._blocks.append(Block(self.height, height, cells, edge, style))
+        self.height += height
+
+    def line(self, y: int) -> Content:
+        """The table's line `y` (theme variables not yet resolved)."""
+        block = self._blocks[bisect_right(self._starts, y) - 1]
+        if block.lines is None:
+            block.lines = row_lines(block.cells, self.widths, block.edge, block.style)
+        return block.lines[y - block.start]
+
+    def lines(self) -> list[Content]:
+        """Every line of the table."""
+        return [self.line(y) for y in range(self.height)]
 
 
 def table_lines(rows: Sequence[StepRow], width: int) -> list[Content]:
     """The table at `width` cells, one Content a line, theme variables not yet resolved."""
-    widths = column_widths(width)
-    pad = " " * PAD
-    lines = [Content(_rule(widths, "┏", "━", "┳", "┓"))]
-
-    def add(cells: Sequence[Content], edge: str, style: str = "") -> None:
-        """One row; the heading row's cells sit at its bottom, as Rich puts them."""
-        wrapped = [wrap_cell(cell, w, column.right)
-                   for cell, w, column in zip(cells, widths, COLUMNS, strict=True)]
-        height = max(len(cell) for cell in wrapped)
-        for y in range(height):
-            parts: list[Content | str] = [edge]
-            for x, cell in enumerate(wrapped):
-                at = y - (height - len(cell) if style else 0)
-                text = cell[at] if 0 <= at < len(cell) else Content(" " * widths[x])
-                parts.append(Content.assemble(pad, text, pad).stylize(style) if style
-                             else Content.assemble(pad, text, pad))
-                parts.append(edge)
-            lines.append(Content.assemble(*parts))
-
-    add([Content(c.heading) for c in COLUMNS], "┃", "bold")
-    lines.append(Content(_rule(widths, "┡", "━", "╇", "┩")))
-    for index, row in enumerate(rows):
-        if index:
-            lines.append(Content(_rule(widths, "├", "─", "┼", "┤")))
-        add([Content(row.number), row.verdict, row.yours, row.best], "│")
-    lines.append(Content(_rule(widths, "└", "─", "┴", "┘")))
-    return lines
+    return TableLayout(rows, width).lines()
 
 
-class StepTable(Visual):
-    """The step rows as a bordered table as wide as its widget, laid out once per width."""
+class StepTable(Widget):
+    """The step rows as a bordered table as wide as the widget. Only the lines on screen
+    are laid out and turned into strips (the rest when scrolled to): a long play's table
+    is several screens tall."""
 
-    def __init__(self, rows: Sequence[StepRow]) -> None:
+    DEFAULT_CSS = """
+    StepTable {
+        height: auto;
+    }
+    """
+
+    def __init__(self, rows: Sequence[StepRow], *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.rows = tuple(rows)
-        self._lines: tuple[int, list[Content]] = (-1, [])
-        self._strips: tuple[object, list[Strip]] = (None, [])
+        self._layout: TableLayout | None = None
+        self._strips: dict[int, Strip] = {}
+        self._strips_key: object = None
 
-    def lines(self, width: int) -> list[Content]:
-        """The table's lines at `width` (cached for the last width asked)."""
-        if self._lines[0] != width:
-            self._lines = (width, table_lines(self.rows, width))
-        return self._lines[1]
+    def layout_at(self, width: int) -> TableLayout:
+        """The table laid out at `width` (kept for the last width asked)."""
+        layout = self._layout
+        if layout is None or layout.width != width:
+            layout = self._layout = TableLayout(self.rows, width)
+        return layout
 
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return container_width
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
 
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return len(self.lines(width))
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self.layout_at(width).height
 
-    def render_strips(self, width: int, height: int | None, style: Style,
-                      options: RenderOptions) -> list[Strip]:
-        """The lines in the current theme's colours: converted again only when the width,
-        the widget's style or the theme changes."""
-        key = (width, style, active_app.get().theme)
-        if self._strips[0] != key:
-            get_style = options.get_style
-            self._strips = (key, [
-                Strip([Segment(text, part.rich_style)
-                       for text, part in line.render(style, end="", parse_style=get_style)],
-                      width)
-                for line in self.lines(width)])
-        strips = self._strips[1]
-        return strips if height is None else strips[:height]
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Strips made before are kept until the width, the widget's style, its link style
+        or the theme changes (the theme's colours are looked up as each line is drawn)."""
+        key = (self.size.width, self.visual_style, self.link_style, self.app.theme,
+               self.auto_links and not self.screen._selecting)
+        if key != self._strips_key:
+            self._strips_key, self._strips = key, {}
+        return super().render_lines(crop)
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        """The table as plain Rich output, for printing and for tests that read its text."""
-        for line in self.lines(options.max_width):
-            yield from (Segment(text, part.rich_style) for text, part in line.render(end=""))
-            yield Segment.line()
+    def render_line(self, y: int) -> Strip:
+        """Line `y` in the current theme's colours, its links styled as a `Static`'s are."""
+        strip = self._strips.get(y)
+        if strip is None:
+            width = self.size.width
+            layout = self.layout_at(width)
+            if not 0 <= y < layout.height:
+                return Strip.blank(width, self.visual_style.rich_style)
+            segments = [Segment(text, part.rich_style) for text, part in layout.line(y).render(
+                self.visual_style, end="", parse_style=self._get_style)]
+            strip = Strip(segments, width)
+            if self.auto_links and not self.screen._selecting:
+                strip = strip._apply_link_style(self.link_style)
+            self._strips[y] = strip
+        return strip
 
 
-def steps_table(steps: Sequence[Step], analysis: Analysis) -> StepTable:
+def steps_table(steps: Sequence[Step], analysis: Analysis, *, id: str | None = None) -> StepTable:
     """The table of the play's steps: both choices per step, their points and explanations;
     each row says what its choice lost against the best there and links to all its options."""
-    return StepTable(step_rows(steps, analysis))
+    return StepTable(step_rows(steps, analysis), id=id)

@@ -1,0 +1,154 @@
+"""What the debrief does as it opens, so a long play's debrief opens quickly: the step table
+lays out only the rows on screen (and draws the rest, as they were, when scrolled to), and the
+decision tree fits each line's words once per width, not each time Textual lays its lines out.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+
+from scenario_tui.format import loader
+from scenario_tui.ui.widgets import decision_tree
+from scenario_tui.ui.widgets.decision_tree import DecisionTree
+from scenario_tui.ui.widgets.step_table import (
+    COLUMNS,
+    StepRow,
+    StepTable,
+    TableLayout,
+    cell_height,
+    column_widths,
+    row_lines,
+    wrap_cell,
+)
+from scenario_tui.ui.widgets.tree_fit import Piece, fit, fit_width
+
+from .pilot_steps import settle
+
+WORDS = ("a", "cache", "read-replica", "ElastiCache", "x" * 30, "", "  ", "**bold**", "日本語")
+
+
+def text(rng: random.Random) -> str:
+    return "".join(rng.choice(WORDS) + rng.choice((" ", " ", "\n", "  "))
+                   for _ in range(rng.randrange(0, 25)))
+
+
+def rows(count: int, seed: int = 7) -> list[StepRow]:
+    rng = random.Random(seed)
+    return [StepRow(str(n + 1), Content("✓ right\n\noptions ›"), Content(text(rng)),
+                    Content(text(rng))) for n in range(count)]
+
+
+def test_a_cells_height_is_the_lines_its_words_wrap_to() -> None:
+    rng = random.Random(12)
+    for _ in range(3000):
+        content, width = Content(text(rng)), rng.randrange(1, 40)
+        for right in (False, True):
+            assert cell_height(content, width, right) == len(wrap_cell(content, width, right))
+
+
+def test_the_table_is_laid_out_row_by_row_as_it_was_at_once() -> None:
+    table = rows(30)
+    for width in (40, 80, 117, 200):
+        widths = column_widths(width)
+        eager = [*row_lines([Content(c.heading) for c in COLUMNS], widths, "┃", "bold")]
+        for row in table:
+            eager += row_lines([Content(row.number), row.verdict, row.yours, row.best],
+                               widths, "│")
+        laid = [line for line in TableLayout(table, width).lines()
+                if line.plain[:1] not in "┏┡├└"]
+        assert laid == eager
+
+
+class TableApp(App[None]):
+    def __init__(self, table: StepTable) -> None:
+        super().__init__()
+        self.table = table
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield self.table
+
+
+async def test_the_step_table_lays_out_only_the_rows_on_screen() -> None:
+    table = StepTable(rows(40), id="steps")
+    app = TableApp(table)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        layout = table.layout_at(table.size.width)
+        laid = [block for block in layout._blocks if block.cells and block.lines is not None]
+        assert 1 <= len(laid) < 10, len(laid)
+        shown = [strip.text for strip in table.render_lines(table.region.reset_offset)]
+        whole = [line.plain for line in TableLayout(table.rows, table.size.width).lines()]
+        assert shown[:30] == whole[:30]
+        app.query_one(VerticalScroll).scroll_end(animate=False)
+        await settle(pilot)
+        end = table.size.height
+        assert [s.text for s in table.render_lines(table.region.reset_offset)][-20:] == \
+            whole[end - 20:end]
+
+
+SCENARIO = """
+id: deep
+title: Deep
+situation: A chain of decisions.
+difficulty: advanced
+tags: [synthetic]
+services: [lambda]
+sources: ["https://docs.aws.amazon.com/lambda/latest/dg/welcome.html"]
+verified: "2026-11-26"
+nodes:
+"""
+
+
+def deep_scenario(size: int = 40) -> str:
+    nodes = []
+    for i in range(size):
+        if i == size - 1:
+            nodes.append(f"  n{i}:\n    end: success\n    text: The end of the chain.")
+            continue
+        later = min(size - 1, i + 2)
+        nodes.append(
+            f"  n{i}:\n    text: Situation {i}, with some words to name it by.\n    choices:\n"
+            f"      - {{label: Go on from {i} to the next, to: n{i + 1}, points: 1, why: On.}}\n"
+            f"      - {{label: Skip one from {i}, to: n{later}, points: 0, why: Skip.}}")
+    return SCENARIO + "\n".join(nodes) + "\n"
+
+
+class TreeApp(App[None]):
+    def compose(self) -> ComposeResult:
+        scenario, problems = loader.load_text(deep_scenario(), "deep.yaml")
+        assert scenario is not None, problems
+        tree = DecisionTree(id="tree")
+        path = [c for node in [f"n{i}" for i in range(39)] for c in scenario.choices(node)
+                if c.index == 0]
+        tree.show(scenario, path, path)
+        yield tree
+
+
+async def test_the_tree_fits_each_line_once_per_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[int, int]] = []
+
+    def counted(pieces: tuple[Piece, ...], width: int) -> int:
+        calls.append((id(pieces), width))
+        return fit_width(pieces, width)
+
+    monkeypatch.setattr(decision_tree, "fit_width", counted)
+    app = TreeApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        tree = app.query_one(DecisionTree)
+        lines = len(tree._tree_lines)
+        for _ in range(3):  # Textual lays the lines out again on each style change
+            tree.notify_style_update()
+            await settle(pilot)
+        assert len(calls) == len(set(calls)) >= lines  # each line's words, once per room
+        node = tree._tree_lines[-1].node  # a deep line: its words shortened to the room
+        room = tree._room(node)
+        pieces = tree._labels[node.id]
+        assert tree.get_label_width(node) == fit(pieces, room).cell_length + \
+            (len(tree.ICON_NODE) if node.allow_expand else 0)
