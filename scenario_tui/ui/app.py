@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
@@ -114,6 +115,10 @@ class ScenarioApp(CheckedLinksApp[int]):
         self.call_after_refresh(self.class_syncing.start, self.session)
         if self.start_id:
             self.open_scenario(self.start_id, self.mode)
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: the collector `launch.run` paused runs again."""
+        gc.enable()
 
     def _remember_theme(self, theme: Theme) -> None:
         with suppress(WriteFailed):  # the theme applies all the same, just not remembered

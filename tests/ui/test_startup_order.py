@@ -1,4 +1,5 @@
-"""What the catalogue's first frame waits for: no worker thread starts before it is drawn.
+"""What the catalogue's first frame waits for: no worker thread starts before it is drawn,
+and the garbage collector (paused by `launch.run`) runs again once it is.
 
 A thread started while the first screen is built shares the GIL (and, on a busy machine, the
 CPU) with it, so start-up work that can wait runs after that frame: the class sync, like the
@@ -6,6 +7,7 @@ catalogue's progress. benchmarks/startup.py times the start; this holds the orde
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -39,3 +41,15 @@ async def test_the_class_sync_starts_after_the_first_frame(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
     assert events[:2] == ["frame", "sync"]
+
+
+async def test_the_collector_runs_again_once_the_first_frame_is_drawn(
+        make_session: Callable[..., Session]) -> None:
+    gc.disable()  # as `launch.run` leaves it
+    try:
+        app = SteadyApp(make_session())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
