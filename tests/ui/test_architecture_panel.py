@@ -100,3 +100,22 @@ async def test_no_panel_where_nothing_is_built(make_app) -> None:
         assert isinstance(pilot.app.screen, PlayScreen)
         assert not pilot.app.screen.query(ArchitectureView)
         assert pilot.app.screen.check_action("toggle_architecture", ()) is False
+
+
+async def test_a_long_explanation_scrolls_above_buttons_kept_on_screen(make_app,
+                                                                        make_session) -> None:
+    """At 80x24 with the panel open, a long explanation pushed Continue, Undo and All options
+    out of sight, and its last lines could not be scrolled to. The buttons now stay at the
+    feedback's foot, and the explanation scrolls above them."""
+    app = shop(make_app, make_session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "enter", "2")
+        await settle(pilot)
+        screen = app.screen
+        panel, text = screen.query_one("#feedback"), screen.query_one("#feedback-scroll")
+        for button in screen.query("#feedback-buttons Button").results():
+            if button.display:
+                assert panel.region.contains_region(button.region), button.id
+        assert text.max_scroll_y > 0
+        assert panel.region.contains_region(text.region)

@@ -43,13 +43,17 @@ class FeedbackPanel(Vertical):
         padding: 0 1;
         #feedback-scroll {
             height: auto;
-            /* a share of the terminal, so the buttons below still fit on a short one */
-            max-height: 45vh;
+            /* the room the panel has (it is at most 75% of the player's height) above the
+               buttons, so a long explanation scrolls instead of running out of sight */
+            max-height: 100%;
         }
         #feedback-text {
             height: auto;
         }
         #feedback-buttons {
+            /* at the panel's foot, however little room the explanation leaves above it
+               (a short terminal with the diagram panel open) */
+            dock: bottom;
             height: 1;
             margin-top: 1;
         }
