@@ -11,12 +11,18 @@ value again.
 
 The header also takes its first look at the titles on its own loop (`ScreenHeader.watch`), so a
 screen replaced as soon as it is shown cannot leave that look to find the header gone.
+
+The footer shows only the keys that fit whole (`keys_to_hide`): at 80 columns Textual cut the
+last ones mid-word, and the last is Help. Quit goes first (Ctrl+Q is on the help screen), then
+keys from the right; Help stays.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
+from rich.cells import cell_len
+from textual import events
 from textual.app import App, ComposeResult
 from textual.dom import DOMNode
 from textual.reactive import invoke_watcher
@@ -44,6 +50,40 @@ class ScreenHeader(Header):
         self.app.mutate_reactive(App.sub_title)
 
 
+PALETTE_CLASS = "-command-palette"
+KEPT = "help"
+"""The action of the key the footer never hides: every other key is on the screen it opens."""
+FIRST_HIDDEN = "quit"
+
+
+def key_width(key: FooterKey) -> int:
+    """The cells `key` takes in the footer (Textual 8.2.8's padding: ` k ` and `desc `, or
+    `k desc` compact; the palette's key has a border and a space more)."""
+    width = cell_len(key.key_display)
+    if key.description:
+        width += 1 + cell_len(key.description)
+    if key.has_class(PALETTE_CLASS):
+        return width + 2
+    return width if key.compact else width + 2
+
+
+def keys_to_hide(keys: Sequence[FooterKey], width: int) -> list[FooterKey]:
+    """The keys to leave out so that the rest fit whole in `width` cells: Quit first, then
+    from the right, never Help (nor the palette's, docked at the right)."""
+    shown = [key for key in keys if not key.has_class(PALETTE_CLASS)]
+    room = width - sum(key_width(key) for key in keys if key.has_class(PALETTE_CLASS))
+    needed = sum(key_width(key) for key in shown)
+    order = sorted((key for key in shown if key.action != KEPT),
+                   key=lambda key: (key.action != FIRST_HIDDEN, -shown.index(key)))
+    hidden = []
+    for key in order:
+        if needed <= room:
+            break
+        hidden.append(key)
+        needed -= key_width(key)
+    return hidden
+
+
 class ScreenFooter(Footer):
     """A `Footer` whose replaced keys do not outlive the recompose that replaced them, and
     that recomposes only when the keys it shows have changed."""
@@ -63,18 +103,27 @@ class ScreenFooter(Footer):
                      for _, binding, enabled, tooltip in active.values()
                      if binding.show or (palette is not None and binding is palette[1]))
         return (keys, self._bindings_ready, self.compact, self.show_command_palette,
-                self.combine_groups)
+                self.combine_groups, self.app.size.width)
 
     def compose(self) -> ComposeResult:
         """Textual's keys, given the footer's `compact` before they mount. A key bound to
         the footer's value starts compact and then takes that value, restyling itself both
         times: a tenth of a debrief's opening time. (The palette's key is not bound and
         keeps its own.)"""
-        for widget in super().compose():
+        widgets = list(super().compose())
+        for widget in widgets:
             if isinstance(widget, FooterKey) and "compact" in (widget._reactive_connect or {}):
                 widget.set_reactive(FooterKey.compact, self.compact)
                 widget.set_class(self.compact, "-compact", update=False)
-            yield widget
+        if all(isinstance(widget, FooterKey) for widget in widgets):  # no groups of keys
+            for key in keys_to_hide([w for w in widgets if isinstance(w, FooterKey)],
+                                    self.app.size.width):
+                key.display = False
+        yield from widgets
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Another width may fit other keys (rebuilt only if it does not show the same)."""
+        self.call_after_refresh(self.recompose)
 
     async def recompose(self) -> None:
         """Textual recomposes the footer whenever any binding might have changed: twice on

@@ -1,0 +1,45 @@
+"""The key bar shows whole keys: at 80 columns the last ones were cut mid-word, Help among them."""
+
+from __future__ import annotations
+
+from textual.widgets._footer import FooterKey
+
+from scenario_tui.ui.widgets.header_footer import ScreenFooter, key_width
+
+from .pilot_steps import settle
+from .test_architecture_panel import shop
+
+
+def footer_keys(app) -> list[FooterKey]:
+    return list(app.screen.query_one(ScreenFooter).query(FooterKey).results())
+
+
+async def test_help_shows_whole_at_80_columns_and_quit_comes_back_when_wider(
+        make_app, make_session) -> None:
+    """A play screen with the diagram panel has more keys than 80 columns hold."""
+    app = shop(make_app, make_session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        shown = {key.action: key for key in footer_keys(app) if key.display}
+        assert "help" in shown and "quit" not in shown
+        footer = app.screen.query_one(ScreenFooter)
+        palette = next(key for key in footer_keys(app) if key.has_class("-command-palette"))
+        for key in shown.values():
+            assert footer.region.contains_region(key.region), key.action
+            if key is not palette:
+                assert key.region.right <= palette.region.x, key.action
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        shown = {key.action for key in footer_keys(app) if key.display}
+        assert {"help", "quit"} <= shown
+
+
+async def test_the_width_worked_out_is_the_width_laid_out(make_app) -> None:
+    """`key_width` is what Textual gives each key, compact or not, the palette's included."""
+    app = make_app("cache-the-catalogue")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        keys = [key for key in footer_keys(app) if key.display]
+        assert len(keys) > 3
+        for key in keys:
+            assert key.region.width == key_width(key), key.action
