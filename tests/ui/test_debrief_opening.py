@@ -25,7 +25,7 @@ from scenario_tui.ui.widgets.step_table import (
     row_lines,
     wrap_cell,
 )
-from scenario_tui.ui.widgets.tree_fit import Piece, fit, fit_width
+from scenario_tui.ui.widgets.tree_fit import JOINED_FLOORS, LABEL_FLOORS, Piece, fit, fit_width
 
 from .pilot_steps import settle
 
@@ -119,6 +119,16 @@ def deep_scenario(size: int = 40) -> str:
     return SCENARIO + "\n".join(nodes) + "\n"
 
 
+def test_a_lines_width_is_worked_out_as_the_line_would_be_made() -> None:
+    rng = random.Random(5)
+    floors = (LABEL_FLOORS, JOINED_FLOORS, ())
+    for _ in range(3000):
+        pieces = [Piece(Content(text(rng).replace("\n", " ")), rng.choice(floors))
+                  for _ in range(rng.randrange(1, 5))]
+        width = rng.randrange(-20, 80)
+        assert fit_width(pieces, width) == fit(pieces, width).cell_length, (pieces, width)
+
+
 class TreeApp(App[None]):
     def compose(self) -> ComposeResult:
         scenario, problems = loader.load_text(deep_scenario(), "deep.yaml")
@@ -143,8 +153,11 @@ async def test_the_tree_fits_each_line_once_per_width(monkeypatch: pytest.Monkey
         await settle(pilot)
         tree = app.query_one(DecisionTree)
         lines = len(tree._tree_lines)
-        for _ in range(3):  # Textual lays the lines out again on each style change
-            tree.notify_style_update()
+        branch = tree.root.children[0]
+        for _ in range(3):  # each expansion lays every line out again
+            branch.collapse()
+            await settle(pilot)
+            branch.expand()
             await settle(pilot)
         assert len(calls) == len(set(calls)) >= lines  # each line's words, once per room
         node = tree._tree_lines[-1].node  # a deep line: its words shortened to the room
@@ -152,3 +165,20 @@ async def test_the_tree_fits_each_line_once_per_width(monkeypatch: pytest.Monkey
         pieces = tree._labels[node.id]
         assert tree.get_label_width(node) == fit(pieces, room).cell_length + \
             (len(tree.ICON_NODE) if node.allow_expand else 0)
+
+
+async def test_a_style_change_repaints_the_tree_without_laying_it_out_again() -> None:
+    app = TreeApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        tree = app.query_one(DecisionTree)
+        lines = tree._tree_lines
+        before = {s.style for strip in tree.render_lines(tree.region.reset_offset)
+                  for s in strip if s.style}
+        app.theme = "textual-light"
+        tree.focus()
+        await settle(pilot)
+        after = {s.style for strip in tree.render_lines(tree.region.reset_offset)
+                 for s in strip if s.style}
+        assert tree._tree_lines is lines
+        assert before != after

@@ -43,6 +43,8 @@ def first_words(text: str, width: int = FIRST_WORDS) -> Content:
     return line[: cut if cut > width // 2 else width - 1].rstrip() + "…"
 
 
+NO_LABEL = Text()
+"""Every node's own label: its line is drawn from its pieces by `render_label`."""
 CLOSING_QUOTE = Piece(Content.styled("”", "dim italic"))
 
 
@@ -128,8 +130,9 @@ class DecisionTree(Tree[TreeEntry]):
         self._labels: dict[int, tuple[Piece, ...]] = {}
         self._joins: dict[str, tuple[Piece, Piece]] = {}
         self._depth: dict[int, int] = {}
-        self._widths: dict[int, int] = {}
-        self._widths_at: tuple[int, int] = (-1, -1)
+        self._widths: dict[tuple[int, int], dict[int, int]] = {}
+        """Each line's width, by the panel's width and the guides' depth (a scrollbar
+        coming and going as branches open and close switches between two widths)."""
         self._build_width: int | None = None
         self._rich: dict[tuple[int, int], Text] = {}
         self._rich_theme = ""
@@ -144,6 +147,9 @@ class DecisionTree(Tree[TreeEntry]):
         self._owner.update({c.target: (c.source, c.index) for c in best})
         self._opening = self._opened(scenario, best) | self._opened(scenario, yours)
         self.clear()
+        # Textual's first look at `show_root` lays every line out again; taken now, while
+        # the tree is empty, it costs nothing (else it comes inside the first full layout).
+        _ = self.show_root
         self._labels, self._joins, self._rich, self._widths = {}, {}, {}, {}
         self._first = {scenario.start: self.root}
         self._filled = set()
@@ -238,8 +244,18 @@ class DecisionTree(Tree[TreeEntry]):
     def process_label(self, label: str | Text) -> Text:
         """An empty label (every line's: its Content is drawn by `render_label`) without
         parsing it as markup, or copying and splitting it again as each node is made, for
-        each of the hundreds of lines a large scenario adds."""
-        return Text() if not label else super().process_label(label)
+        each of the hundreds of lines a large scenario adds. (Textual copies a label before
+        styling it, so one empty label serves them all.)"""
+        return NO_LABEL if not label else super().process_label(label)
+
+    def notify_style_update(self) -> None:
+        """A style change (the focus moving in or out of the debrief's body, the theme)
+        repaints the lines but keeps their layout, which Textual's `Tree` works out again
+        for every line: the lines depend on the nodes, and the room they have changes with
+        the tree's size, which comes as a resize."""
+        super(Tree, self).notify_style_update()
+        self._line_cache.clear()
+        self.refresh()
 
     def render_label(self, node: TreeNode[TreeEntry], base_style: Style, style: Style) -> Text:
         """The line's Content (Markdown shown as styles), in the current theme's colours,
@@ -261,11 +277,14 @@ class DecisionTree(Tree[TreeEntry]):
         if pieces is None:
             return icon + self.process_label(node.label).cell_len
         width = self._panel_width()
-        if (width, self.guide_depth) != self._widths_at:
-            self._widths, self._widths_at = {}, (width, self.guide_depth)
-        cells = self._widths.get(node.id)
+        widths = self._widths.get((width, self.guide_depth))
+        if widths is None:
+            if len(self._widths) > 3:
+                self._widths.clear()
+            widths = self._widths[width, self.guide_depth] = {}
+        cells = widths.get(node.id)
         if cells is None:
-            cells = self._widths[node.id] = fit_width(pieces, self._room(node, width))
+            cells = widths[node.id] = fit_width(pieces, self._room(node, width))
         return icon + cells
 
     def _room(self, node: TreeNode[TreeEntry], width: int | None = None) -> int:

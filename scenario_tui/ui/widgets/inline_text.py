@@ -59,8 +59,9 @@ def _content(pieces: tuple[Run, ...], one_line: bool) -> Content:
             spans.append(Span(at, at + len(text), style))
         text_parts.append(text)
         at += len(text)
-    return Content("".join(text_parts), spans).rstrip() if one_line else \
-        Content("".join(text_parts), spans)
+    content = Content("".join(text_parts), spans)
+    # (trimmed only when it ends in a space: a copy of every tree line's label otherwise)
+    return content.rstrip() if one_line and content.plain[-1:].isspace() else content
 
 
 def inline(text: str) -> Content:

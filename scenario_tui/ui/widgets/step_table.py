@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from math import ceil
 
 from rich._wrap import divide_line
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual.content import Content
@@ -138,7 +139,8 @@ def cell_height(content: Content, width: int, right: bool = False) -> int:
     paragraphs = content.plain.split("\n")
     if right:
         return len(paragraphs)
-    return sum(len(divide_line(text, width, fold=False)) + 1 for text in paragraphs)
+    return sum(1 if cell_len(text) <= width else len(divide_line(text, width, fold=False)) + 1
+               for text in paragraphs)
 
 
 def row_lines(cells: Sequence[Content], widths: Sequence[int], edge: str,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 
 ELLIPSIS = "…"
@@ -39,6 +40,21 @@ def shorten(content: Content, width: int) -> Content:
     return cut.rstrip() + ELLIPSIS
 
 
+def shortened_width(content: Content, width: int) -> int:
+    """`shorten(content, width).cell_length`, worked out on the text alone."""
+    if content.cell_length <= width:
+        return content.cell_length
+    if width <= 1:
+        return len(ELLIPSIS[:width])
+    plain = content.plain
+    cut = set_cell_size(plain, width - 1)  # as `Content.truncate` cuts
+    if not plain[len(cut):].startswith(" "):
+        space = cut.rfind(" ")
+        if space > len(cut) // 2:
+            cut = cut[:space]
+    return cell_len(cut.rstrip()) + len(ELLIPSIS)
+
+
 @dataclass(frozen=True)
 class Piece:
     """One part of a line: with no `floors`, a marker (never shortened); else the cells it
@@ -51,6 +67,21 @@ class Piece:
 def fit(pieces: Sequence[Piece], width: int) -> Content:
     """The pieces joined, shortened round by round (in each round, piece by piece down to its
     floor) until the line fits `width` cells or can give no more."""
+    widths = _widths(pieces, width)
+    return Content.assemble(*(shorten(p.content, w) if w < p.content.cell_length
+                              else p.content for p, w in zip(pieces, widths, strict=True)))
+
+
+def fit_width(pieces: Sequence[Piece], width: int) -> int:
+    """`fit(pieces, width).cell_length`, without making the line: the tree asks every line
+    its width, and draws only the lines on screen."""
+    return sum(shortened_width(p.content, w) if w < p.content.cell_length
+               else p.content.cell_length for p, w in zip(pieces, _widths(pieces, width),
+                                                          strict=True))
+
+
+def _widths(pieces: Sequence[Piece], width: int) -> list[int]:
+    """The cells each piece is given."""
     widths = [p.content.cell_length for p in pieces]
     over = sum(widths) - width
     rounds = max((len(p.floors) for p in pieces), default=0)
@@ -62,12 +93,5 @@ def fit(pieces: Sequence[Piece], width: int) -> Content:
                 give = max(0, min(over, widths[index] - piece.floors[round_]))
                 widths[index] -= give
                 over -= give
-    return Content.assemble(*(shorten(p.content, w) if w < p.content.cell_length
-                              else p.content for p, w in zip(pieces, widths, strict=True)))
+    return widths
 
-
-def fit_width(pieces: Sequence[Piece], width: int) -> int:
-    """The cells `fit(pieces, width)` takes, without assembling the line when it fits whole
-    (most lines, and every line before the tree knows its width)."""
-    whole = sum(p.content.cell_length for p in pieces)
-    return whole if whole <= width else fit(pieces, width).cell_length
