@@ -356,3 +356,22 @@ def test_nothing_is_written_outside_packs(tmp_path: Path, data_dir: Path) -> Non
     assert all(p in before or p.startswith("elsewhere") for p in everything_in(tmp_path))
     assert {p.split(os.sep)[0] for p in everything_in(data_dir)} == {"packs"}
 
+
+
+def test_what_a_killed_add_or_remove_left_is_swept_by_the_next(data_dir: Path) -> None:
+    """A `pack add` or `pack remove` killed part-way left its hidden folder in `packs/` for
+    good. The next one deletes such folders once their process is gone, and never another
+    command's that still runs."""
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    home = packs.packs_dir(data_dir)
+    left = [home / f".adding-old-pack-{dead.pid}-k2x9_a1q", home / f".removing-old-{dead.pid}",
+            home / f".adding-busy-{os.getpid()}-abcdefgh"]
+    for folder in left:
+        (folder / "pack").mkdir(parents=True)
+        (folder / "pack" / "half.yaml").write_text("id: half\n", encoding="utf-8")
+    added = add(str(PACK), data_dir)
+    assert added.pack is not None
+    assert [f.name for f in left if f.exists()] == [left[2].name]
+    names = sorted(p.name for p in home.iterdir())
+    assert names == [left[2].name, added.pack.name]

@@ -31,7 +31,17 @@ from ..format.files import GLOSSARY_NAME, MISCONCEPTIONS_NAME, discover, library
 from ..format.problems import ERROR, Problem
 from ..format.yaml_source import Mapping
 from ..play import library
-from ..play.packs import MANIFEST_NAME, Pack, PackError, installed, packs_dir, read, valid_name
+from ..play.packs import (
+    MANIFEST_NAME,
+    Pack,
+    PackError,
+    aside_name,
+    installed,
+    packs_dir,
+    read,
+    sweep,
+    valid_name,
+)
 from . import pack_sources
 
 CLASH = "E063"
@@ -79,7 +89,8 @@ def add(spec: str, data: str | Path | None = None, *, name: str | None = None,
                         "use --force")
     try:
         home.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=f".adding-{name}-", dir=home))
+        sweep(data)
+        stage = Path(tempfile.mkdtemp(prefix=aside_name("adding", name), dir=home))
     except OSError as error:
         raise PackError(f"cannot write to {home}: {error.strerror or error}") from error
     try:

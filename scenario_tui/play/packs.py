@@ -5,7 +5,8 @@ them) that `scenario-tui pack add` checked and copied into `packs/<name>/` under
 dir. Beside the files sits a hidden manifest, `.pack.json`: the name, where the pack came from,
 the commit it was pinned to when it came from git, and the day it was installed. A folder there
 without a readable manifest (a half-made one from a crash, something a user put there) is not a
-pack: the library never reads it. Installing lives in `authoring.pack_install`; this module is
+pack: the library never reads it, and the hidden work folders a killed `pack add` or `pack
+remove` leaves are deleted by the next one (`sweep`). Installing lives in `authoring.pack_install`; this module is
 all the library and the app need, and reads only small JSON files.
 """
 
@@ -108,11 +109,52 @@ def find(name: str, data: str | Path | None = None) -> Pack:
     return pack
 
 
+def aside_name(kind: str, name: str) -> str:
+    """A hidden folder in `packs/` for work under way: `.adding-NAME-PID-` (a random tail
+    follows) or `.removing-NAME-PID`. The process id says whose it is (`sweep`)."""
+    return f".{kind}-{name}-{os.getpid()}" + ("-" if kind == "adding" else "")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
+
+
+def sweep(data: str | Path | None = None) -> list[str]:
+    """Delete what a killed `pack add` or `pack remove` left in `packs/` (hidden folders the
+    library never reads, but disk all the same); the names of those deleted. A folder whose
+    process still runs is another command at work, and stays."""
+    home = packs_dir(data)
+    swept = []
+    try:
+        with os.scandir(home) as found:
+            entries = [e for e in found if e.name.startswith((".adding-", ".removing-"))
+                       and e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
+    for entry in entries:
+        # the id is the last part of `.removing-…`, and before mkdtemp's tail (no '-' in it)
+        # in `.adding-…`; a name without one is left alone
+        parts = entry.name.split("-")
+        removing = entry.name.startswith(".removing-")
+        pid = parts[-1] if removing else parts[-2]
+        if len(parts) >= (3 if removing else 4) and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(entry.path, ignore_errors=True)
+            swept.append(entry.name)
+    return swept
+
+
 def remove(name: str, data: str | Path | None = None) -> Pack:
     """Delete the pack called `name`: its folder goes aside first (a hidden name in `packs/`),
     so a failure part-way never leaves half a pack the library would read."""
     pack = find(name, data)
-    trash = pack.root.with_name(f".removing-{pack.name}-{os.getpid()}")
+    sweep(data)
+    trash = pack.root.with_name(aside_name("removing", pack.name))
     try:
         pack.root.rename(trash)
     except OSError as error:
