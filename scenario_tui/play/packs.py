@@ -6,8 +6,9 @@ dir. Beside the files sits a hidden manifest, `.pack.json`: the name, where the 
 the commit it was pinned to when it came from git, and the day it was installed. A folder there
 without a readable manifest (a half-made one from a crash, something a user put there) is not a
 pack: the library never reads it, and the hidden work folders a killed `pack add` or `pack
-remove` leaves are deleted by the next one (`sweep`). Installing lives in `authoring.pack_install`; this module is
-all the library and the app need, and reads only small JSON files.
+remove` leaves are deleted by the next one (`sweep`). Installing lives in
+`authoring.pack_install`; this module is all the library and the app need, and reads only
+small JSON files.
 """
 
 from __future__ import annotations
