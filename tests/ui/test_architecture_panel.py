@@ -102,11 +102,13 @@ async def test_no_panel_where_nothing_is_built(make_app) -> None:
         assert pilot.app.screen.check_action("toggle_architecture", ()) is False
 
 
-async def test_a_long_explanation_scrolls_above_buttons_kept_on_screen(make_app,
-                                                                        make_session) -> None:
+async def test_a_long_explanation_scrolls_above_buttons_kept_on_screen(
+        make_app, make_session, monkeypatch) -> None:
     """At 80x24 with the panel open, a long explanation pushed Continue, Undo and All options
     out of sight, and its last lines could not be scrolled to. The buttons now stay at the
-    feedback's foot, and the explanation scrolls above them."""
+    feedback's foot, and the explanation scrolls above them (here with the full panel: the
+    room it makes for feedback is the next test's)."""
+    monkeypatch.setattr(ArchitectureView, "make_room", lambda self, needed: None)
     app = shop(make_app, make_session)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -119,3 +121,27 @@ async def test_a_long_explanation_scrolls_above_buttons_kept_on_screen(make_app,
                 assert panel.region.contains_region(button.region), button.id
         assert text.max_scroll_y > 0
         assert panel.region.contains_region(text.region)
+
+
+async def test_on_a_short_terminal_the_panel_makes_room_for_feedback(make_app,
+                                                                      make_session) -> None:
+    """At 80x24 the full panel left a long explanation two lines; while feedback shows it
+    now keeps to its summary and one line, and takes its room back on Continue."""
+    app = shop(make_app, make_session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        panel = app.screen.query_one(ArchitectureView)
+        await pilot.press("1", "enter", "2")
+        await settle(pilot)
+        assert panel.outer_size.height == 4
+        summary, first = drawn(pilot).splitlines()[:2]
+        assert summary.startswith("Last choice") and first.startswith(("+", "~")), first
+        await pilot.press("enter")
+        await settle(pilot)
+        assert panel.outer_size.height > 4
+    app = shop(make_app, make_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "enter", "2")
+        await settle(pilot)
+        assert app.screen.query_one(ArchitectureView).outer_size.height > 4

@@ -21,7 +21,12 @@ from ...play.engine import Play, PlayError
 from ...play.modes import EXAM, PRACTICE
 from ...play.session import Session
 from ..messages import BackToCatalogue, PlayFinished
-from ..widgets.architecture_view import ArchitectureView, remembered_classes, toggle_panel
+from ..widgets.architecture_view import (
+    SHORT_BELOW,
+    ArchitectureView,
+    remembered_classes,
+    toggle_panel,
+)
 from ..widgets.breadcrumb import Breadcrumb
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.player import Player, PlayerActions, PlayerView
@@ -166,6 +171,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         self.call_after_refresh(player.focus_current)
         for panel in self.query(ArchitectureView):
             panel.show(self.scenario, self.play)
+            panel.make_room(self.feedback is not None and self.app.size.height < SHORT_BELOW)
         node = self.scenario.node(player.view.node)
         services = node.services or self.scenario.services
         if services != self._services_of:

@@ -121,19 +121,22 @@ def _removed_lines(drawing: Drawing) -> list[Content]:
 
 def compact(drawing: Drawing, width: int) -> list[Content]:
     """One line per component (`+ Orders table  dynamodb · 3 AZs → Checkout`), for a narrow
-    terminal; the removed ones after, struck through."""
+    terminal: what the last choice added or changed first, under its summary (all a short
+    terminal shows while feedback does), then the rest; the removed ones after, struck
+    through."""
     lines = []
     legend = _legend(drawing)
     if legend is not None:
         lines.append(legend)
-    for layer in layers(drawing.architecture):
-        for component in layer:
-            mark = drawing.mark(component.id)
-            targets = _targets(drawing, component)
-            line = Content.assemble(
-                (mark, MARK_STYLE), " ", (one_line(component.name), "bold"), "  ",
-                (placement(component), "dim"), *([" → ", targets] if targets else []))
-            lines.append(line.truncate(width, ellipsis=True))
+    components = [component for layer in layers(drawing.architecture) for component in layer]
+    components.sort(key=lambda component: drawing.mark(component.id) == " ")
+    for component in components:
+        mark = drawing.mark(component.id)
+        targets = _targets(drawing, component)
+        line = Content.assemble(
+            (mark, MARK_STYLE), " ", (one_line(component.name), "bold"), "  ",
+            (placement(component), "dim"), *([" → ", targets] if targets else []))
+        lines.append(line.truncate(width, ellipsis=True))
     lines.extend(line.truncate(width, ellipsis=True) for line in _removed_lines(drawing))
     return lines
 

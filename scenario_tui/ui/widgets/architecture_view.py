@@ -27,6 +27,10 @@ from ...play.engine import Play
 from ...play.session import Session
 from .architecture_drawing import Drawing, draw
 
+ROOM_MADE = 4
+"""The panel's height (border included) while it makes room for feedback (`make_room`)."""
+SHORT_BELOW = 30
+"""Fewer terminal rows than this, the panel makes room for feedback."""
 FOLD_BELOW = 96
 """Narrower than this (in cells of drawing), the panel lists components one to a line."""
 ARCHITECTURE_SETTING = "architecture-panel.{}"
@@ -107,6 +111,11 @@ class ArchitectureView(VerticalScroll, can_focus=False):
 
     def on_mount(self) -> None:
         self.border_title = "Architecture"
+
+    def make_room(self, needed: bool) -> None:
+        """Shrink to the last choice's summary and one line (it scrolls) while the screen needs
+        the room: a short terminal showing feedback, which the full panel left two lines."""
+        self.styles.max_height = ROOM_MADE if needed else None
 
     def show(self, scenario: Scenario, play: Play) -> None:
         """Draw the system `play` has built (nothing for a scenario that builds none)."""
