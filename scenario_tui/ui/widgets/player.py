@@ -48,6 +48,8 @@ class PlayerView:
     can_undo: bool = True
     misconceptions: Mapping[str, Misconception] = field(default_factory=dict)
     """What each tag means: the feedback on a wrong choice shows its belief and fact."""
+    choices_title: str = ""
+    """Over the choices' box (the author preview's "in file order")."""
 
     @property
     def node(self) -> str:
@@ -161,6 +163,7 @@ class Player(Vertical):
             ending.update(view.ending or Content(""))
         else:
             choices.show(view.play.options(view.scenario))
+            choices.border_title = view.choices_title
         choices.display = view.feedback is None and not view.at_ending
         panel.display = view.feedback is not None
         ending.display = view.at_ending and view.ending is not None

@@ -64,6 +64,11 @@ def preview_ending(play: Play, scenario: Scenario, analysis: Analysis) -> Conten
         " tests from the node highlighted in the graph.")
 
 
+FILE_ORDER = "in file order"
+"""Over the preview's choices: a learner's play shuffles them, and an author comparing a
+learner's "3" with the file would otherwise wonder."""
+
+
 def preview_view(scenario: Scenario, analysis: Analysis, trial: Trial) -> PlayerView:
     """What the shared player shows for the preview's play: its status, and its ending once
     there is no feedback left to show."""
@@ -72,4 +77,5 @@ def preview_view(scenario: Scenario, analysis: Analysis, trial: Trial) -> Player
     return PlayerView(
         scenario, analysis, play, trial.feedback,
         status=preview_status(play, scenario, analysis, trial.feedback),
-        ending=preview_ending(play, scenario, analysis) if at_ending else None)
+        ending=preview_ending(play, scenario, analysis) if at_ending else None,
+        choices_title=FILE_ORDER)
