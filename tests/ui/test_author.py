@@ -22,15 +22,14 @@ from textual.pilot import Pilot
 from scenario_tui.authoring.file_check import BROKEN, VALID
 from scenario_tui.format.problems import ERROR, WARNING, Problem
 from scenario_tui.ui.author_app import AuthorApp
-from scenario_tui.ui.screens import author as author_screen
+from scenario_tui.ui.screens import author_watch
 from scenario_tui.ui.screens.author import (
-    POLLING,
     PREVIEW_VIEW,
     PROBLEMS_VIEW,
     STATE_VIEW,
-    WATCHFILES,
     AuthorScreen,
 )
+from scenario_tui.ui.screens.author_watch import POLLING, WATCHFILES
 from scenario_tui.ui.widgets.decision_tree import DecisionTree
 from scenario_tui.ui.widgets.problem_list import ProblemList
 from scenario_tui.ui.widgets.source_view import MARK, SourceView, source_excerpt
@@ -207,7 +206,7 @@ async def test_polling_sees_a_save(editable: Path, monkeypatch: pytest.MonkeyPat
     if fallback == "asked for":
         monkeypatch.setenv("SCENARIO_TUI_POLL", "1")
     else:
-        monkeypatch.setattr(author_screen, "changes", failing_watch)
+        monkeypatch.setattr(author_watch, "changes", failing_watch)
     app = make_app(editable.name, interval=FAST)
     async with app.run_test(size=SIZE) as pilot:
         screen = screen_of(pilot)

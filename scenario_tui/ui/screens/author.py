@@ -1,32 +1,28 @@
 """The author preview: watch one scenario file and show its problems, or its graph and a player.
 
-A worker watches the file's folder with watchfiles (where it cannot, a timer polls); after each
-batch of changes a thread worker looks at the file (`file_watch.FileWatcher`) and posts each new
-`FileCheck`; the screen only draws it. The play-through is one immutable `Trial` in a reactive,
+Each save is noticed and the file looked at off the loop (`author_watch.WatchingScreen`); the
+screen only draws each new `FileCheck`. The play-through is one immutable `Trial` in a reactive,
 replaced whole on every move and carried over to the edited scenario on each save, so the
 author keeps their place.
 """
 
 from __future__ import annotations
 
-import asyncio
-import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList, Static
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker
 
 from ...analysis.scoring import Analysis, analyse
 from ...authoring.file_check import BROKEN, VALID, WRITING, FileCheck, carry_over, problem_in
-from ...authoring.file_watch import FileWatcher, changes
+from ...authoring.file_watch import FileWatcher
 from ...authoring.path_change import path_change
 from ...format.text_safety import clean, one_line
 from ...play.engine import PlayError, start, what_if
@@ -42,12 +38,11 @@ from ..widgets.problem_list import ProblemList
 from ..widgets.source_view import SourceView
 from ..worker_errors import report_failure
 from .author_commands import NodeCommands
+from .author_watch import WATCHFILES, WatchingScreen
 
 STATE_VIEW, PROBLEMS_VIEW, PREVIEW_VIEW = "state-view", "problems-view", "preview-view"
-WATCHFILES, POLLING = "watchfiles", "polling"
-"""How saves are noticed: watchfiles' events on the file's folder, or a timer (the fallback)."""
 
-class AuthorScreen(PlayerActions, Screen[None]):
+class AuthorScreen(PlayerActions, WatchingScreen):
     """Problems with their source while the file is broken; graph and player once it is valid."""
 
     COMMANDS = Screen.COMMANDS | {NodeCommands}
@@ -74,27 +69,11 @@ class AuthorScreen(PlayerActions, Screen[None]):
     pane: reactive[str] = reactive(STATE_VIEW, init=False, bindings=True)
     """Which view shows: the file's state, its problems, or the graph and preview."""
 
-    @dataclass
-    class FileChecked(Message):
-        """A look at the file found something new (posted from the worker thread)."""
-
-        check: FileCheck
-
     def __init__(self, watcher: FileWatcher, interval: float = 0.5, *,
                  poll: bool = False) -> None:
-        super().__init__()
-        self.watcher = watcher
-        self.interval = interval
-        self.poll_only = poll
-        """Look on a timer from the start, without trying watchfiles."""
-        self.watched_by = ""
-        """`WATCHFILES` once its watch is set up, `POLLING` once the timer runs."""
+        super().__init__(watcher, interval, poll=poll)
         self.latest: FileCheck | None = None
         self.analysis: Analysis | None = None
-        self._requests = threading.Lock()
-        """Guards the three flags below, shared with the looking thread."""
-        self._again = self._looking = self._force = False
-        self._stop_watching = asyncio.Event()
         self._wants_problems = False
 
     def compose(self) -> ComposeResult:
@@ -118,67 +97,13 @@ class AuthorScreen(PlayerActions, Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = clean(str(self.watcher.path))
         self.query_one("#graph").border_title = "Decision graph"
-        self._poll()
-        if self.poll_only:
-            self._start_polling()
-        else:
-            self._watch_folder()
+        self.watch_file()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failure(self, event)
 
-    def on_unmount(self) -> None:
-        self._stop_watching.set()  # watchfiles' thread stops within a step, not a timeout
-
-    # Watching ---------------------------------------------------------------------------
-
-    @work(exclusive=True, group="watch", exit_on_error=False,
-          description="Watching the file")
-    async def _watch_folder(self) -> None:
-        """Look at the file after each batch of changes watchfiles reports in its folder."""
-        try:
-            saves = changes(self.watcher, self._stop_watching)
-            self.watched_by = WATCHFILES  # set up by `async for`'s first step, before any wait
-            async for _ in saves:
-                self._poll()
-        except Exception:  # no watchfiles, no watches left, no folder: poll instead
-            self._start_polling()
-
-    def _start_polling(self) -> None:
-        self.watched_by = POLLING
-        self.set_interval(self.interval, self._poll)
-        self._poll()  # a change may have come while watching failed
-
-    def _poll(self, force: bool = False) -> None:
-        """Have the file looked at; asked during a look, the looker looks once more."""
-        with self._requests:
-            self._again, self._force = True, self._force or force
-            if self._looking:
-                return
-            self._looking = True
-        self._look_at_file()
-
-    @work(thread=True, group="look", exit_on_error=False, description="Checking the file")
-    def _look_at_file(self) -> None:
-        """Look at the file off the event loop while looks are asked for; report what changed."""
-        worker = get_current_worker()
-        try:
-            while True:
-                with self._requests:
-                    if not self._again or worker.is_cancelled:
-                        self._looking = False
-                        return
-                    self._again, force, self._force = False, self._force, False
-                check = self.watcher.force() if force else self.watcher.poll()
-                if check is not None and not worker.is_cancelled:
-                    self.post_message(self.FileChecked(check))
-        except BaseException:
-            with self._requests:
-                self._looking = False
-            raise
-
-    @on(FileChecked)
-    def _checked(self, event: FileChecked) -> None:
+    @on(WatchingScreen.FileChecked)
+    def _checked(self, event: WatchingScreen.FileChecked) -> None:
         self.show_check(event.check)
         if event.check.state == WRITING and self.watched_by == WATCHFILES:
             self.set_timer(self.interval, self._poll)  # the write may end without another event
