@@ -171,12 +171,17 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         self.call_after_refresh(player.focus_current)
         for panel in self.query(ArchitectureView):
             panel.show(self.scenario, self.play)
-            panel.make_room(self.feedback is not None and self.app.size.height < SHORT_BELOW)
+            panel.make_room(self.app.size.height < SHORT_BELOW)
         node = self.scenario.node(player.view.node)
         services = node.services or self.scenario.services
         if services != self._services_of:
             self._services_of = services
             self.query_one(ServiceCards).show(services, self.session.glossary)
+
+    def on_resize(self) -> None:
+        """A terminal made shorter or taller: the diagram panel gives or takes its room."""
+        for panel in self.query(ArchitectureView):
+            panel.make_room(self.app.size.height < SHORT_BELOW)
 
     def show_trail(self) -> None:
         """The breadcrumb: the decisions so far, with verdict marks in practice mode."""

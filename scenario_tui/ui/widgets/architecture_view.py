@@ -28,9 +28,9 @@ from ...play.session import Session
 from .architecture_drawing import Drawing, draw
 
 ROOM_MADE = 4
-"""The panel's height (border included) while it makes room for feedback (`make_room`)."""
+"""The panel's height (border included) on a short terminal (`make_room`)."""
 SHORT_BELOW = 30
-"""Fewer terminal rows than this, the panel makes room for feedback."""
+"""Fewer terminal rows than this, the panel makes room for the choices and the feedback."""
 FOLD_BELOW = 96
 """Narrower than this (in cells of drawing), the panel lists components one to a line."""
 ARCHITECTURE_SETTING = "architecture-panel.{}"
@@ -113,8 +113,9 @@ class ArchitectureView(VerticalScroll, can_focus=False):
         self.border_title = "Architecture"
 
     def make_room(self, needed: bool) -> None:
-        """Shrink to the last choice's summary and one line (it scrolls) while the screen needs
-        the room: a short terminal showing feedback, which the full panel left two lines."""
+        """Shrink to two lines (it scrolls): the last choice's summary and the first component
+        it touched, or the first two components before any choice. On a short terminal the
+        full panel hid a fourth choice below the fold and left feedback two lines."""
         self.styles.max_height = ROOM_MADE if needed else None
 
     def show(self, scenario: Scenario, play: Play) -> None:
