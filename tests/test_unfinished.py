@@ -125,3 +125,22 @@ def test_a_restored_field_keeps_its_type(library: Path, tmp_path: Path) -> None:
     offer = session_on(library, tmp_path / "data").unfinished.resumable(scenario)
     assert offer.play is not None and offer.play.scenario_id == SCENARIO
     assert offer.play.mode == EXAM and len(offer.play.choices) == 1
+
+
+def test_a_timed_exam_keeps_the_time_left_on_its_decision(library: Path, tmp_path: Path) -> None:
+    session = session_on(library, tmp_path / "data")
+    scenario = session.scenario(SCENARIO)
+    timed = start(scenario, EXAM, time_limit=120).choose(scenario, 1)
+    assert session.unfinished.keep(scenario, timed, feedback=False, time_left=33.5)
+    assert session_on(library, tmp_path / "data").unfinished.resumable(
+        scenario).time_left == 33.5
+    untimed = start(scenario, EXAM).choose(scenario, 1)
+    assert session.unfinished.keep(scenario, untimed, feedback=False, time_left=33.5)
+    assert session.unfinished.resumable(scenario).time_left is None
+
+
+@pytest.mark.parametrize("left", ["33", -1, 10**9, None, [1]])
+def test_a_time_left_that_is_not_one_gives_the_whole_limit(left: object) -> None:
+    stored = json.dumps({SCENARIO: {"hash": "h", "mode": EXAM, "origin": "",
+                                    "path": [["start", 0]], "time_left": left}})
+    assert decode(stored)[SCENARIO].time_left is None

@@ -21,10 +21,12 @@ class Countdown:
     _paused_for: float = field(default=0.0, init=False)
     _paused_at: float | None = field(default=None, init=False)
 
-    def restart(self) -> None:
-        """A new decision: the whole limit again (a pause under way goes on)."""
+    def restart(self, left: float | None = None) -> None:
+        """A new decision: the whole limit again, or `left` seconds of it (a decision taken
+        up again after leaving); a pause under way goes on."""
         now = self.clock()
-        self._started, self._paused_for = now, 0.0
+        spent = 0.0 if left is None else max(0.0, self.limit - left)
+        self._started, self._paused_for = now - spent, 0.0
         if self._paused_at is not None:
             self._paused_at = now
 

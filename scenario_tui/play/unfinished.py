@@ -59,6 +59,9 @@ class UnfinishedRun:
     """Left while practice feedback showed on the last choice: it shows again on resuming."""
     extra: tuple[tuple[str, Plain], ...] = ()
     """The play's other plain fields, by name, restored as they were."""
+    time_left: float | None = None
+    """A timed exam's seconds left on the decision on screen when it was left: resuming goes
+    on from there, where it gave the whole limit again (leave and come back for more time)."""
 
     @property
     def decision(self) -> int:
@@ -66,12 +69,14 @@ class UnfinishedRun:
         return len(self.path) + (0 if self.feedback else 1)
 
     @classmethod
-    def of(cls, play: Play, content_hash: str, feedback: bool) -> UnfinishedRun:
+    def of(cls, play: Play, content_hash: str, feedback: bool,
+           time_left: float | None = None) -> UnfinishedRun:
         extra = tuple((f.name, value) for f in fields(play) if f.name not in _OWN
                       and _plain(value := getattr(play, f.name)))
         return cls(play.scenario_id, content_hash, play.mode, play.origin,
                    tuple((c.source, c.index) for c in play.choices),
-                   feedback and play.mode == PRACTICE and bool(play.choices), extra)
+                   feedback and play.mode == PRACTICE and bool(play.choices), extra,
+                   time_left if play.time_limit is not None else None)
 
     def replay(self, scenario: Scenario) -> Play | None:
         """The run as a play on `scenario` as it is now; None if its path no longer replays
@@ -100,7 +105,8 @@ class UnfinishedRun:
     def to_json(self) -> dict[str, object]:
         return {"hash": self.content_hash, "mode": self.mode, "origin": self.origin,
                 "path": [list(step) for step in self.path], "feedback": self.feedback,
-                "extra": {k: list(v) if isinstance(v, tuple) else v for k, v in self.extra}}
+                "extra": {k: list(v) if isinstance(v, tuple) else v for k, v in self.extra},
+                **({"time_left": self.time_left} if self.time_left is not None else {})}
 
     @classmethod
     def from_json(cls, scenario_id: str, value: object) -> UnfinishedRun | None:
@@ -119,10 +125,14 @@ class UnfinishedRun:
         extra = value.get("extra", {})
         if not isinstance(extra, dict):
             return None
+        kept = value.get("time_left")
+        time_left = None  # absent, or not a time: the decision gets its whole limit
+        if isinstance(kept, int | float) and not isinstance(kept, bool) and 0 <= kept < 10**6:
+            time_left = float(kept)
         return cls(scenario_id, content_hash, str(mode), origin,
                    tuple((step[0], step[1]) for step in path), value.get("feedback") is True,
                    tuple((k, tuple(v) if isinstance(v, list) else v)
-                         for k, v in extra.items() if _plain(v)))
+                         for k, v in extra.items() if _plain(v)), time_left)
 
 
 def decode(text: str | None) -> dict[str, UnfinishedRun]:
@@ -152,6 +162,8 @@ class Resumable:
     decision: int = 1
     notice: str = ""
     """Why a kept run was dropped ("" when none was)."""
+    time_left: float | None = None
+    """A timed exam's seconds left on the decision it comes back to."""
 
 
 class UnfinishedRuns:
@@ -172,11 +184,12 @@ class UnfinishedRuns:
         return frozenset(self._runs)
 
     def keep(self, scenario: Scenario, play: Play, feedback: bool, *,
-             save: bool = True) -> bool:
-        """Keep `play` as the scenario's unfinished run (in the store too, with `save`); a
-        play with no choice made, or at an ending with nothing left to show, is not a run
-        to keep (any kept one goes). True when a run is kept."""
-        run = UnfinishedRun.of(play, self._hash(scenario), feedback)
+             save: bool = True, time_left: float | None = None) -> bool:
+        """Keep `play` as the scenario's unfinished run (in the store too, with `save`), and
+        a timed exam's `time_left` on its decision; a play with no choice made, or at an
+        ending with nothing left to show, is not a run to keep (any kept one goes). True
+        when a run is kept."""
+        run = UnfinishedRun.of(play, self._hash(scenario), feedback, time_left)
         if not run.path or run.replay(scenario) is None:
             self.drop(scenario.id, save=save)
             return False
@@ -216,7 +229,8 @@ class UnfinishedRuns:
             return Resumable(notice="The scenario changed since you left it part-way, and "
                              "your earlier choices no longer lead through it: that run "
                              "was dropped. You start from the beginning.")
-        return Resumable(play, play.choices[-1] if run.feedback else None, run.decision)
+        return Resumable(play, play.choices[-1] if run.feedback else None, run.decision,
+                         time_left=run.time_left)
 
     def _text(self) -> str:
         return encode(self._runs) if self._runs else ""

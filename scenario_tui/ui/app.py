@@ -251,7 +251,7 @@ class ScenarioApp(CheckedLinksApp[int]):
 
         def answered(answer: Answer | None) -> None:
             if answer == RESUME:
-                self._play(scenario, resumed, offer.feedback)
+                self._play(scenario, resumed, offer.feedback, time_left=offer.time_left)
             elif answer == START_OVER:
                 self.session.unfinished.drop(scenario.id)
                 self._play_from_start(scenario, mode)
@@ -266,10 +266,12 @@ class ScenarioApp(CheckedLinksApp[int]):
         self._play(scenario, start(scenario, EXAM if timed else mode, seed=self.session.seeds(),
                                    time_limit=self.time_limit if timed else None))
 
-    def _play(self, scenario: Scenario, play: Play, feedback: Choice | None = None) -> None:
+    def _play(self, scenario: Scenario, play: Play, feedback: Choice | None = None, *,
+              time_left: float | None = None) -> None:
         from .screens.play import PlayScreen
 
-        self._present(PlayScreen(self.session, scenario, play, feedback=feedback))
+        self._present(PlayScreen(self.session, scenario, play, feedback=feedback,
+                                 time_left=time_left))
 
     @on(ShowPlay)
     def _show(self, event: ShowPlay) -> None:

@@ -140,3 +140,36 @@ class TestShuffledAndTimed:
 
         assert snap_compare(_app(make_session, mode=TIMED_EXAM, clock=clock),
                             terminal_size=size, run_before=wait)
+
+
+async def test_leaving_a_timed_decision_and_resuming_keeps_its_time(
+        make_session: Callable[..., Session]) -> None:
+    """Leaving with Esc and resuming gave the decision its whole time again: leave and come
+    back for more. The time left goes with the kept run; a time-out says so as it happens."""
+    clock = Clock()
+    app = _app(make_session, mode=TIMED_EXAM, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        clock.now += 40
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        screen.check_time()
+        assert "1:20 left" in str(screen.query_one("#play-status").visual)  # type: ignore
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, PlayScreen)
+        clock.now += 300  # away: the clock of a decision not on screen does not run
+        app.open_scenario(SCENARIO, TIMED_EXAM)
+        await settle(pilot)
+        await pilot.press("r")  # resume
+        await settle(pilot)
+        resumed = app.screen
+        assert isinstance(resumed, PlayScreen) and len(resumed.play.choices) == 1
+        assert "1:20 left" in str(resumed.query_one("#play-status").visual)  # type: ignore
+        clock.now += 81
+        resumed.check_time()
+        await settle(pilot)
+        assert resumed.play.timed_out == (1,)
+        assert any(n.title == "Time's up" for n in app._notifications)

@@ -75,7 +75,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
     Continue, and the widgets that gain or lose it restyle themselves."""
 
     def __init__(self, session: Session, scenario: Scenario, play: Play, *,
-                 feedback: Choice | None = None) -> None:
+                 feedback: Choice | None = None, time_left: float | None = None) -> None:
         super().__init__()
         self.session = session
         self.scenario = scenario
@@ -83,6 +83,8 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         self.started = 0.0
         self.countdown = Countdown(play.time_limit or 0, session.clock)
         """The time left on the decision on screen, when the play is a timed exam."""
+        self._time_left = time_left
+        """A resumed timed exam's time left on its decision (the whole limit when None)."""
         self._services_of: tuple[str, ...] | None = None
         self.set_reactive(PlayScreen.play, play)
         self.set_reactive(PlayScreen.feedback, feedback if play.mode == PRACTICE else None)
@@ -105,7 +107,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         self.started = self.session.clock()
         self.sub_title = clean(self.scenario.title)
         if self.timed:
-            self.countdown.restart()
+            self.countdown.restart(self._time_left)
             self.set_interval(1, self.check_time, name="countdown")
         self.call_after_refresh(self.refresh_view)
 
@@ -120,7 +122,11 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         if not self.timed or self.play.finished(self.scenario) or not self.is_mounted:
             return
         if self.countdown.expired():
+            decision = len(self.play.choices) + 1
             self.play = self.play.time_out(self.scenario, self.analysis)
+            self.notify(f"Decision {decision} had no answer in time: it counts as its "
+                        "lowest-scoring choice, and the debrief marks it \"timed out\".",
+                        title="Time's up", severity="warning", markup=False)
             self._finish_if_done()
             return
         self.query_one(Player).show_status(self.play_status())
@@ -150,8 +156,9 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         self._keep_run()
 
     def _keep_run(self, save: bool = True) -> bool:
-        return self.session.unfinished.keep(self.scenario, self.play, self.feedback is not None,
-                                            save=save)
+        return self.session.unfinished.keep(
+            self.scenario, self.play, self.feedback is not None, save=save,
+            time_left=self.countdown.remaining() if self.timed else None)
 
     def player_view(self) -> PlayerView:
         """What the player shows now."""
