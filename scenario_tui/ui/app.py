@@ -20,6 +20,7 @@ from ..play.modes import EXAM, PRACTICE, TIME_LIMIT, TIMED_EXAM
 from ..play.progress_report import ReviewStatus
 from ..play.saving import Saving
 from ..play.session import Session, UnknownScenario
+from ..progress.kinds import REPLAY, WHAT_IF
 from ..progress.store_errors import WriteFailed
 from .class_syncing import ClassSyncing
 from .commands import ScenarioCommands
@@ -27,6 +28,7 @@ from .fast_keys import guard_fast_keys
 from .links import CheckedLinksApp
 from .messages import (
     BackToCatalogue,
+    BackToDebrief,
     ModeChosen,
     OpenNext,
     OpenScenario,
@@ -275,7 +277,26 @@ class ScenarioApp(CheckedLinksApp[int]):
 
     @on(ShowPlay)
     def _show(self, event: ShowPlay) -> None:
+        """A retry replaces the debrief; a replay or a "what if" goes over it, and Esc
+        comes back to it (`BackToDebrief`)."""
+        from .screens.debrief import DebriefScreen
+        from .screens.play import PlayScreen
+
+        if event.play.kind in (REPLAY, WHAT_IF) and isinstance(self.screen, DebriefScreen):
+            self.push_screen(PlayScreen(self.session, event.scenario, event.play,
+                                        feedback=event.feedback))
+            return
         self._play(event.scenario, event.play, event.feedback)
+
+    @on(BackToDebrief)
+    def _back_to_debrief(self) -> None:
+        from .screens.debrief import DebriefScreen
+
+        if not any(isinstance(s, DebriefScreen) for s in self.screen_stack):
+            self.show_catalog()
+            return
+        while not isinstance(self.screen, DebriefScreen):
+            self.pop_screen()
 
     @on(PlayFinished)
     def _finished(self, event: PlayFinished) -> None:

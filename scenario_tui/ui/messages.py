@@ -55,6 +55,11 @@ class ShowPlay(Message):
     """The choice just made, when practice mode should show its explanation first."""
 
 
+class BackToDebrief(Message):
+    """Leave a replay or a "what if" for the debrief it was opened from (the catalogue when
+    there is none)."""
+
+
 @dataclass
 class PlayFinished(Message):
     """A play-through reached an ending: record it and show the debrief."""

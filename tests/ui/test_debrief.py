@@ -151,7 +151,8 @@ async def test_the_replay_picker_takes_a_digit_once(make_app: MakeApp,
         screen = app.screen
         assert isinstance(screen, PlayScreen)
         assert len(screen.play.choices) == 2
-        assert len(app.screen_stack) == 2
+        # one replay over its debrief (Esc goes back to it), not one per key
+        assert len(app.screen_stack) == 3 and isinstance(app.screen_stack[1], DebriefScreen)
 
 
 async def test_every_option_after_a_practice_choice(make_app: MakeApp,

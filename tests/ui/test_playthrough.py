@@ -210,3 +210,30 @@ async def test_palette_opens_a_scenario(make_app) -> None:
         await settle(pilot)
         assert isinstance(app.screen, PlayScreen)
         assert app.screen.scenario.id == "cache-the-catalogue"
+
+
+async def test_esc_from_a_what_if_goes_back_to_its_debrief_and_keeps_no_run(make_app) -> None:
+    """Esc in a "what if" dropped the debrief for the catalogue, and kept the what-if as a run
+    to resume. It now comes back to the debrief as it was, keeps nothing, and the status
+    line says the run is not counted."""
+    app = make_app("cache-the-catalogue")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "enter", "2", "enter")
+        await settle(pilot)
+        debrief = app.screen
+        assert isinstance(debrief, DebriefScreen)
+        await pilot.press("t", "down", "w")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        assert "what-if, not counted" in str(screen.query_one("#play-status").visual)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is debrief
+        assert app.session.unfinished_ids() == frozenset()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CatalogScreen)

@@ -20,7 +20,8 @@ from ...play.countdown import Countdown, left_text
 from ...play.engine import Play, PlayError
 from ...play.modes import EXAM, PRACTICE
 from ...play.session import Session
-from ..messages import BackToCatalogue, PlayFinished
+from ...progress.kinds import EXPLORING, REPLAY, WHAT_IF
+from ..messages import BackToCatalogue, BackToDebrief, PlayFinished
 from ..widgets.architecture_view import (
     SHORT_BELOW,
     ArchitectureView,
@@ -155,7 +156,14 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         kept for the catalogue to offer again; a finished one was recorded and goes."""
         self._keep_run()
 
+    @property
+    def exploring(self) -> bool:
+        """A replay or a "what if" opened from a debrief: not a run to resume later."""
+        return self.play.kind in (REPLAY, WHAT_IF)
+
     def _keep_run(self, save: bool = True) -> bool:
+        if self.exploring:
+            return False
         return self.session.unfinished.keep(
             self.scenario, self.play, self.feedback is not None, save=save,
             time_left=self.countdown.remaining() if self.timed else None)
@@ -201,8 +209,11 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         """`Decision 2 · Practice · score 3` above the situation."""
         play = self.play
         step = len(play.choices) + (0 if self.feedback else 1)
+        mode = "Timed exam" if self.timed else play.mode.capitalize()
         status: list[str | tuple[str, str]] = [
-            (f"Decision {step}", "bold"), " · ", (play.mode.capitalize(), "bold reverse")]
+            (f"Decision {step}", "bold"), " · ", (mode, "bold reverse")]
+        if self.exploring:
+            status.append((f" · {EXPLORING[play.kind][0]}, not counted", "bold"))
         if play.mode == PRACTICE:
             status += [" · score ", (str(play.score), "bold")]
         else:
@@ -270,6 +281,9 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         toggle_panel(self, self.session)
 
     def action_leave(self) -> None:
+        if self.exploring:
+            self.post_message(BackToDebrief())
+            return
         if self._keep_run():
             saved = self.session.unfinished.saved
             self.notify("Run kept: resume it from the catalogue." if saved else
