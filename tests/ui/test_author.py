@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
+from textual.widgets import Button
 
 from scenario_tui.authoring.file_check import BROKEN, VALID
 from scenario_tui.format.problems import ERROR, WARNING, Problem
@@ -322,3 +323,19 @@ def test_source_excerpt_scrolls_sideways_to_a_far_column() -> None:
     rows = source_excerpt([line], problem, height=5, width=60).plain.splitlines()
     caret = rows[1].index("^")
     assert caret < 60 and rows[0][caret:caret + 4] == "HERE"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_preview_s_feedback_buttons_show_whole(in_fixtures, size) -> None:
+    """The preview's narrow pane cut "All options (o)" mid-word at both sizes: its buttons
+    now drop their keys (in the footer) and fit; the play screen's keep them."""
+    app = make_app("preview-valid.yaml")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "t", "2")
+        await settle(pilot)
+        row = app.screen.query_one("#feedback-buttons")
+        buttons = [b for b in row.query(Button).results(Button) if b.display]
+        assert [str(b.label) for b in buttons] == ["Continue", "Undo", "Options"]
+        for button in buttons:
+            assert row.region.contains_region(button.region), button.id

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -29,6 +31,18 @@ def feedback_content(choice: Choice, verdict: str, best: Choice | None,
     if best is not None and best != choice:
         parts += ["\n\n", ("Best here: ", "bold $success"), inline_line(best.label)]
     return Content.assemble(*parts)
+
+
+CONTINUE = "Continue (Enter)"
+SHORT = {"all-options": "Options"}
+"""A label shorter than `without_key` gives, for a narrow row."""
+BUTTON_MIN_WIDTH = 16
+"""Textual 8.2.8's `Button { min-width: 16 }`; a label and its padding may be wider."""
+
+
+def without_key(label: str) -> str:
+    """`Continue (Enter)` → `Continue`: a button's label without its key in brackets."""
+    return re.sub(r"\s*\([^()]*\)$", "", label)
 
 
 class FeedbackPanel(Vertical):
@@ -63,20 +77,48 @@ class FeedbackPanel(Vertical):
     }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._labels = {"continue": CONTINUE, "undo": "Undo (u)", "all-options": "All options (o)"}
+        """Each button's whole label; a row too narrow for them shows them without their key."""
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="feedback-scroll"):
             yield Static(id="feedback-text")
         with Horizontal(id="feedback-buttons"):
-            yield Button("Continue (Enter)", id="continue", variant="primary", compact=True)
-            yield Button("Undo (u)", id="undo", compact=True)
-            yield Button("All options (o)", id="all-options", compact=True)
+            yield Button(self._labels["continue"], id="continue", variant="primary",
+                         compact=True)
+            yield Button(self._labels["undo"], id="undo", compact=True)
+            yield Button(self._labels["all-options"], id="all-options", compact=True)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_labels)
+
+    def _fit_labels(self) -> None:
+        """Whole labels where the row has room for them, else each without its key ("Undo")
+        and no wider than it: the narrow author preview cut "All options (o)" mid-word. The
+        keys stay in the footer."""
+        row = self.query_one("#feedback-buttons")
+        buttons = [button for button in row.query(Button).results(Button) if button.display]
+        if not row.size.width:
+            return  # not laid out yet: the next resize fits them
+        needed = sum(max(BUTTON_MIN_WIDTH, cell_len(self._labels[str(button.id)]) + 2)
+                     + button.styles.margin.width for button in buttons)
+        fits = needed <= row.size.width
+        for button in buttons:
+            whole = self._labels[str(button.id)]
+            button.label = whole if fits else SHORT.get(str(button.id), without_key(whole))
+            button.styles.min_width = None if fits else 0
+            button.styles.margin = None if fits else (0, 1, 0, 0)
 
     def show(self, choice: Choice, verdict: str, best: Choice | None, *,
-             continue_label: str = "Continue (Enter)", can_undo: bool = True,
+             continue_label: str = CONTINUE, can_undo: bool = True,
              misconceptions: Mapping[str, Misconception] | None = None) -> None:
         """The verdict and explanation of `choice`; the buttons say what Enter and u do."""
         self.query_one("#feedback-text", Static).update(
             feedback_content(choice, verdict, best, misconceptions))
         self.query_one("#feedback-scroll").scroll_home(animate=False)
+        self._labels["continue"] = continue_label
         self.query_one("#continue", Button).label = continue_label
         self.query_one("#undo", Button).display = can_undo
+        self.call_after_refresh(self._fit_labels)

@@ -25,10 +25,8 @@ from ...format.model import Choice, Misconception, Scenario
 from ...format.text_safety import clean, reflow
 from ...play.engine import Play
 from .choice_list import ChoiceList
-from .feedback import FeedbackPanel
+from .feedback import CONTINUE, FeedbackPanel
 from .option_verdicts import Decision, OptionsDialog
-
-CONTINUE = "Continue (Enter)"
 
 
 @dataclass(frozen=True)
