@@ -84,7 +84,7 @@ class CatalogScreen(ResponsiveScreen):
     AUTO_FOCUS = "#filter"
     COMMANDS = ResponsiveScreen.COMMANDS | {GroupingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "toggle_mode", "Practice/Exam", id="catalog.mode"),
+        Binding("f2", "toggle_mode", "Mode", id="catalog.mode"),
         Binding("ctrl+g", "cycle_grouping", "Group", id="catalog.group",
                 tooltip="Group by exam domain, by progress, or not at all"),
         Binding("ctrl+r", "app.review", "Review", id="catalog.review"),
