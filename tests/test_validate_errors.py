@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 
 from scenario_tui.cli import main
+from scenario_tui.format import loader
 from scenario_tui.play import library
 
 INVALID = Path(__file__).parent / "fixtures" / "invalid"
 
 CASES = [
     ("e001-empty.yaml", "E001", 1, 1),
-    ("e002-syntax.yaml", "E002", 8, 9),
+    ("e002-syntax.yaml", "E002", 7, 7),  # where the `[` opens, not where libyaml gave up
     ("e003-duplicate.yaml", "E003", 6, 1),
     ("e004-python-tag.yaml", "E004", 3, 8),
     ("e010-top-list.yaml", "E010", 1, 1),
@@ -91,3 +92,19 @@ def test_unknown_option_is_a_usage_error() -> None:
     with pytest.raises(SystemExit) as stop:
         main(["validate", "--bogus"])
     assert stop.value.code == 2
+
+
+@pytest.mark.parametrize(("text", "line", "column", "opener"), [
+    ("nodes:\n  a:\n    choices:\n      - label: [draft Publish\n        to: b\n", 4, 16, "`[`"),
+    ("id: x\ntitle: {a: 1\nnodes: {}\n", 2, 8, "`{`"),
+    ('id: x\ntitle: "unclosed\nnodes: {}\n', 2, 8, "a quote"),
+])
+def test_a_bracket_or_quote_left_open_is_reported_where_it_opens(
+        text: str, line: int, column: int, opener: str) -> None:
+    """libyaml gave up lines later ("expected ',' or ']'"), and the loader took that for a
+    line indented wrong: its hint ("line `choices:` up with `label:`") would break the file
+    further."""
+    _, problems = loader.load_text(text, "x.yaml")
+    assert [(p.code, p.line, p.column) for p in problems] == [("E002", line, column)]
+    assert f"{opener} opened here is never closed" in problems[0].message
+    assert "indented" not in problems[0].hint

@@ -330,7 +330,7 @@ def _misplaced_line(doc: yaml_source.Document) -> list[Problem]:
     """`doc`'s problems, a syntax error replaced by the indentation mistake behind it (at its
     own line, with an "indented too little/much?" hint) when re-indenting one line fixes it."""
     syntax = next((p for p in doc.problems if p.code == "E002"), None)
-    if syntax is None or not doc.text:
+    if syntax is None or not doc.text or yaml_source.UNCLOSED in syntax.message:
         return doc.problems
 
     def score(text: str) -> int | None:

@@ -245,6 +245,10 @@ def parse(text: str, path: str) -> Document:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
+        unclosed = _unclosed(error)
+        if unclosed is not None:
+            doc.problems.append(Problem(path, *unclosed))
+            return doc
         mark = error.problem_mark or error.context_mark
         pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(error.problem or error).split())
@@ -282,6 +286,30 @@ def parse(text: str, path: str) -> Document:
                                     "flatten the structure"))
     doc.problems.extend(builder.problems)
     return doc
+
+
+UNCLOSED = "is never closed"
+"""In the message of a bracket or quote left open: the loader does not take it for a line
+indented wrong (`loader._misplaced_line`)."""
+
+
+def _unclosed(error: yaml.MarkedYAMLError) -> tuple[int, int, str, str, str, str] | None:
+    """A `[`, `{` or quote opened and never closed, reported where it opens: libyaml stops
+    lines later, where its guess ("expected ',' or ']'") sends an author the wrong way."""
+    context, mark = error.context or "", error.context_mark
+    if mark is None:
+        return None
+    opener = ("[" if "flow sequence" in context else "{" if "flow mapping" in context
+              else "a quote" if "quoted scalar" in context else None)
+    if opener is None:
+        return None
+    shown = opener if opener == "a quote" else f"`{opener}`"
+    closer = {"[": "]", "{": "}"}.get(opener)
+    hint = (f"close it with `{closer}`, or put text that starts with `{opener}` in quotes: "
+            f"label: \"{opener}draft{closer} …\"" if closer else
+            "close the quote; inside double quotes write \\\" for a quote")
+    return (mark.line + 1, mark.column + 1, ERROR, "E002",
+            f"YAML syntax error: {shown} opened here {UNCLOSED}", hint)
 
 
 def _syntax_hint(message: str) -> str:
