@@ -258,7 +258,8 @@ class ScenarioApp(CheckedLinksApp[int]):
                 self.session.unfinished.drop(scenario.id)
                 self._play_from_start(scenario, mode)
 
-        self.push_screen(ResumeDialog(scenario.title, offer.decision, resumed.mode, mode),
+        kept_mode = TIMED_EXAM if resumed.time_limit is not None else resumed.mode
+        self.push_screen(ResumeDialog(scenario.title, offer.decision, kept_mode, mode),
                          answered)
 
     def _play_from_start(self, scenario: Scenario, mode: str) -> None:

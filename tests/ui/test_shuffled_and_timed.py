@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Button
 
 from scenario_tui.play.modes import TIMED_EXAM
 from scenario_tui.play.session import Session
@@ -163,6 +164,9 @@ async def test_leaving_a_timed_decision_and_resuming_keeps_its_time(
         clock.now += 300  # away: the clock of a decision not on screen does not run
         app.open_scenario(SCENARIO, TIMED_EXAM)
         await settle(pilot)
+        offer = str(app.screen.query_one("#resume-text").visual)  # type: ignore[attr-defined]
+        assert "in timed exam mode" in offer  # it said "exam", beside "Start over (timed exam)"
+        assert str(app.screen.query_one("#resume-start-over", Button).label) == "Start over"
         await pilot.press("r")  # resume
         await settle(pilot)
         resumed = app.screen
