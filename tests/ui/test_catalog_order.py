@@ -114,9 +114,11 @@ async def test_grouping_cycles_is_remembered_and_is_in_the_palette(make_app, mak
         assert [str(o.prompt).split(" · ")[0] for o in listing.options if o.disabled] == [
             NOT_STARTED, PERFECT, BROKEN]
         assert session.store.setting(GROUPING_SETTING) == PROGRESS
-        hits = [hit.text async for hit in GroupingCommands(screen).discover()]
-        assert hits == ["Catalogue: no groups", "Catalogue: group by exam domain",
-                        "Catalogue: group by progress"]
+        hits = [hit async for hit in GroupingCommands(screen).discover()]
+        assert [hit.text for hit in hits] == ["Catalogue: no groups",
+                                              "Catalogue: group by exam domain",
+                                              "Catalogue: group by progress"]
+        assert len({hit.help for hit in hits}) == 3  # each says what it does
     again = make_app(session=session)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -139,3 +141,19 @@ async def test_a_replaced_load_never_reaches_the_screen(make_app) -> None:
         screen._show_catalog(replaced, ())
         await settle(pilot)
         assert screen.progress is before and screen.entries
+
+
+async def test_the_first_group_s_heading_shows_when_its_first_entry_is_highlighted(
+        make_app) -> None:
+    """Home in a list grouped by domain highlighted the first entry and left the heading
+    above it out of view, at 80x24 and 120x40 alike."""
+    app = make_app()
+    async with app.run_test(size=(80, 16)) as pilot:  # a list that scrolls
+        await settle(pilot)
+        await pilot.press("ctrl+g", "tab", "end")
+        await settle(pilot)
+        listing = app.screen.query_one("#scenarios", ScenarioList)
+        assert listing.scroll_offset.y > 0
+        await pilot.press("home")
+        await settle(pilot)
+        assert listing.highlighted == 1 and listing.scroll_offset.y == 0

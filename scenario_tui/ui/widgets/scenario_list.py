@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Region
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -124,6 +125,23 @@ class ScenarioList(OptionList):
             paths = [e.path if e else None for e in self._rows]
             keep = current.path if current and current.path in paths else self.matching[0].path
             self.highlighted = paths.index(keep)
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Textual's, but an entry first in its group brings its heading into view too: Home
+        (or Up to the top) left the first group's heading above the list's edge for good.
+        (Reads `OptionList`'s line tables, as Textual 8.2.8 lays them out.)"""
+        at = self.highlighted
+        if at is None or at == 0 or self._rows[at - 1] is not None or not self.is_mounted:
+            super().scroll_to_highlight(top)
+            return
+        self._update_lines()
+        try:
+            y, height = self._index_to_line[at - 1], self._heights[at - 1] + self._heights[at]
+        except KeyError:
+            super().scroll_to_highlight(top)
+            return
+        self.scroll_to_region(Region(0, y, self.scrollable_content_region.width, height),
+                              force=True, animate=False, top=top, immediate=True)
 
     def move(self, delta: int) -> None:
         """Move the highlight `delta` entries up or down (headings do not count), stopping at
