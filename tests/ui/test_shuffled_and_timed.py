@@ -19,6 +19,7 @@ from scenario_tui.play.session import Session
 from scenario_tui.ui.screens.debrief import DebriefScreen
 from scenario_tui.ui.screens.help import HelpScreen
 from scenario_tui.ui.screens.play import PlayScreen
+from scenario_tui.ui.widgets.breadcrumb import Breadcrumb
 from scenario_tui.ui.widgets.choice_list import ChoiceList
 from scenario_tui.ui.widgets.step_table import step_rows
 
@@ -104,6 +105,7 @@ async def test_a_time_out_takes_the_worst_branch_and_the_debrief_says_so(
         await settle(pilot)
         worst = screen.analysis.worst_choice[screen.scenario.start]
         assert screen.play.choices == (worst,) and screen.play.timed_out == (0,)
+        assert "⏱" in str(screen.query_one(Breadcrumb).render())  # taken for the learner
         while isinstance(app.screen, PlayScreen):
             clock.now += 121
             app.screen.check_time()

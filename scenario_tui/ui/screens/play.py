@@ -203,7 +203,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         play = self.play
         verdicts = ([self.analysis.verdict(c) for c in play.choices] if play.mode == PRACTICE
                     else None)
-        self.query_one(Breadcrumb).show(play.choices, verdicts)
+        self.query_one(Breadcrumb).show(play.choices, verdicts, play.timed_out)
 
     def play_status(self) -> Content:
         """`Decision 2 · Practice · score 3` above the situation."""

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from ...format.model import Choice
 from .inline_text import inline_line
 from .numbers import NBSP
-from .symbols import VERDICT, verdict_style
+from .symbols import TIMED_OUT, VERDICT, verdict_style
 
 SEPARATOR = "›"
 LABEL_WIDTHS = (0, 60, 40, 28, 18, 10)
@@ -43,11 +43,15 @@ class Breadcrumb(Static):
         """(separator, mark and number; label) per decision; None while `update` content shows."""
         self._lines_at: dict[int, list[Content]] = {}
 
-    def show(self, choices: Sequence[Choice], verdicts: Sequence[str] | None = None) -> None:
-        """Show `choices`; `verdicts` (practice mode only) adds a mark to each step."""
+    def show(self, choices: Sequence[Choice], verdicts: Sequence[str] | None = None,
+             timed_out: Sequence[int] = ()) -> None:
+        """Show `choices`; `verdicts` (practice mode only) adds a mark to each step, and the
+        steps at `timed_out` (0-based) are marked as taken for the learner when time ran out."""
         steps = []
         for step, choice in enumerate(choices, start=1):
             head: list[str | tuple[str, str]] = [(SEPARATOR + NBSP, "dim")]
+            if step - 1 in timed_out:
+                head.append((TIMED_OUT + NBSP, "bold $warning"))
             if verdicts:
                 verdict = verdicts[step - 1]
                 head.append((VERDICT[verdict] + NBSP, verdict_style(verdict)))

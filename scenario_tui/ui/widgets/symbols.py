@@ -28,3 +28,6 @@ def outcome_style(outcome: str | None) -> str:
     """A theme-variable style for an ending's outcome."""
     return {"success": "bold $success", "partial": "bold $warning"}.get(outcome or "",
                                                                        "bold $error")
+
+TIMED_OUT = "⏱"
+"""A decision left without an answer in a timed exam (the breadcrumb's mark)."""
