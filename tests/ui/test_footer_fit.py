@@ -43,3 +43,16 @@ async def test_the_width_worked_out_is_the_width_laid_out(make_app) -> None:
         assert len(keys) > 3
         for key in keys:
             assert key.region.width == key_width(key), key.action
+
+
+async def test_play_stays_in_the_key_bar_when_the_list_has_the_focus(make_app) -> None:
+    """Tab to the catalogue's list dropped "⏎ Play" from the key bar (its Enter was hidden)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for key in ("", "tab"):
+            if key:
+                await pilot.press(key)
+                await settle(pilot)
+            shown = [k.description for k in footer_keys(app) if k.display]
+            assert "Play" in shown, (app.focused, shown)

@@ -89,6 +89,8 @@ class ScenarioList(OptionList):
     grouped (headings are disabled rows: the cursor skips them)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # OptionList's own Enter, shown: with the list focused, the key bar lost "⏎ Play"
+        Binding("enter", "select", "Play", id="catalog.list.play"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
