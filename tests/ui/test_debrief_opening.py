@@ -6,13 +6,22 @@ decision tree fits each line's words once per width, not each time Textual lays 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.dom import DOMNode
+from textual.widgets import Static
 
+from scenario_tui.analysis.scoring import analyse
 from scenario_tui.format import loader
+from scenario_tui.play.engine import Debrief, Play, debrief
+from scenario_tui.play.modes import EXAM
+from scenario_tui.ui.screens.debrief import ActionButton, DebriefBody, DebriefScreen
 from scenario_tui.ui.widgets import decision_tree
 from scenario_tui.ui.widgets.decision_tree import DecisionTree
 from scenario_tui.ui.widgets.step_table import (
@@ -92,6 +101,8 @@ async def test_the_step_table_lays_out_only_the_rows_on_screen() -> None:
             whole[end - 20:end]
 
 
+APP_CSS = Path(__file__).resolve().parents[2] / "scenario_tui" / "ui" / "app.tcss"
+
 SCENARIO = """
 id: deep
 title: Deep
@@ -141,10 +152,10 @@ class TreeApp(App[None]):
 
 
 async def test_the_tree_fits_each_line_once_per_width(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[int, int]] = []
+    calls: list[tuple[tuple[str, ...], int]] = []
 
     def counted(pieces: tuple[Piece, ...], width: int) -> int:
-        calls.append((id(pieces), width))
+        calls.append((tuple(piece.content.plain for piece in pieces), width))
         return fit_width(pieces, width)
 
     monkeypatch.setattr(decision_tree, "fit_width", counted)
@@ -162,7 +173,8 @@ async def test_the_tree_fits_each_line_once_per_width(monkeypatch: pytest.Monkey
         assert len(calls) == len(set(calls)) >= lines  # each line's words, once per room
         node = tree._tree_lines[-1].node  # a deep line: its words shortened to the room
         room = tree._room(node)
-        pieces = tree._labels[node.id]
+        pieces = tree.line_pieces(node)
+        assert pieces is not None
         assert tree.get_label_width(node) == fit(pieces, room).cell_length + \
             (len(tree.ICON_NODE) if node.allow_expand else 0)
 
@@ -182,3 +194,89 @@ async def test_a_style_change_repaints_the_tree_without_laying_it_out_again() ->
                  for s in strip if s.style}
         assert tree._tree_lines is lines
         assert before != after
+
+
+MEEPLE = Path(__file__).resolve().parent.parent / "fixtures" / "ui_debrief" / "meeple-debrief.yaml"
+
+
+def meeple_report() -> Debrief:
+    scenario, problems = loader.load_file(MEEPLE)
+    assert scenario is not None, problems
+    worst = tuple(analyse(scenario).worst_path())
+    return debrief(scenario, Play(scenario.id, EXAM, "", worst))
+
+
+class Host(App[None]):
+    """An empty app to open a debrief on."""
+
+    CSS_PATH = APP_CSS
+
+
+def tree_lines(tree: DecisionTree) -> list[str]:
+    return [tree.render_label(line.node, tree.rich_style, tree.rich_style).plain
+            for line in tree._tree_lines]
+
+
+@pytest.mark.parametrize(("size", "later"), [((80, 24), True), ((120, 40), False)])
+async def test_a_tree_below_the_first_screen_is_filled_once_that_screen_is_drawn(
+        size: tuple[int, int], later: bool) -> None:
+    report = meeple_report()
+    app = Host()
+    async with app.run_test(size=size) as pilot:
+        screen = DebriefScreen(report)
+        await app.push_screen(screen)  # composed and mounted, not yet drawn
+        tree = screen.query_one(DecisionTree)
+        assert screen.tree_below_first_screen() is later
+        assert (tree.scenario is None) is later
+        await settle(pilot)
+        reference = DecisionTree()
+        reference.show(report.scenario, report.play.choices, report.analysis.best_path())
+        assert tree.scenario is report.scenario
+        assert [line.node.data for line in tree._tree_lines] == \
+            [line.node.data for line in reference._tree_lines]
+        assert tree_lines(tree)[0].startswith("▼ Start ")
+        assert "Start: " in str(screen.query_one("#tree-detail", Static).visual)
+
+
+async def test_the_bodys_focus_restyles_the_body_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = Host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = DebriefScreen(meeple_report())
+        await app.push_screen(screen)
+        await settle(pilot)
+        restyled: list[str] = []
+        apply = app.stylesheet.apply
+
+        def counted(node: DOMNode, *args: Any, **kwargs: Any) -> None:
+            restyled.append(type(node).__name__)
+            apply(node, *args, **kwargs)
+
+        monkeypatch.setattr(app.stylesheet, "apply", counted)
+        body = screen.query_one(DebriefBody)
+        for _ in range(2):
+            screen.set_focus(None)
+            await settle(pilot)
+            body.focus()
+            await settle(pilot)
+        assert "DebriefBody" in restyled
+        assert set(restyled) <= {"DebriefBody", "ScrollBar"}, restyled  # not what it holds
+
+
+async def test_the_action_buttons_are_styled_once_as_they_are_added(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    app = Host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        restyled: list[DOMNode] = []
+        update = app.stylesheet.update_nodes
+
+        def counted(nodes: Iterable[DOMNode], animate: bool = False) -> None:
+            nodes = list(nodes)
+            restyled.extend(nodes)
+            update(nodes, animate)
+
+        monkeypatch.setattr(app.stylesheet, "update_nodes", counted)
+        button = ActionButton("Retry (r)", id="retry")
+        assert not restyled and button.has_class("-textual-compact")
+        await app.screen.mount(button)
+        await settle(pilot)
+        assert button.region.height == 1  # compact: no border

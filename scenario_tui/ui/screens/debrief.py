@@ -15,13 +15,13 @@ from textual.style import Style
 from textual.widgets import Button, Static
 
 from ...format.markdown_text import plain_line
-from ...format.model import Misconception
+from ...format.model import Misconception, Scenario
 from ...play.chaos import has_faults
 from ...play.engine import Debrief, start, what_if
 from ...play.modes import EXAM, PRACTICE
 from ..messages import BackToCatalogue, OpenNext, PlayFinished, ShowPlay
 from ..widgets.chaos_round import ChaosRound
-from ..widgets.decision_tree import DecisionTree, TreeEntry
+from ..widgets.decision_tree import DecisionTree, TreeEntry, line_detail
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.inline_text import inline
 from ..widgets.mistake_text import mistakes_to_remember
@@ -65,6 +65,19 @@ ALL_OPTIONS_HERE = Content.styled("All options at this decision (o) ›",
     Style.from_meta({"@click": "screen.tree_options"}))
 
 
+class ActionButton(Button):
+    """A compact button, styled once as it is added to the screen. (Textual's `Button` sets
+    its compact and flat looks as it is made, and each restyles it in full, before it is
+    added and styled anyway.)"""
+
+    def __init__(self, label: str, id: str) -> None:
+        super().__init__(label, id=id, compact=True)
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        if self.is_attached:
+            super().update_node_styles(animate)
+
+
 class DebriefBody(VerticalScroll):
     """The debrief's scrolling body: focused when the debrief opens, so the arrows, j/k,
     PgUp/PgDn, Home/End and Space read it from the first key."""
@@ -74,6 +87,12 @@ class DebriefBody(VerticalScroll):
         Binding("k", "scroll_up", "Up", show=False),
         Binding("space", "page_down", "Page down", show=False),
     ]
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """Restyle the body alone as it takes or gives up the focus: only its own border
+        shows the focus. Textual restyles everything in it too, the tree with each of its
+        component styles: a tenth of the debrief's opening, which focuses the body."""
+        self.app.stylesheet.update_nodes([self])
 
 
 class DebriefScreen(Screen[None]):
@@ -143,21 +162,19 @@ class DebriefScreen(Screen[None]):
                                  offered=report.play.mode == EXAM)
             yield Static(Content.assemble(heading("The whole decision tree"), "\n", LEGEND),
                          id="legend", classes="section")
-            # Filled before it is mounted: each line added to a mounted tree asks for a
-            # repaint and a layout of the whole tree.
             tree = DecisionTree(id="tree", explains=True)
-            tree.show(report.scenario, report.play.choices, report.analysis.best_path())
+            if not self.tree_below_first_screen():
+                self._show_tree(tree)  # before it is mounted: one layout for all its lines
             yield tree
             # Its first line's detail is there from the first frame, not a second layout
             # after the tree reports its cursor.
-            start = self._detailed = tree.root.data
-            yield Static(self.detail(tree, start) if start is not None else "",
-                         id="tree-detail")
+            start = self._detailed = TreeEntry(report.scenario.start)
+            yield Static(self.detail(report.scenario, start), id="tree-detail")
         with Horizontal(id="debrief-actions"):
-            yield Button("Retry (r)", id="retry", compact=True)
-            yield Button("Replay from… (p)", id="replay", compact=True)
-            yield Button("Next (n)", id="next", compact=True)
-            yield Button("Catalogue (Esc)", id="leave", compact=True)
+            yield ActionButton("Retry (r)", id="retry")
+            yield ActionButton("Replay from… (p)", id="replay")
+            yield ActionButton("Next (n)", id="next")
+            yield ActionButton("Catalogue (Esc)", id="leave")
         yield ScreenFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -166,11 +183,29 @@ class DebriefScreen(Screen[None]):
             return has_faults(self.report.scenario)
         return True
 
+    def tree_below_first_screen(self) -> bool:
+        """Whether what comes before the tree fills the first screen at least: the summary
+        and the pillars take 15 lines or more, each step of the table 4 (its verdict, a
+        blank line and its options link, and a rule), and the tree's heading 3."""
+        return 15 + 4 * len(self.report.steps) + 4 + 3 >= self.app.size.height
+
+    def _show_tree(self, tree: DecisionTree) -> None:
+        """Fill the tree (once), expanded along both paths."""
+        if tree.scenario is None:
+            report = self.report
+            tree.show(report.scenario, report.play.choices, report.analysis.best_path())
+
     def on_mount(self) -> None:
         self.sub_title = plain_line(self.report.scenario.title)
         body = self.query_one(DebriefBody)
         body.border_subtitle = "↑↓ j k PgUp PgDn Space scroll · o all options · t tree"
         body.focus()
+        tree = self.query_one(DecisionTree)
+        if tree.scenario is None:
+            # Below the first screen, the tree is filled once that screen is drawn: the
+            # debrief opens without waiting for a long play's hundreds of tree lines, and
+            # they are there, as they would have been, before the tree can be scrolled to.
+            self.call_after_refresh(self._show_tree, tree)
 
     @on(DecisionTree.NodeHighlighted, "#tree")
     def _highlighted(self, event: DecisionTree.NodeHighlighted[TreeEntry]) -> None:
@@ -178,12 +213,12 @@ class DebriefScreen(Screen[None]):
         if entry is not None and entry != self._detailed:
             self._detailed = entry
             self.query_one("#tree-detail", Static).update(
-                self.detail(self.query_one(DecisionTree), entry))
+                self.detail(self.report.scenario, entry))
 
     @staticmethod
-    def detail(tree: DecisionTree, entry: TreeEntry) -> Content:
+    def detail(scenario: Scenario, entry: TreeEntry) -> Content:
         """What the tree's highlighted line shows below the tree."""
-        return Content.assemble(tree.detail(entry), "\n", ALL_OPTIONS_HERE)
+        return Content.assemble(line_detail(scenario, entry), "\n", ALL_OPTIONS_HERE)
 
     def decisions(self) -> list[Decision]:
         """The play's decisions, in order, for the options dialog to page through."""
@@ -262,6 +297,7 @@ class DebriefScreen(Screen[None]):
 
     def action_focus_tree(self) -> None:
         tree = self.query_one(DecisionTree)
+        self._show_tree(tree)
         tree.focus()
         tree.scroll_visible()
 

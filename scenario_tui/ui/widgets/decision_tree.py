@@ -9,7 +9,8 @@ bottom without jumping into a sibling's branch.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
@@ -81,6 +82,19 @@ class TreeEntry:
         return self.choice.source if self.choice is not None else self.node
 
 
+def line_detail(scenario: Scenario, entry: TreeEntry) -> Content:
+    """A tree line in full: the choice and where it leads."""
+    situation = scenario.node(entry.node)
+    parts: list[str | Content | tuple[str, str]] = []
+    if entry.choice is not None:
+        parts += [(f"{entry.choice.number}. ", "bold"),
+                  inline_line(entry.choice.label).stylize("bold"),
+                  (f"  {signed(entry.choice.points)}", "bold"), "\n"]
+    parts += [("Leads to: " if entry.choice is not None else "Start: ", "bold"),
+              inline_line(situation.text)]
+    return Content.assemble(*parts)
+
+
 class DecisionTree(Tree[TreeEntry]):
     """Situations and choices; `●` marks the learner's path and `★` the best path."""
 
@@ -116,6 +130,9 @@ class DecisionTree(Tree[TreeEntry]):
         def control(self) -> DecisionTree:
             return self.tree
 
+    _batch = 0
+    """How many `_adding` blocks are open."""
+
     def __init__(self, *, id: str | None = None, explains: bool = False) -> None:
         super().__init__("", id=id)  # every label is drawn by `render_label`
         self.explains = explains
@@ -127,7 +144,7 @@ class DecisionTree(Tree[TreeEntry]):
         self._first: dict[str, TreeNode[TreeEntry]] = {}
         self._filled: set[int] = set()
         self._opening: set[tuple[str, int]] = set()
-        self._labels: dict[int, tuple[Piece, ...]] = {}
+        self._start: tuple[Piece, ...] = ()
         self._joins: dict[str, tuple[Piece, Piece]] = {}
         self._depth: dict[int, int] = {}
         self._widths: dict[tuple[int, int], dict[int, int]] = {}
@@ -150,25 +167,43 @@ class DecisionTree(Tree[TreeEntry]):
         # Textual's first look at `show_root` lays every line out again; taken now, while
         # the tree is empty, it costs nothing (else it comes inside the first full layout).
         _ = self.show_root
-        self._labels, self._joins, self._rich, self._widths = {}, {}, {}, {}
+        self._joins, self._rich, self._widths = {}, {}, {}
         self._first = {scenario.start: self.root}
         self._filled = set()
         self._depth = {self.root.id: 0}
-        self._labels[self.root.id] = (
+        self._start = (
             Piece(Content.styled("Start ", "bold")),
             Piece(first_words(scenario.node(scenario.start).text, 70), LABEL_FLOORS))
         self.root.data = TreeEntry(scenario.start)
-        self._fill(self.root)
-        if not self.root.is_expanded:
-            self.root.expand()
-        for path in (best, yours):  # filled in this order: it decides who draws a join
-            node: TreeNode[TreeEntry] | None = self.root
-            for choice in path:
-                node = self._child_for(node, choice) if node else None
-                if node is None or node.data is None or node.data.link:
-                    break
-                self._fill(node)
+        with self._adding():
+            self._fill(self.root)
+            if not self.root.is_expanded:
+                self.root.expand()
+            for path in (best, yours):  # filled in this order: it decides who draws a join
+                node: TreeNode[TreeEntry] | None = self.root
+                for choice in path:
+                    node = self._child_for(node, choice) if node else None
+                    if node is None or node.data is None or node.data.link:
+                        break
+                    self._fill(node)
         self.cursor_line = 0
+
+    @contextmanager
+    def _adding(self) -> Iterator[None]:
+        """Lines added within are laid out once, after the last: Textual's `Tree` asks for
+        a layout of the whole tree as each one is added."""
+        self._batch += 1
+        try:
+            yield
+        finally:
+            self._batch -= 1
+            if not self._batch:
+                self._invalidate()
+
+    def _invalidate(self) -> None:
+        """Textual's (pinned at 8.2.8), held while `_adding`."""
+        if not self._batch:
+            super()._invalidate()
 
     def _opened(self, scenario: Scenario, path: Sequence[Choice]) -> set[tuple[str, int]]:
         """The choices of `path` drawn expanded: up to the first that joins a branch drawn
@@ -221,6 +256,11 @@ class DecisionTree(Tree[TreeEntry]):
         if self.scenario is None or parent.data is None or parent.id in self._filled:
             return
         self._filled.add(parent.id)
+        with self._adding():
+            self._add_choices(parent)
+
+    def _add_choices(self, parent: TreeNode[TreeEntry]) -> None:
+        assert self.scenario is not None and parent.data is not None
         for choice in self.scenario.choices(parent.data.node):
             target = choice.target
             ending = self.scenario.is_ending(target)
@@ -232,13 +272,11 @@ class DecisionTree(Tree[TreeEntry]):
             else:
                 link = target in self._first
             entry = TreeEntry(target, choice, link)
-            label = self.pieces_of(choice, link)
             if ending or link:
                 added = parent.add_leaf("", entry)
             else:
                 added = self._first[target] = parent.add(
                     "", entry, expand=(choice.source, choice.index) in self._opening)
-            self._labels[added.id] = label
             self._depth[added.id] = self._depth[parent.id] + 1
 
     def process_label(self, label: str | Text) -> Text:
@@ -268,15 +306,27 @@ class DecisionTree(Tree[TreeEntry]):
             text.append_text(label)
         return text
 
+    def line_pieces(self, node: TreeNode[TreeEntry]) -> tuple[Piece, ...] | None:
+        """The pieces of `node`'s line (made when asked: only the lines on screen keep
+        theirs, as drawn)."""
+        entry = node.data
+        if entry is None or self.scenario is None:
+            return None
+        if entry.choice is None:
+            return self._start
+        return self.pieces_of(entry.choice, entry.link)
+
     def get_label_width(self, node: TreeNode[TreeEntry]) -> int:
         """Measured on the line's pieces, once per panel width: the tree asks for every
         line's width each time it lays its lines out (several times as a screen opens), and
-        only the lines on screen need their Content fitted and coloured."""
+        only the lines on screen need their Content fitted and coloured. Before the tree is
+        laid out there is no width to fit to, and none is worked out."""
         icon = len(self.ICON_NODE) if node.allow_expand else 0
-        pieces = self._labels.get(node.id)
-        if pieces is None:
+        if node.data is None:
             return icon + self.process_label(node.label).cell_len
         width = self._panel_width()
+        if not width:
+            return icon
         widths = self._widths.get((width, self.guide_depth))
         if widths is None:
             if len(self._widths) > 3:
@@ -284,7 +334,9 @@ class DecisionTree(Tree[TreeEntry]):
             widths = self._widths[width, self.guide_depth] = {}
         cells = widths.get(node.id)
         if cells is None:
-            cells = widths[node.id] = fit_width(pieces, self._room(node, width))
+            pieces = self.line_pieces(node)
+            cells = widths[node.id] = 0 if pieces is None else \
+                fit_width(pieces, self._room(node, width))
         return icon + cells
 
     def _room(self, node: TreeNode[TreeEntry], width: int | None = None) -> int:
@@ -318,30 +370,22 @@ class DecisionTree(Tree[TreeEntry]):
     def _rich_label(self, node: TreeNode[TreeEntry]) -> Text | None:
         """The line's label fitted to its room, as Rich Text, converted once per theme and
         width (shortened where the panel is narrow: the markers stay, the words give way)."""
-        pieces = self._labels.get(node.id)
-        if pieces is None:
-            return None
         theme = self.app.theme
         if theme != self._rich_theme:
             self._rich_theme, self._rich = theme, {}
         room = self._room(node)
         label = self._rich.get((node.id, room))
         if label is None:
+            pieces = self.line_pieces(node)
+            if pieces is None:
+                return None
             label = self._rich[node.id, room] = rich_text(fit(pieces, room))
         return label
 
     def detail(self, entry: TreeEntry) -> Content:
         """The highlighted line in full: the choice and where it leads (shown below the tree)."""
         assert self.scenario is not None
-        situation = self.scenario.node(entry.node)
-        parts: list[str | Content | tuple[str, str]] = []
-        if entry.choice is not None:
-            parts += [(f"{entry.choice.number}. ", "bold"),
-                      inline_line(entry.choice.label).stylize("bold"),
-                      (f"  {signed(entry.choice.points)}", "bold"), "\n"]
-        parts += [("Leads to: " if entry.choice is not None else "Start: ", "bold"),
-                  inline_line(situation.text)]
-        return Content.assemble(*parts)
+        return line_detail(self.scenario, entry)
 
     @on(Tree.NodeExpanded)
     def _expanded(self, event: Tree.NodeExpanded[TreeEntry]) -> None:
