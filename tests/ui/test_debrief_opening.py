@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich._wrap import divide_line
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -33,8 +34,17 @@ from scenario_tui.ui.widgets.step_table import (
     column_widths,
     row_lines,
     wrap_cell,
+    wrapped_lines,
 )
-from scenario_tui.ui.widgets.tree_fit import JOINED_FLOORS, LABEL_FLOORS, Piece, fit, fit_width
+from scenario_tui.ui.widgets.tree_fit import (
+    JOINED_FLOORS,
+    LABEL_FLOORS,
+    Piece,
+    _widths,
+    fit,
+    fit_width,
+    given,
+)
 
 from .pilot_steps import settle
 
@@ -58,6 +68,16 @@ def test_a_cells_height_is_the_lines_its_words_wrap_to() -> None:
         content, width = Content(text(rng)), rng.randrange(1, 40)
         for right in (False, True):
             assert cell_height(content, width, right) == len(wrap_cell(content, width, right))
+
+
+def test_a_paragraphs_lines_are_counted_as_rich_divides_them() -> None:
+    rng = random.Random(3)
+    alphabet = "ab cd\t  efghijklmnopqrstuvwxyz-,.日"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 90)))
+        width = rng.randrange(1, 40)
+        assert wrapped_lines(text, width) == len(divide_line(text, width, fold=False)) + 1, \
+            (text, width)
 
 
 def test_the_table_is_laid_out_row_by_row_as_it_was_at_once() -> None:
@@ -138,6 +158,7 @@ def test_a_lines_width_is_worked_out_as_the_line_would_be_made() -> None:
                   for _ in range(rng.randrange(1, 5))]
         width = rng.randrange(-20, 80)
         assert fit_width(pieces, width) == fit(pieces, width).cell_length, (pieces, width)
+        assert _widths(pieces, width) == given(pieces, width), (pieces, width)
 
 
 class TreeApp(App[None]):

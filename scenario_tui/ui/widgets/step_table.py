@@ -12,13 +12,13 @@ reads as it did.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from math import ceil
 
 from rich._wrap import divide_line
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual.content import Content
@@ -139,8 +139,29 @@ def cell_height(content: Content, width: int, right: bool = False) -> int:
     paragraphs = content.plain.split("\n")
     if right:
         return len(paragraphs)
-    return sum(1 if cell_len(text) <= width else len(divide_line(text, width, fold=False)) + 1
-               for text in paragraphs)
+    return sum(wrapped_lines(text, width) for text in paragraphs)
+
+
+_WORD = re.compile(r"\s*\S+\s*")
+"""A word and the spaces after it (and before it, at the start), as Rich divides lines."""
+
+
+def wrapped_lines(text: str, width: int) -> int:
+    """`len(divide_line(text, width, fold=False)) + 1`, counted in one pass over the words
+    where every character is one cell (Rich's own otherwise)."""
+    if not (text.isascii() and text.isprintable()):
+        return len(divide_line(text, width, fold=False)) + 1
+    if len(text) <= width:
+        return 1
+    lines, offset = 1, 0
+    for index, word in enumerate(_WORD.findall(text)):
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width or offset:
+            lines += 1 if index else 0  # the first word starts its line
+            offset = len(word)
+    return lines
 
 
 def row_lines(cells: Sequence[Content], widths: Sequence[int], edge: str,

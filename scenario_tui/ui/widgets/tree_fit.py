@@ -81,7 +81,19 @@ def fit_width(pieces: Sequence[Piece], width: int) -> int:
 
 
 def _widths(pieces: Sequence[Piece], width: int) -> list[int]:
-    """The cells each piece is given."""
+    """The cells each piece is given: all it has where the line fits, each its last floor
+    where even those do not (a line deep in a tall tree), else what the rounds leave it."""
+    widths = [p.content.cell_length for p in pieces]
+    if sum(widths) <= width:
+        return widths
+    least = [min((cells, *p.floors)) for cells, p in zip(widths, pieces, strict=True)]
+    if sum(least) >= width:
+        return least
+    return given(pieces, width)
+
+
+def given(pieces: Sequence[Piece], width: int) -> list[int]:
+    """The cells each piece keeps after the rounds of `fit`."""
     widths = [p.content.cell_length for p in pieces]
     over = sum(widths) - width
     rounds = max((len(p.floors) for p in pieces), default=0)
