@@ -21,7 +21,7 @@ from ...play.engine import Debrief, start, what_if
 from ...play.modes import EXAM, PRACTICE
 from ..messages import BackToCatalogue, OpenNext, PlayFinished, ShowPlay
 from ..widgets.chaos_round import ChaosRound
-from ..widgets.decision_tree import DecisionTree, TreeEntry, line_detail
+from ..widgets.decision_tree import DecisionTree
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.inline_text import inline
 from ..widgets.mistake_text import mistakes_to_remember
@@ -30,6 +30,7 @@ from ..widgets.option_verdicts import Decision, OptionsDialog
 from ..widgets.pillar_bars import bars_content
 from ..widgets.step_table import steps_table
 from ..widgets.symbols import BEST, LINK, OUTCOME, YOURS, outcome_style
+from ..widgets.tree_lines import TreeEntry, line_detail
 
 
 def heading(title: str) -> Content:

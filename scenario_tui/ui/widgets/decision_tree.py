@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import ClassVar
 
 from rich.style import Style
@@ -26,73 +24,14 @@ from textual.widgets.tree import TreeNode
 
 from ...format.model import Choice, Scenario
 from .inline_text import inline_line
-from .numbers import signed
 from .step_table import rich_text
-from .symbols import BEST, LINK, OUTCOME, YOURS, outcome_style
 from .tree_fit import JOINED_FLOORS, LABEL_FLOORS, Piece, fit, fit_width
-
-FIRST_WORDS = 48
-"""How much of a situation names it where a line has no room for all of it (cells)."""
-
-
-def first_words(text: str, width: int = FIRST_WORDS) -> Content:
-    """A situation's opening, on one line, cut at a word with an ellipsis."""
-    line = inline_line(text)
-    if line.cell_length <= width:
-        return line
-    cut = line.plain.rfind(" ", 0, width)
-    return line[: cut if cut > width // 2 else width - 1].rstrip() + "…"
-
+from .tree_lines import CLOSING_QUOTE, head_piece, line_detail, tail_piece
+from .tree_lines import TreeEntry as TreeEntry
+from .tree_lines import first_words as first_words
 
 NO_LABEL = Text()
 """Every node's own label: its line is drawn from its pieces by `render_label`."""
-CLOSING_QUOTE = Piece(Content.styled("”", "dim italic"))
-
-
-@lru_cache(maxsize=512)
-def _head(mine: bool, top: bool, number: int) -> Piece:
-    """`●★ 2. `: the marks and the choice's number (a handful of these serve every line)."""
-    return Piece(Content.assemble((YOURS if mine else " ", "bold"),
-                                  (BEST if top else " ", "bold"), " ", (f"{number}. ", "bold")))
-
-
-@lru_cache(maxsize=512)
-def _tail(points: int, end: str | None, link: bool) -> Piece:
-    """`  +1  ⇒ ✓ success`, or `  +1  ↪ joins “` before a joined situation's first words."""
-    tail: list[str | Content | tuple[str, str]] = [
-        (f"  {signed(points)}", "bold" if points > 0 else "dim")]
-    if end is not None:
-        tail.append((f"  ⇒ {OUTCOME.get(end, '■')} {end}", outcome_style(end)))
-    elif link:
-        tail.append((f"  {LINK} joins “", "dim italic"))
-    return Piece(Content.assemble(*tail))
-
-
-@dataclass(frozen=True)
-class TreeEntry:
-    """What one tree line stands for: the situation `node`, reached by `choice`."""
-
-    node: str
-    choice: Choice | None = None
-    link: bool = False
-
-    @property
-    def decision(self) -> str:
-        """The decision this line is one option of (the start for the root)."""
-        return self.choice.source if self.choice is not None else self.node
-
-
-def line_detail(scenario: Scenario, entry: TreeEntry) -> Content:
-    """A tree line in full: the choice and where it leads."""
-    situation = scenario.node(entry.node)
-    parts: list[str | Content | tuple[str, str]] = []
-    if entry.choice is not None:
-        parts += [(f"{entry.choice.number}. ", "bold"),
-                  inline_line(entry.choice.label).stylize("bold"),
-                  (f"  {signed(entry.choice.points)}", "bold"), "\n"]
-    parts += [("Leads to: " if entry.choice is not None else "Start: ", "bold"),
-              inline_line(situation.text)]
-    return Content.assemble(*parts)
 
 
 class DecisionTree(Tree[TreeEntry]):
@@ -234,8 +173,8 @@ class DecisionTree(Tree[TreeEntry]):
         if mine and not top:
             label = label.stylize("italic")
         end = self.scenario.node(choice.target).end
-        pieces = (_head(mine, top, choice.number), Piece(label, LABEL_FLOORS),
-                  _tail(choice.points, end, link and end is None))
+        pieces = (head_piece(mine, top, choice.number), Piece(label, LABEL_FLOORS),
+                  tail_piece(choice.points, end, link and end is None))
         if link and end is None:
             return (*pieces, *self._joined_words(choice.target))
         return pieces
