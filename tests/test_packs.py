@@ -143,7 +143,7 @@ def test_the_command_lists_every_error_and_exits_1(tmp_path: Path, data_dir: Pat
     folder = broken_pack(tmp_path)
     assert main(["pack", "add", str(folder)]) == 1
     err = capsys.readouterr().err
-    assert "syntax.yaml:3:1: error E002" in err and "dangling.yaml" in err and "E021" in err
+    assert "syntax.yaml:2:8: error E002" in err and "dangling.yaml" in err and "E021" in err
     assert "pack refused: 2 error(s) listed above; nothing was installed" in err
     assert everything_in(data_dir / "packs") == []
 
