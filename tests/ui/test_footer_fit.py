@@ -56,3 +56,19 @@ async def test_play_stays_in_the_key_bar_when_the_list_has_the_focus(make_app) -
                 await settle(pilot)
             shown = [k.description for k in footer_keys(app) if k.display]
             assert "Play" in shown, (app.focused, shown)
+
+
+def test_keys_a_button_names_go_before_those_only_the_bar_shows() -> None:
+    """The debrief at 80 columns hid the tree's key and the chaos round's (no button for
+    either) and kept Retry, Replay and Next, which its buttons name with their keys."""
+    from scenario_tui.ui.widgets.header_footer import keys_to_hide
+
+    keys = [FooterKey(k, k, d, a) for k, d, a in (
+        ("r", "Retry", "retry"), ("p", "Replay", "replay"), ("t", "Tree", "focus_tree"),
+        ("c", "Chaos round", "chaos_round"), ("^q", "Quit", "quit"), ("f1", "Help", "help"))]
+    width = sum(key_width(k) for k in keys) - 1  # one cell short
+    assert [k.action for k in keys_to_hide(keys, width)] == ["quit"]
+    narrow = width - key_width(keys[4])
+    assert [k.action for k in keys_to_hide(keys, narrow, ("retry", "replay"))] == [
+        "quit", "replay"]
+    assert [k.action for k in keys_to_hide(keys, narrow)] == ["quit", "chaos_round"]

@@ -130,6 +130,10 @@ class DebriefScreen(Screen[None]):
                 show=False),
     ]
 
+    KEYS_ON_BUTTONS: ClassVar[tuple[str, ...]] = ("retry", "replay", "next")
+    """Keys the buttons below name too: a narrow key bar leaves them out first, for the
+    tree's and the chaos round's, which have no button (`header_footer.keys_to_hide`)."""
+
     def __init__(self, report: Debrief,
                  misconceptions: Mapping[str, Misconception] | None = None) -> None:
         super().__init__()

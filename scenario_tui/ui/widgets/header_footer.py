@@ -19,7 +19,7 @@ keys from the right; Help stays.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Collection, Hashable, Sequence
 
 from rich.cells import cell_len
 from textual import events
@@ -67,14 +67,17 @@ def key_width(key: FooterKey) -> int:
     return width if key.compact else width + 2
 
 
-def keys_to_hide(keys: Sequence[FooterKey], width: int) -> list[FooterKey]:
+def keys_to_hide(keys: Sequence[FooterKey], width: int,
+                 on_buttons: Collection[str] = ()) -> list[FooterKey]:
     """The keys to leave out so that the rest fit whole in `width` cells: Quit first, then
-    from the right, never Help (nor the palette's, docked at the right)."""
+    those whose action a button on screen names with its key (`on_buttons`), then from the
+    right; never Help (nor the palette's, docked at the right)."""
     shown = [key for key in keys if not key.has_class(PALETTE_CLASS)]
     room = width - sum(key_width(key) for key in keys if key.has_class(PALETTE_CLASS))
     needed = sum(key_width(key) for key in shown)
     order = sorted((key for key in shown if key.action != KEPT),
-                   key=lambda key: (key.action != FIRST_HIDDEN, -shown.index(key)))
+                   key=lambda key: (key.action != FIRST_HIDDEN, key.action not in on_buttons,
+                                    -shown.index(key)))
     hidden = []
     for key in order:
         if needed <= room:
@@ -117,7 +120,8 @@ class ScreenFooter(Footer):
                 widget.set_class(self.compact, "-compact", update=False)
         if all(isinstance(widget, FooterKey) for widget in widgets):  # no groups of keys
             for key in keys_to_hide([w for w in widgets if isinstance(w, FooterKey)],
-                                    self.app.size.width):
+                                    self.app.size.width,
+                                    getattr(self.screen, "KEYS_ON_BUTTONS", ())):
                 key.display = False
         yield from widgets
 
