@@ -288,3 +288,30 @@ async def test_the_step_table_follows_a_theme_switch(make_app: MakeApp,
         after = code_colours(screen)
         assert before and after and before != after
         assert after == {Color.parse(app.theme_variables["text-accent"]).hex.lower()}
+
+
+def test_the_debrief_names_a_replay_a_what_if_and_a_timed_exam() -> None:
+    """A replay's debrief said "practice mode" as an attempt's does, and a timed exam's said
+    "exam mode"."""
+    from scenario_tui.analysis.scoring import analyse
+    from scenario_tui.format import loader
+    from scenario_tui.play.engine import Debrief, Play, debrief, start, what_if
+    from scenario_tui.ui.screens.debrief import run_label
+
+    scenario, _ = loader.load_file(Path(__file__).parent.parent / "fixtures" / "ui_scenarios"
+                                   / "cache-the-catalogue.yaml")
+    assert scenario is not None
+    analysis = analyse(scenario)
+
+    def finished(play: Play) -> Debrief:
+        while not play.finished(scenario):
+            play = play.choose(scenario, 0)
+        return debrief(scenario, play, analysis)
+
+    attempt = finished(start(scenario))
+    assert run_label(attempt) == "practice mode"
+    assert run_label(finished(start(scenario, EXAM, time_limit=60))) == "timed exam mode"
+    replay = finished(attempt.play.rewind(1))
+    assert run_label(replay) == "practice mode  ·  replay, not counted"
+    moved = finished(what_if(scenario, attempt.play, scenario.choices(scenario.start)[1]))
+    assert run_label(moved) == "practice mode  ·  what-if, not counted"

@@ -19,6 +19,7 @@ from ...format.model import Misconception, Scenario
 from ...play.chaos import has_faults
 from ...play.engine import Debrief, start, what_if
 from ...play.modes import EXAM, PRACTICE
+from ...progress.kinds import EXPLORING
 from ..messages import BackToCatalogue, OpenNext, PlayFinished, ShowPlay
 from ..widgets.chaos_round import ChaosRound
 from ..widgets.decision_tree import DecisionTree
@@ -39,6 +40,15 @@ def heading(title: str) -> Content:
     return Content.styled(title, "bold $text-accent")
 
 
+def run_label(report: Debrief) -> str:
+    """`practice mode`, `timed exam mode`, or with `· what-if, not counted` for a run that
+    explores (a replay said "practice mode" as an attempt does)."""
+    play = report.play
+    mode = "timed exam" if play.time_limit is not None else play.mode
+    exploring = EXPLORING.get(play.kind)
+    return f"{mode} mode" + (f"  ·  {exploring[0]}, not counted" if exploring else "")
+
+
 def score_summary(report: Debrief) -> Content:
     """`Score −1 of 8 possible · −12 % · grade F`, the outcome and the ending's text."""
     outcome = report.outcome or "end"
@@ -46,7 +56,7 @@ def score_summary(report: Debrief) -> Content:
         ("Score ", "bold"), (number(report.score), "bold $accent"),
         (f" of {number(report.best)} possible", "bold"), f"  ·  {percent(report.percent)}  ·  ",
         ("Grade ", "bold"), (f" {report.grade} ", "bold reverse"),
-        (f"  ·  {report.play.mode} mode", "dim"), "\n",
+        (f"  ·  {run_label(report)}", "dim"), "\n",
         (f"{OUTCOME.get(outcome, '■')} {outcome.capitalize()}: ", outcome_style(outcome)),
         inline(report.scenario.node(report.ending).text),
     ]
