@@ -27,11 +27,10 @@ import gc
 import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
@@ -42,6 +41,7 @@ from scenario_tui.ui.widgets.architecture_view import ArchitectureView, DrawingB
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_choice import Frames, in_file_order, settle, time_minimal
+from hosting import Host
 
 SCENARIO = "read-heavy-database"
 """A bundled scenario whose choices build an architecture."""
@@ -112,21 +112,6 @@ class StaticScreen(Screen[None]):
         yield Static(self.text)
 
 
-class Host(App[None]):
-    """An empty app that opens screens on request and says when each is drawn."""
-
-    async def open(self, make: Callable[[], Screen[None]]) -> float:
-        drawn = asyncio.Event()
-        started = time.perf_counter()
-        screen = make()
-        await self.push_screen(screen)
-        screen.call_after_refresh(drawn.set)
-        await drawn.wait()
-        elapsed = time.perf_counter() - started
-        await self.pop_screen()
-        return elapsed
-
-
 async def measure_drawing(size: tuple[int, int], repeats: int) -> dict[str, list[float]]:
     shown = drawing()
     css = (Path(__file__).parent.parent / "scenario_tui" / "ui" / "app.tcss").read_text()
@@ -153,10 +138,10 @@ async def measure_drawing(size: tuple[int, int], repeats: int) -> dict[str, list
 
 
 async def time_with_panel(frames: Frames, keys: int, size: tuple[int, int], data: Path,
-                          hidden: bool, drawn_at: list[float]) -> list[float]:
+                          hidden: bool, drawn_at: list[float] | None = None) -> list[float]:
     """bench_choice's `time_ours` on `SCENARIO`, the diagram panel shown (or hidden): the key
     to the feedback's frame; the key to the frame that shows the new diagram goes to
-    `drawn_at`."""
+    `drawn_at`, when given."""
     from scenario_tui.ui.app import ScenarioApp
     from scenario_tui.ui.screens.play import PlayScreen
     from scenario_tui.ui.widgets.architecture_view import drawing_of
@@ -181,7 +166,8 @@ async def time_with_panel(frames: Frames, keys: int, size: tuple[int, int], data
 
         for _ in range(keys):
             times.append(await frames.key(app, "1", lambda: panel.display))
-            drawn_at.append(await frames.then(drawn))
+            if drawn_at is not None:
+                drawn_at.append(await frames.then(drawn))
             await pilot.press("u")  # back to the choices, untimed
             await pilot.pause()
             assert not panel.display
@@ -192,10 +178,10 @@ async def time_with_panel(frames: Frames, keys: int, size: tuple[int, int], data
 async def measure_choice(rounds: int, keys: int, size: tuple[int, int]) -> dict[str, list[float]]:
     frames = Frames()
     times: dict[str, list[float]] = {"minimal": [], "panel on": [], "panel off": [],
-                                     "drawn": [], "drawn off": []}
+                                     "drawn": []}
     with tempfile.TemporaryDirectory() as on, tempfile.TemporaryDirectory() as off:
-        await time_with_panel(frames, 2, size, Path(on), False, [])  # warm-up
-        await time_with_panel(frames, 2, size, Path(off), True, [])
+        await time_with_panel(frames, 2, size, Path(on), False)  # warm-up
+        await time_with_panel(frames, 2, size, Path(off), True)
         await time_minimal(frames, 2, size)
         gc.freeze()
         for _ in range(rounds):
@@ -205,8 +191,7 @@ async def measure_choice(rounds: int, keys: int, size: tuple[int, int]) -> dict[
             times["panel on"] += await time_with_panel(frames, keys, size, Path(on), False,
                                                        times["drawn"])
             gc.collect()
-            times["panel off"] += await time_with_panel(frames, keys, size, Path(off), True,
-                                                        times["drawn off"])
+            times["panel off"] += await time_with_panel(frames, keys, size, Path(off), True)
     return times
 
 

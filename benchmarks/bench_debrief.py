@@ -17,12 +17,10 @@ import argparse
 import asyncio
 import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Tree
 
@@ -34,6 +32,7 @@ from scenario_tui.play.modes import EXAM
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import scenario as generated
+from hosting import Host
 
 
 class TreeScreen(Screen[None]):
@@ -57,21 +56,6 @@ class TreeScreen(Screen[None]):
                 queue.append(choice.target)
         tree.root.expand()
         yield tree
-
-
-class Host(App[None]):
-    """An empty app that opens screens on request and says when each is drawn."""
-
-    async def open(self, make: Callable[[], Screen[None]]) -> float:
-        drawn = asyncio.Event()
-        started = time.perf_counter()
-        screen = make()
-        await self.push_screen(screen)
-        screen.call_after_refresh(drawn.set)
-        await drawn.wait()
-        elapsed = time.perf_counter() - started
-        await self.pop_screen()
-        return elapsed
 
 
 def worst_play(scenario: Scenario) -> Play:
