@@ -81,8 +81,6 @@ class FeedbackPanel(Vertical):
         super().__init__(id=id)
         self._labels = {"continue": CONTINUE, "undo": "Undo (u)", "all-options": "All options (o)"}
         """Each button's whole label; a row too narrow for them shows them without their key."""
-        self._fitted: tuple[int, str, int] | None = None
-        """The row's width, Continue's label and the buttons shown, when last fitted."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="feedback-scroll"):
@@ -104,10 +102,6 @@ class FeedbackPanel(Vertical):
         buttons = [button for button in row.query(Button).results(Button) if button.display]
         if not row.size.width:
             return  # not laid out yet: the next resize fits them
-        fitted = (row.size.width, self._labels["continue"], len(buttons))
-        if fitted == self._fitted:
-            return  # each choice's feedback shows the same row: nothing to work out again
-        self._fitted = fitted
         needed = sum(max(BUTTON_MIN_WIDTH, cell_len(self._labels[str(button.id)]) + 2)
                      + button.styles.margin.width for button in buttons)
         fits = needed <= row.size.width
