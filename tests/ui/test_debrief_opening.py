@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rich._wrap import divide_line
+from rich._wrap import divide_line, words
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -25,6 +26,7 @@ from scenario_tui.play.modes import EXAM
 from scenario_tui.ui.screens.debrief import ActionButton, DebriefBody, DebriefScreen
 from scenario_tui.ui.widgets import decision_tree
 from scenario_tui.ui.widgets.decision_tree import DecisionTree
+from scenario_tui.ui.widgets.line_breaks import break_offsets
 from scenario_tui.ui.widgets.step_table import (
     COLUMNS,
     StepRow,
@@ -70,14 +72,16 @@ def test_a_cells_height_is_the_lines_its_words_wrap_to() -> None:
             assert cell_height(content, width, right) == len(wrap_cell(content, width, right))
 
 
-def test_a_paragraphs_lines_are_counted_as_rich_divides_them() -> None:
+def test_a_paragraphs_lines_are_counted_as_they_are_divided() -> None:
     rng = random.Random(3)
     alphabet = "ab cd\t  efghijklmnopqrstuvwxyz-,.日"
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 90)))
         width = rng.randrange(1, 40)
-        assert wrapped_lines(text, width) == len(divide_line(text, width, fold=False)) + 1, \
-            (text, width)
+        offsets = break_offsets(text, width)
+        assert wrapped_lines(text, width) == len(offsets) + 1, (text, width)
+        if all(cell_len(word.rstrip()) <= width for *_, word in words(text)):  # as Rich
+            assert offsets == divide_line(text, width, fold=False), (text, width)
 
 
 def test_the_table_is_laid_out_row_by_row_as_it_was_at_once() -> None:

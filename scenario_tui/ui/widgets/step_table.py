@@ -6,19 +6,19 @@ third of the debrief's opening time. Here a row's height comes from its words, a
 out when one of its lines is first drawn, and a line is turned into a strip once per width
 and theme: a long play's table is several screens tall, and the debrief opens with only its
 first rows on screen. The theme's colours are looked up when drawing, so the table follows a
-theme switch. The layout is Rich's (same borders, column widths and wrapping), so the table
-reads as it did.
+theme switch. The borders are Rich's and lines break at spaces as Rich breaks them, but
+nothing is cut off: a word wider than its column breaks as `line_breaks` says, and the verdict
+column widens to hold its verdicts on one line where the choices keep room enough.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from math import ceil
 
-from rich._wrap import divide_line
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual.content import Content
@@ -32,7 +32,8 @@ from ...analysis.scoring import Analysis
 from ...format.model import Choice
 from ...play.engine import Step
 from .inline_text import inline, inline_line
-from .numbers import signed
+from .line_breaks import WORD, break_offsets
+from .numbers import NBSP, signed
 from .option_verdicts import loss_text
 from .symbols import VERDICT, verdict_style
 
@@ -44,15 +45,16 @@ def rich_text(content: Content) -> Text:
 
 
 def choice_cell(choice: Choice) -> Content:
-    """The label (Markdown shown as styles), its points, and why, wrapped at words."""
+    """The label (Markdown shown as styles), its points, and why, wrapped at words; the
+    points never start a line of their own (no-break spaces join them to the label)."""
     return Content.assemble(inline_line(choice.label).stylize("bold"),
-                            (f"  {signed(choice.points)}", "bold"), "\n",
+                            (f"{NBSP * 2}{signed(choice.points)}", "bold"), "\n",
                             inline(choice.why).stylize("$text-muted"))
 
 
 @dataclass(frozen=True)
 class Column:
-    """A column: its heading, fixed width (0 to share the room left), and alignment."""
+    """A column: its heading, least width (0 to share the room left), and alignment."""
 
     heading: str
     width: int = 0
@@ -63,29 +65,32 @@ COLUMNS = (Column("#", 2, right=True), Column("Verdict", 9), Column("Your choice
            Column("Best choice"))
 PAD = 1
 """Cells have one space either side, as Rich's default table padding."""
+ROOMY = 20
+"""The least each choice column keeps when the verdict column widens to its longest verdict."""
 
 
-def column_widths(width: int) -> list[int]:
-    """Each column's text width when the table is `width` cells wide; the shared columns
-    split the room as Rich's `ratio=1` does (the first takes the odd cell)."""
-    fixed = sum(c.width + 2 * PAD for c in COLUMNS if c.width)
+def column_widths(width: int, fixed: Sequence[int] = ()) -> list[int]:
+    """Each column's text width when the table is `width` cells wide: the fixed columns
+    take `fixed` (their least by default), and the shared columns split the room left as
+    Rich's `ratio=1` does (the first takes the odd cell)."""
+    fixed = list(fixed) or [c.width for c in COLUMNS if c.width]
     flexible = [c for c in COLUMNS if not c.width]
-    room = width - (len(COLUMNS) + 1) - fixed
+    room = width - (len(COLUMNS) + 1) - sum(w + 2 * PAD for w in fixed)
     shares: list[int] = []
     for left in range(len(flexible), 0, -1):
         share = max(1 + 2 * PAD, ceil(room / left))
         shares.append(share)
         room -= share
-    it = iter(shares)
-    return [c.width if c.width else next(it) - 2 * PAD for c in COLUMNS]
+    given, shared = iter(fixed), iter(shares)
+    return [next(given) if c.width else next(shared) - 2 * PAD for c in COLUMNS]
 
 
 def wrap_cell(content: Content, width: int, right: bool = False) -> list[Content]:
-    """`content` wrapped at words into lines of exactly `width` cells (a word too long for
-    the column ends with an ellipsis), as Rich wraps a table cell."""
+    """`content` wrapped at words into lines of exactly `width` cells (a word wider than
+    the column broken by `break_offsets`); right-aligned cells are one token a line."""
     lines: list[Content] = []
     for line in content.split("\n", allow_blank=True):
-        pieces = [line] if right else line.divide(divide_line(line.plain, width, fold=False))
+        pieces = [line] if right else line.divide(break_offsets(line.plain, width))
         for piece in pieces:
             piece = piece.rstrip_end(width)
             if right:
@@ -130,6 +135,21 @@ def step_rows(steps: Sequence[Step], analysis: Analysis) -> list[StepRow]:
     return rows
 
 
+def table_widths(rows: Sequence[StepRow], width: int) -> list[int]:
+    """The columns' widths for `rows` in a table `width` cells wide: the step number as wide
+    as the longest, and the verdict column as wide as its longest line (`◐ partly right`)
+    where the choice columns keep `ROOMY` cells each; at its least otherwise, where a
+    verdict wraps at its words."""
+    least_number, least_verdict = (c.width for c in COLUMNS if c.width)
+    number = max([least_number, *(cell_len(row.number) for row in rows)])
+    verdict = max([least_verdict, *(cell_len(line) for row in rows
+                                    for line in row.verdict.plain.split("\n"))])
+    widths = column_widths(width, (number, verdict))
+    if min(w for w, c in zip(widths, COLUMNS, strict=True) if not c.width) >= ROOMY:
+        return widths
+    return column_widths(width, (number, least_verdict))
+
+
 def _rule(widths: Sequence[int], left: str, line: str, cross: str, right: str) -> Content:
     return Content(left + cross.join(line * (w + 2 * PAD) for w in widths) + right)
 
@@ -142,24 +162,22 @@ def cell_height(content: Content, width: int, right: bool = False) -> int:
     return sum(wrapped_lines(text, width) for text in paragraphs)
 
 
-_WORD = re.compile(r"\s*\S+\s*")
-"""A word and the spaces after it (and before it, at the start), as Rich divides lines."""
-
-
 def wrapped_lines(text: str, width: int) -> int:
-    """`len(divide_line(text, width, fold=False)) + 1`, counted in one pass over the words
-    where every character is one cell (Rich's own otherwise)."""
+    """`len(break_offsets(text, width)) + 1`, counted in one pass over the words where every
+    character is one cell and no word is wider than `width` (`break_offsets` otherwise)."""
     if not (text.isascii() and text.isprintable()):
-        return len(divide_line(text, width, fold=False)) + 1
+        return len(break_offsets(text, width)) + 1
     if len(text) <= width:
         return 1
     lines, offset = 1, 0
-    for index, word in enumerate(_WORD.findall(text)):
+    for word in WORD.findall(text):
         length = len(word.rstrip())
+        if length > width:
+            return len(break_offsets(text, width)) + 1
         if width - offset >= length:
             offset += len(word)
-        elif length > width or offset:
-            lines += 1 if index else 0  # the first word starts its line
+        else:  # (never the first word: it fits, as it is no wider than the line)
+            lines += 1
             offset = len(word)
     return lines
 
@@ -203,7 +221,7 @@ class TableLayout:
 
     def __init__(self, rows: Sequence[StepRow], width: int) -> None:
         self.width = width
-        self.widths = column_widths(width)
+        self.widths = table_widths(rows, width)
         widths = self.widths
         self._blocks: list[Block] = []
         self.height = 0
