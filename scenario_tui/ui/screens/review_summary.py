@@ -26,6 +26,7 @@ from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.inline_text import inline_line
 from ..widgets.numbers import NBSP, number
 from ..widgets.symbols import VERDICT, verdict_style
+from ..widgets.word_wrap import WordWrapped
 
 SITUATION_CHARACTERS = 160
 """How much of a decision's situation a card shows: enough to recognise it."""
@@ -50,12 +51,19 @@ def comes_back(card: ReviewedCard) -> str:
     return f"Comes back on {day}, {when}" if when else f"Comes back on {day}"
 
 
+def shortened(text: Content, limit: int = SITUATION_CHARACTERS) -> Content:
+    """`text` whole if it has at most `limit` characters, else cut after its last whole word
+    that leaves room for the `…` (mid-word only for a first word longer than `limit`)."""
+    if len(text) <= limit:
+        return text
+    space = text.plain.rfind(" ", 0, limit)
+    return text[:space if space > 0 else limit - 1].rstrip() + "…"
+
+
 def card_line(card: ReviewedCard) -> Content:
     """`✗ Wrong · Cache the catalogue` / the situation / `Comes back on …`."""
     verdict = "right" if card.right else "wrong"
-    situation = inline_line(card.situation)
-    if len(situation) > SITUATION_CHARACTERS:
-        situation = situation[:SITUATION_CHARACTERS - 1].rstrip() + "…"
+    situation = shortened(inline_line(card.situation))
     return Content.assemble(
         (f"{VERDICT[verdict]} {verdict.capitalize()}", verdict_style(verdict)), " · ",
         inline_line(card.title).stylize("bold"), "\n", situation, "\n",
@@ -108,8 +116,9 @@ class ReviewSummaryScreen(Screen[None]):
         yield ScreenFooter()
 
     def cards(self) -> Iterator[Static]:
+        """Each card's lines break at words: its situation may name a URL or an API header."""
         for card in self.summary.cards:
-            yield Static(card_line(card), classes="review-card")
+            yield WordWrapped(card_line(card), classes="review-card")
 
     def on_mount(self) -> None:
         self.sub_title = "Review finished"
