@@ -3,14 +3,14 @@ broken files, due reviews and whether progress is off, all in one widget."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ...play.modes import PRACTICE, TIMED_EXAM
+from ...play.modes import EXAM, PRACTICE, TIMED_EXAM
 from ...play.progress_report import ReviewStatus
 from ..dates import local_day
 
@@ -33,41 +33,80 @@ class CatalogCounts:
     """What the last sync to the class store found (None: no class, or not synced yet)."""
 
 
-def review_content(reviews: ReviewStatus) -> Content:
-    """` · 2 reviews due`, or when the next one is due, or nothing before the first mistake."""
+def review_content(reviews: ReviewStatus, compact: bool = False) -> Content:
+    """` · 2 reviews due`, or when the next one is due (` · next review 2026-12-01`,
+    `compact`: ` · review 2026-12-01`), or nothing before the first mistake."""
     if reviews.due:
         count = len(reviews.due)
         return Content.assemble(" · ", (f"{count} review{'s' if count != 1 else ''} due",
                                         "bold $accent"))
     if reviews.next_due:
-        return Content.styled(f" · next review {local_day(reviews.next_due)}", "dim")
+        return Content.styled(f" · {'' if compact else 'next '}review "
+                              f"{local_day(reviews.next_due)}", "dim")
     return Content("")
 
 
-def catalog_status_line(counts: CatalogCounts, width: int) -> Content:
-    """`Mode  Practice  feedback after every choice (F2) · 32 of 33 shown · 1 broken`; the
-    mode's hint is left out when the line would not fit in `width` with it."""
-    hint = {PRACTICE: "feedback after every choice",
-            TIMED_EXAM: "a countdown on each decision"}.get(counts.mode,
-                                                           "no feedback until the debrief")
-    counts_parts: list[str | tuple[str, str] | Content] = [
-        f" · {counts.shown} of {counts.total} shown"]
+HINTS = {PRACTICE: ("feedback after every choice", "instant feedback"),
+         EXAM: ("no feedback until the debrief", "feedback at the end"),
+         TIMED_EXAM: ("a countdown on each decision", "timed decisions")}
+"""What each mode means, whole and short: the short one still says it at 80 columns."""
+
+FULL, UNFILTERED, COMPACT = range(3)
+"""How tightly the counts are put: `32 of 32 shown`; `32 shown` when no filter hides any
+(nothing is lost); `3/32 shown` and `review 2026-12-01`."""
+
+
+def count_parts(counts: CatalogCounts, tight: int,
+                filtered: bool = False) -> list[str | tuple[str, str] | Content]:
+    """` · 32 of 32 shown · 1 broken · 2 reviews due …`, put as `tight` says (as if a
+    filter hid some if `filtered`)."""
+    if tight >= UNFILTERED and counts.shown == counts.total and not filtered:
+        shown = f"{counts.shown} shown"
+    elif tight >= COMPACT:
+        shown = f"{counts.shown}/{counts.total} shown"
+    else:
+        shown = f"{counts.shown} of {counts.total} shown"
+    parts: list[str | tuple[str, str] | Content] = [f" · {shown}"]
     if counts.broken:
-        counts_parts.append((f" · {counts.broken} broken", "$error"))
+        parts.append((f" · {counts.broken} broken", "$error"))
     if counts.reviews:
-        counts_parts.append(review_content(counts.reviews))
+        parts.append(review_content(counts.reviews, compact=tight >= COMPACT))
     if counts.progress_off:
-        counts_parts.append((" · progress off", "$warning"))
+        parts.append((" · progress off", "$warning"))
     if counts.class_state is not None:
-        counts_parts.append((f" · {counts.class_state.status}",
-                             "$warning" if counts.class_state.waiting else "dim"))
+        parts.append((f" · {counts.class_state.status}",
+                      "$warning" if counts.class_state.waiting else "dim"))
+    return parts
+
+
+def catalog_status_line(counts: CatalogCounts, width: int) -> Content:
+    """`Mode  Practice  feedback after every choice (F2) · 32 of 32 shown · 1 broken`, made
+    to fit `width`: first the mode's short hint (`instant feedback`, which then stays as a
+    filter changes the counts), then tighter counts, then the hint without its `(F2)` (the
+    footer has the key), and only then no hint. No count is ever left out: a review due
+    or a broken file is what a learner acts on."""
+    whole, short = HINTS.get(counts.mode, HINTS[EXAM])
     mode = Content.assemble("Mode ", (f" {counts.mode.capitalize()} ", "bold reverse"))
-    full = Content.assemble(mode, (f" {hint} (F2)", "dim"), *counts_parts)
-    return full if full.cell_length <= width else Content.assemble(mode, *counts_parts)
+    layouts = ((f"{whole} (F2)", FULL), (f"{short} (F2)", FULL),
+               (f"{short} (F2)", UNFILTERED), (f"{short} (F2)", COMPACT), (short, COMPACT),
+               ("", FULL), ("", COMPACT))
+    widest = replace(counts, shown=counts.total)
+
+    def fits(layout: tuple[str, int]) -> bool:
+        """Whether the line fits with any filter's counts, so the hint stays as one is
+        typed."""
+        hint, tight = layout
+        parts = count_parts(widest, tight, filtered=True)
+        return Content.assemble(mode, f" {hint}" if hint else "", *parts).cell_length <= width
+
+    hint, tight = next(filter(fits, layouts), layouts[-1])
+    return Content.assemble(mode, (f" {hint}" if hint else "", "dim"),
+                            *count_parts(counts, tight))
 
 
 class CatalogStatus(Widget):
-    """One line; the mode's hint makes way for the counts when the terminal is narrow."""
+    """One line; the mode's hint shortens, then makes way, for the counts when the terminal
+    is narrow."""
 
     counts: reactive[CatalogCounts] = reactive(CatalogCounts, layout=False)
     """What the line reports; setting an equal value draws nothing."""
