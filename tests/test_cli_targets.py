@@ -161,7 +161,7 @@ def test_validate_reports_a_folder_it_cannot_read(tiny_path: Path, tmp_path: Pat
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert NOT_CHECKED not in out
-    assert out.startswith(f"{locked}:0:0: error E005 folder cannot be read (Permission denied)")
+    assert out.startswith(f"{locked}: error E005 folder cannot be read (Permission denied)")
 
 
 @AS_ROOT

@@ -61,11 +61,11 @@ class Checker:
         if value is None:
             return ""
         if not isinstance(value, str):
-            self.error(mapping.pos(key), "E013", f"{where} {key!r} must be text, "
+            self.error(mapping.pos(key), "E013", f"{where}: field {key!r} must be text, "
                        f"not {kind_of(value)}", "quote the value")
             return str(value)
         if not value.strip():
-            self.error(mapping.pos(key), code, f"{where} {key!r} is empty", "write it out")
+            self.error(mapping.pos(key), code, f"{where}: field {key!r} is empty", "write it out")
         return value
 
     def words(self, mapping: Mapping, key: str, where: str, pattern: re.Pattern[str] | None
@@ -74,7 +74,7 @@ class Checker:
         if value is None:
             return []
         if not isinstance(value, Sequence):
-            self.error(mapping.pos(key), "E013", f"{where} {key!r} must be a list, "
+            self.error(mapping.pos(key), "E013", f"{where}: field {key!r} must be a list, "
                        f"not {kind_of(value)}", f"write `{key}: [a, b]`")
             return []
         items: list[str] = []

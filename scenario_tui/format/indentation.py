@@ -17,6 +17,8 @@ from itertools import pairwise
 
 _KEY = re.compile(r"""(?P<key>"[^"]*"|'[^']*'|[^\s#:'"\[\]{}-][^\s#:]*|-[^\s#:]+):(?:\s+|$)""")
 _BLOCK_SCALAR = re.compile(r"^[|>][0-9+-]*\s*(#.*)?$")
+_BLOCK_START = re.compile(r"""^(?P<lead> *(?:- +)*)(?:(?:"[^"]*"|'[^']*'|[^\s#'"][^#]*?):\s+)?"""
+                          r"[|>][0-9+-]*\s*(?:#.*)?$")
 
 
 @dataclass(frozen=True)
@@ -180,18 +182,47 @@ def _fixes(raw: list[str], number: int, columns: set[int], error_line: int,
     near = {len(other) - len(other.lstrip(" ")) for other in raw[max(number - 3, 0):number + 2]
             if other.strip()}
     fixes = []
+    texts = _block_text(raw)
     for column in sorted(columns | near):
         if column == indent or abs(column - indent) > 8 or budget[0] <= 0:
             continue
-        budget[0] -= 1
         moved = list(raw)
         moved[number - 1] = " " * column + body
+        if _changes_text(texts, _block_text(moved), number, raw):
+            continue
+        budget[0] -= 1
         fixed = "\n".join(moved) + "\n"
         found = score(fixed)
         if found is not None:
             rank = (found, _irregular(_read(fixed)), error_line - number, abs(column - indent))
             fixes.append((rank, column))
     return fixes
+
+
+def _block_text(raw: list[str]) -> frozenset[int]:
+    """The numbers of the lines that are the text of a `|` or `>` block."""
+    inside: set[int] = set()
+    parent: int | None = None
+    for number, line in enumerate(raw, start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if parent is not None and (not line.strip() or indent > parent):
+            inside.add(number)
+            continue
+        start = _BLOCK_START.match(line)
+        parent = len(start.group("lead")) if start else None
+    return frozenset(inside)
+
+
+def _changes_text(before: frozenset[int], after: frozenset[int], number: int,
+                  raw: list[str]) -> bool:
+    """Whether moving line `number` turns other lines into a block's text, or text into
+    structure (`choices:` pulled into the `text: |` above it, its choices with it), or moves
+    the line itself in or out of a block it does not open the text of. Such a move may make
+    the file parse, but it hides what the author wrote instead of placing it."""
+    if (before ^ after) - {number}:
+        return True
+    opens = number >= 2 and _BLOCK_START.match(raw[number - 2]) is not None
+    return (number in before) != (number in after) and not opens
 
 
 def _irregular(lines: list[_Line]) -> int:

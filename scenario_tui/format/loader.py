@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import architecture_read, indentation, yaml_source
+from . import architecture_read, indentation, yaml_diagnosis, yaml_source
 from .field_check import (
     CHOICE_FIELDS,
     CHOICE_REQUIRED,
@@ -146,14 +146,14 @@ def _metadata(data: Mapping, check: Checker, path: str) -> dict[str, Any] | None
         scenario_id = None
     meta: dict[str, Any] = {
         "id": scenario_id,
-        "title": check.text(data, "title", "the scenario's"),
-        "situation": check.text(data, "situation", "the scenario's"),
+        "title": check.text(data, "title", "the scenario"),
+        "situation": check.text(data, "situation", "the scenario"),
         "difficulty": check.choice_of(data, "difficulty", DIFFICULTIES, ""),
-        "tags": check.words(data, "tags", "the scenario's", None),
-        "services": check.words(data, "services", "the scenario's", SLUG),
-        "sources": check.words(data, "sources", "the scenario's", URL,
+        "tags": check.words(data, "tags", "the scenario", None),
+        "services": check.words(data, "services", "the scenario", SLUG),
+        "sources": check.words(data, "sources", "the scenario", URL,
                                "a source is a URL starting with https://"),
-        "covers": check.words(data, "covers", "the scenario's", TOPIC,
+        "covers": check.words(data, "covers", "the scenario", TOPIC,
                               "a topic id looks like T042"),
     }
     lint_off = _lint_off(data, check, "the scenario")
@@ -189,10 +189,10 @@ def _lint_off(mapping: Mapping, check: Checker, where: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, Mapping) or set(value) - {"ignore"}:
-        check.error(mapping.pos("lint"), "E013", f"{where} 'lint' must be a mapping with "
+        check.error(mapping.pos("lint"), "E013", f"{where}: field 'lint' must be a mapping with "
                     "'ignore'", "write `lint: {ignore: [L104]}`")
         return []
-    return check.words(value, "ignore", f"{where} lint", re.compile(r"^L\d{3}$"),
+    return check.words(value, "ignore", f"{where}, lint", re.compile(r"^L\d{3}$"),
                        "a lint rule code looks like L104")
 
 
@@ -237,7 +237,7 @@ def _node(node_id: Any, node: Any, nodes: Mapping, check: Checker, graph: nx.Mul
                         "add `choices:` or mark it `end: success|partial|failure`")
         return
     if not isinstance(choices, Sequence):
-        check.error(node.pos("choices"), "E013", f"{where} 'choices' must be a list",
+        check.error(node.pos("choices"), "E013", f"{where}: field 'choices' must be a list",
                     "start each choice with '- label: ...'")
         return
     if "end" in node:
@@ -270,8 +270,8 @@ def _choice(node_id: str, index: int, choice: Any, pos: Pos, check: Checker,
         attrs["why"] = check.text(choice, "why", where)
     points = choice.get("points", 0)
     if isinstance(points, bool) or not isinstance(points, int):
-        check.error(choice.pos("points"), "E013", f"{where} points must be a whole number, "
-                    f"not {kind_of(points)}", "e.g. 2 right, 1 partly right, 0 wrong")
+        check.error(choice.pos("points"), "E013", f"{where}: field 'points' must be a whole "
+                    f"number, not {kind_of(points)}", "e.g. 2 right, 1 partly right, 0 wrong")
         points = 0
     attrs["points"] = points
     for name in ("label", "misconception", "source"):
@@ -282,7 +282,7 @@ def _choice(node_id: str, index: int, choice: Any, pos: Pos, check: Checker,
         if isinstance(url, str) and URL.match(url):
             attrs["source_url"] = url
         else:
-            check.error(choice.pos("source"), "E013", f"{where} source {url!r} is not a URL",
+            check.error(choice.pos("source"), "E013", f"{where}: source {url!r} is not a URL",
                         "a source is an absolute URL starting with https://")
     if "misconception" in choice:
         tag = choice["misconception"]
@@ -298,14 +298,14 @@ def _choice(node_id: str, index: int, choice: Any, pos: Pos, check: Checker,
     if isinstance(target, str):
         pending.append((node_id, target, index, attrs, choice.pos("to")))
     elif target is not None:
-        check.error(choice.pos("to"), "E013", f"{where} 'to' must be a node id, not "
+        check.error(choice.pos("to"), "E013", f"{where}: field 'to' must be a node id, not "
                     f"{kind_of(target)}", "name the node this choice leads to, like `to: "
                     "next-step`")
 
 
 def _pillars(value: Any, pos: Pos, where: str, check: Checker) -> dict[str, int]:
     if not isinstance(value, Mapping):
-        check.error(pos, "E013", f"{where} pillars must be a mapping",
+        check.error(pos, "E013", f"{where}: field 'pillars' must be a mapping",
                     "e.g. pillars: {cost: -1, reliability: 2}")
         return {}
     result: dict[str, int] = {}
@@ -326,12 +326,23 @@ def _unreadable(doc: yaml_source.Document) -> bool:
     return doc.data is None or any(p.code in ("E001", "E002", "E004") for p in doc.problems)
 
 
+_KEYS = frozenset(TOP_FIELDS + NODE_FIELDS + CHOICE_FIELDS)
+"""The field names a key written without its colon may be (`yaml_diagnosis`)."""
+
+
 def _misplaced_line(doc: yaml_source.Document) -> list[Problem]:
-    """`doc`'s problems, a syntax error replaced by the indentation mistake behind it (at its
-    own line, with an "indented too little/much?" hint) when re-indenting one line fixes it."""
+    """`doc`'s problems, a syntax error replaced by the mistake behind it, at its own line:
+    one `yaml_diagnosis` names (a value that needs quotes, a key without its colon, ...), or
+    else the indentation mistake ("indented too little/much?") when re-indenting one line
+    fixes it."""
     syntax = next((p for p in doc.problems if p.code == "E002"), None)
     if syntax is None or not doc.text or yaml_source.UNCLOSED in syntax.message:
         return doc.problems
+    named = yaml_diagnosis.diagnose(doc.text, syntax.line, syntax.column, syntax.message, _KEYS)
+    if named is not None:
+        moved = replace(syntax, line=named.line, column=named.column, message=named.message,
+                        hint=named.hint)
+        return [moved if p is syntax else p for p in doc.problems]
 
     def score(text: str) -> int | None:
         fixed = yaml_source.parse(text, doc.path)

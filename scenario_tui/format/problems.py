@@ -31,7 +31,9 @@ class Problem:
 
     @property
     def location(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+        """`file:line:col`, or the file alone for a problem with the whole file (line 0): a
+        made-up `:0:0` or `:1:1` would point an editor at a place that is not the problem."""
+        return f"{self.path}:{self.line}:{self.column}" if self.line > 0 else self.path
 
     def format(self) -> str:
         """The `file:line:col: severity CODE message` line, with the hint indented below. File

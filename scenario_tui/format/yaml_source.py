@@ -38,6 +38,10 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:timestamp": _SCALARS.construct_yaml_timestamp,
 }
 
+_KINDS = {"tag:yaml.org,2002:timestamp": "date", "tag:yaml.org,2002:int": "whole number",
+          "tag:yaml.org,2002:float": "number", "tag:yaml.org,2002:bool": "true/false value"}
+"""What an author calls each resolved type, for "... is not a date"."""
+
 Pos = tuple[int, int]
 """A 1-based (line, column)."""
 
@@ -88,9 +92,12 @@ class Document:
 class _Abort(Exception):
     """Stops building a document that breaks a hard limit."""
 
-    def __init__(self, pos: Pos, code: str, message: str, hint: str) -> None:
+    def __init__(self, pos: Pos, code: str, message: str, hint: str, unnamed: bool = False
+                 ) -> None:
         super().__init__(message)
         self.pos, self.code, self.message, self.hint = pos, code, message, hint
+        self.unnamed = unnamed
+        """The message starts with the value: the mapping holding it puts its key first."""
 
 
 def _mark(node: yaml.Node) -> Pos:
@@ -158,10 +165,16 @@ class _Builder:
         try:
             return construct(node)
         except (ValueError, yaml.YAMLError) as error:
-            raise _Abort(_mark(node), "E013", f"invalid {node.tag.rsplit(':', 1)[-1]}: "
-                         f"{node.value!r}", str(error)) from None
+            kind = _KINDS.get(node.tag, "value")
+            how = "write it as YYYY-MM-DD" if kind == "date" else "quote it if it is text"
+            raise _Abort(_mark(node), "E013", f"{node.value!r} is not a {kind}",
+                         f"{error}: {how}", unnamed=True) from None
 
     def _bad_tag(self, node: yaml.Node) -> _Abort:
+        if node.tag.startswith("!"):  # `!name`, often text that starts with `!`
+            return _Abort(_mark(node), "E004", f"unsupported YAML tag {node.tag!r}",
+                          "a value starting with ! must be quoted (YAML reads `!name` as a "
+                          "tag); scenario files hold plain data, and tags are never executed")
         return _Abort(
             _mark(node), "E004", f"unsupported YAML tag {node.tag!r}",
             "scenario files hold plain data: remove the tag (tags such as !!python/object "
@@ -196,7 +209,12 @@ class _Builder:
             key_pos[key] = where
             mark = value_node.start_mark
             value_pos[key] = (mark.line + 1, mark.column + 1)
-            result[key] = build(value_node, depth + 1)
+            try:
+                result[key] = build(value_node, depth + 1)
+            except _Abort as stop:
+                if stop.unnamed:
+                    stop.message, stop.unnamed = f"{key} {stop.message}", False
+                raise
         return result
 
     def _sequence(self, node: yaml.SequenceNode, depth: int) -> Sequence:
@@ -272,8 +290,9 @@ def parse(text: str, path: str) -> Document:
                                     f"YAML could not be parsed: {type(error).__name__}",
                                     "check the file's structure"))
         return doc
-    if root is None:
-        doc.problems.append(Problem(path, 1, 1, ERROR, "E001", "empty file",
+    if root is None:  # blank, or only comments (and a bare `---`)
+        doc.problems.append(Problem(path, 1, 1, ERROR, "E001", "no content (only comments)"
+                                    if text.strip() else "empty file", "write the scenario, or "
                                     "start from `scenario-tui new SLUG`"))
         return doc
     builder = _Builder(path)
