@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import lint
-from ..format.model import Scenario, ServiceCard
+from ..format.model import Misconception, Scenario, ServiceCard
 from ..format.problems import Problem
 from ..play import library
 from ..play.engine import Play, PlayError
@@ -45,6 +45,9 @@ class FileCheck:
     scenario: Scenario | None = None
     """Set only when the file is valid and can be played."""
     glossary: dict[str, ServiceCard] = field(default_factory=dict)
+    misconceptions: dict[str, Misconception] = field(default_factory=dict)
+    """What each misconception tag means, merged as play merges them (`library.load`), so the
+    preview's feedback shows the belief, fact and source a learner reads."""
     unsaved: str = ""
     """The editor holding unsaved changes to the file ("vim", "emacs"), if one is seen."""
 
@@ -86,7 +89,8 @@ def check_text(path: Path, text: str, today: dt.date) -> FileCheck:
                          _ordered(problems), glossary=lib.glossary)
     problems += lint.lint(entry.scenario, lib.glossary, today)
     return FileCheck(str(path), VALID, "Valid: play it from any situation.", text,
-                     _ordered(problems), entry.scenario, lib.glossary)
+                     _ordered(problems), entry.scenario, lib.glossary,
+                     misconceptions=lib.misconceptions)
 
 
 def problem_in(check: FileCheck, problem: Problem) -> bool:

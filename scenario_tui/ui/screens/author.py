@@ -199,7 +199,7 @@ class AuthorScreen(PlayerActions, WatchingScreen):
             return
         scenario = check.scenario
         player.border_title = f"Preview from ‹{one_line(trial.play.origin or scenario.start, 40)}›"
-        player.view = preview_view(scenario, analysis, trial)
+        player.view = preview_view(scenario, analysis, trial, check.misconceptions)
         focused = self.focused
         lost = focused is None or any(not w.display for w in focused.ancestors_with_self)
         if (trial.feedback is not None or lost) and not player.focus_current():

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from textual.content import Content
 
 from ...analysis.scoring import Analysis
-from ...format.model import Choice, Scenario, Situation
+from ...format.model import Choice, Misconception, Scenario, Situation
 from ...format.text_safety import one_line
 from ...play.engine import Play, debrief
 from .player import PlayerView
@@ -69,13 +70,15 @@ FILE_ORDER = "in file order"
 learner's "3" with the file would otherwise wonder."""
 
 
-def preview_view(scenario: Scenario, analysis: Analysis, trial: Trial) -> PlayerView:
-    """What the shared player shows for the preview's play: its status, and its ending once
-    there is no feedback left to show."""
+def preview_view(scenario: Scenario, analysis: Analysis, trial: Trial,
+                 misconceptions: Mapping[str, Misconception] | None = None) -> PlayerView:
+    """What the shared player shows for the preview's play: its status, its ending once there
+    is no feedback left to show, and a wrong choice's misconception as the learner reads it
+    (`misconceptions`: the folder's and the bundled entries, as `FileCheck` carries them)."""
     play = trial.play
     at_ending = trial.feedback is None and play.finished(scenario)
     return PlayerView(
         scenario, analysis, play, trial.feedback,
         status=preview_status(play, scenario, analysis, trial.feedback),
         ending=preview_ending(play, scenario, analysis) if at_ending else None,
-        choices_title=FILE_ORDER)
+        choices_title=FILE_ORDER, misconceptions=misconceptions or {})
