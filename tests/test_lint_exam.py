@@ -3,6 +3,7 @@ library-level length check."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,31 @@ def test_a_choice_source_is_kept_checked_and_exported(tmp_path: Path) -> None:
     bad = library.load([FIXTURES / "invalid" / "e013-choice-source.yaml"], with_bundled=False)
     assert [(p.code, p.line, p.column) for p in bad.problems if p.code == "E013"] == \
         [("E013", 50, 17)]
+
+
+def _flagged(path: Path, code: str) -> list[tuple[int, int]]:
+    lib = library.load([path], with_bundled=False)
+    scenario = lib.entries[0].scenario
+    assert scenario is not None, lib.problems
+    return [(p.line, p.column) for p in lint.lint(scenario, lib.glossary) if p.code == code]
+
+
+def test_a_thin_explanation_is_flagged_at_its_why() -> None:
+    assert _flagged(FIXTURES / "lint" / "l104.yaml", "L104") == [(29, 14)]
+
+
+@pytest.mark.parametrize(("old", "new", "where"), [
+    (None, None, (72, 11)),
+    ("Finish the design properly", "Finish the design in Amazon DynamoDB", (74, 16)),
+    ("stated in your own words.", "stated in your own words, as Amazon DynamoDB says.", (77, 14)),
+], ids=["node-text", "label", "why"])
+def test_an_unlisted_service_is_flagged_at_the_field_that_names_it(
+        tmp_path: Path, old: str | None, new: str | None, where: tuple[int, int]) -> None:
+    text = (FIXTURES / "lint" / "l107.yaml").read_text()
+    if old is not None and new is not None:
+        text = text.replace(" The team now stores sessions in Amazon DynamoDB.", "")
+        assert old in text
+        text = text.replace(old, new)
+    shutil.copy(FIXTURES / "lint" / "misconceptions.yaml", tmp_path)
+    (tmp_path / "l107.yaml").write_text(text)
+    assert _flagged(tmp_path / "l107.yaml", "L107") == [where]

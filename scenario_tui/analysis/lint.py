@@ -99,6 +99,10 @@ class _Linter:
         attrs = self.scenario.graph.nodes[node]
         return attrs.get("line", 1), attrs.get("column", 1)
 
+    def node_field_at(self, node: str, name: str) -> tuple[int, int]:
+        """Where field `name` of `node` starts (the node itself if unknown)."""
+        return self.scenario.node_positions.get((node, name), self.node_at(node))
+
     def meta_at(self, key: str) -> tuple[int, int]:
         return self.scenario.positions.get(key, (1, 1))
 
@@ -154,10 +158,10 @@ def _explanations(lint: _Linter) -> None:
             label = set(_words(option.label))
             new = [w for w in why if w not in label]
             if len(why) < MIN_WHY_WORDS or len(new) < 4:
-                lint.flag("L104", lint.at(option), f"explanation of choice {option.number} "
-                          f"of {node!r} is too thin ({len(why)} words, {len(new)} beyond the "
-                          "label)", "name the fact that decides it: a limit, a default, an "
-                          "API or a behaviour", node)
+                lint.flag("L104", lint.choice_at(option, "why"), f"explanation of choice "
+                          f"{option.number} of {node!r} is too thin ({len(why)} words, "
+                          f"{len(new)} beyond the label)", "name the fact that decides it: a "
+                          "limit, a default, an API or a behaviour", node)
             if option.misconception and lint.analysis.regret(option) == 0:
                 lint.flag("L112", lint.choice_at(option, "misconception"), f"choice "
                           f"{option.number} of {node!r} is right but tagged "
@@ -196,9 +200,9 @@ def _services(lint: _Linter) -> None:
     listed = set(scenario.services)
     for _, data in scenario.graph.nodes(data=True):
         listed.update(data.get("services", ()))
-    texts = [(scenario.node(n).text, lint.node_at(n), n) for n in scenario.graph]
-    texts += [(f"{c.label} {c.why}", lint.at(c), n) for n in scenario.graph
-              for c in scenario.choices(n)]
+    texts = [(scenario.node(n).text, lint.node_field_at(n, "text"), n) for n in scenario.graph]
+    texts += [(text, lint.choice_at(c, name), n) for n in scenario.graph
+              for c in scenario.choices(n) for text, name in ((c.label, "label"), (c.why, "why"))]
     reported: set[str] = set()
     for service, card in lint.glossary.items():
         if service in listed or service in reported:

@@ -29,6 +29,7 @@ class Checker:
         self.path = path
         self.problems: list[Problem] = []
         self.choice_positions: dict[tuple[str, int, str], Pos] = {}
+        self.node_positions: dict[tuple[str, str], Pos] = {}
         self.stray_nodes: dict[str, tuple[Pos, str]] = {}
         """Nodes found where a field should be, by id: where, and "too much" or "too
         little" (how they are indented)."""

@@ -102,6 +102,7 @@ def build(data: Any, path: str) -> tuple[Scenario | None, list[Problem]]:
     scenario.design_positions = scenario_parts
     scenario.positions = {str(key): data.pos(key) for key in data}
     scenario.choice_positions = check.choice_positions
+    scenario.node_positions = check.node_positions
     sources = data.get("sources")
     if isinstance(sources, Sequence):
         scenario.source_positions = [sources.pos(i) for i in range(len(sources))
@@ -212,6 +213,8 @@ def _node(node_id: Any, node: Any, nodes: Mapping, check: Checker, graph: nx.Mul
     check.fields(node, NODE_FIELDS, ("text",), where)
     attrs: dict[str, Any] = {"text": check.text(node, "text", where), "line": key_pos[0],
                              "column": key_pos[1]}
+    if "text" in node:
+        check.node_positions[(node_id, "text")] = node.pos("text")
     end = check.choice_of(node, "end", OUTCOMES, f" in node {node_id!r}") if "end" in node \
         else None
     if end:
@@ -274,7 +277,7 @@ def _choice(node_id: str, index: int, choice: Any, pos: Pos, check: Checker,
                     f"number, not {kind_of(points)}", "e.g. 2 right, 1 partly right, 0 wrong")
         points = 0
     attrs["points"] = points
-    for name in ("label", "misconception", "source"):
+    for name in ("label", "why", "misconception", "source"):
         if name in choice:
             check.choice_positions[(node_id, index, name)] = choice.pos(name)
     if "source" in choice:

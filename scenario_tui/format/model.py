@@ -110,6 +110,8 @@ class Scenario:
         """Where each `covers:` topic id starts, for a problem reported at the id."""
         self.choice_positions: dict[tuple[str, int, str], tuple[int, int]] = {}
         """Where a choice's field value starts: (node, choice index, field) -> (line, column)."""
+        self.node_positions: dict[tuple[str, str], tuple[int, int]] = {}
+        """Where a node's field value starts: (node, field) -> (line, column)."""
         self.source_positions: list[tuple[int, int]] = []
         """Where each item of `sources` starts, in order."""
         self.design_positions: dict[tuple[Any, ...], tuple[int, int]] = {}
