@@ -98,8 +98,8 @@ def check_misconceptions(scenario: Scenario, known: Iterable[str], defined_in: s
             line, column = scenario.choice_positions.get(
                 (node, choice.index, "misconception"), (choice.line or 1, 1))
             close = difflib.get_close_matches(tag, known, n=1, cutoff=0.7)
-            hint = (f"did you mean {close[0]!r}? " if close else "") + \
-                f"or define it (belief, fact, source) in {defined_in}"
+            define = f"define it (belief, fact, source) in {defined_in}"
+            hint = f"did you mean {close[0]!r}? or {define}" if close else define
             problems.append(Problem(scenario.path, line, column, ERROR, "E028",
                                     f"undefined misconception tag {tag!r}", hint))
     return problems

@@ -12,14 +12,18 @@ from .output import EXIT_OK, EXIT_PROBLEMS, usage_error, write_file, write_refus
 def cmd_new(args: argparse.Namespace) -> int:
     import os
 
+    from ..authoring import starter_tags
     from ..format import starter
-    from ..format.files import MISCONCEPTIONS_NAME, bundled_dir
+    from ..format.files import GLOSSARY_NAME, MISCONCEPTIONS_NAME, bundled_dir
     from ..format.model import SLUG
     from ..format.text_safety import visible
 
     if not SLUG.match(args.slug):
         return usage_error(f"{args.slug!r} is not a slug: use lower-case letters, digits "
                             "and '-', like my-scenario")
+    if f"{args.slug}.yaml" in (GLOSSARY_NAME, MISCONCEPTIONS_NAME):
+        return usage_error(f"{args.slug!r} is reserved: {args.slug}.yaml is a folder's "
+                            f"{args.slug} file, not a scenario; choose another name")
     folder = Path(args.dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -31,14 +35,21 @@ def cmd_new(args: argparse.Namespace) -> int:
     refusal = write_refusal(target, args.force)
     if refusal:
         return usage_error(refusal)
+    tags = starter_tags.plan(target, args.slug)
     schema = bundled_dir("assets") / "scenario.schema.json"
     relative = os.path.relpath(schema, folder.resolve())
     status = write_file(target, starter.render(args.slug, Path(relative).as_posix()), args.force)
     if status != EXIT_OK:
         return status
-    beliefs = folder / MISCONCEPTIONS_NAME
-    if not beliefs.exists() and write_file(beliefs, starter.MISCONCEPTIONS, False) == EXIT_OK:
-        print(f"wrote {visible(str(beliefs))} (what the starter's misconception tags mean)")
+    beliefs, names = visible(str(tags.path)), ", ".join(tags.tags)
+    if tags.text is not None and write_file(tags.path, tags.text, not tags.created) == EXIT_OK:
+        print(f"wrote {beliefs} (what the starter's misconception tags mean)" if tags.created
+              else f"added the starter's placeholder tags ({names}) to {beliefs}: rename "
+              "them there and in the starter to the beliefs they stand for")
+    elif tags.refusal:
+        print(f"scenario-tui: note: the starter's tags ({names}) are not defined and could not "
+              f"be added to {beliefs}: {tags.refusal}; until they are, `validate` reports "
+              "them as E028", file=sys.stderr)
     shown, where = visible(str(target)), visible(str(folder))
     print(f"wrote {shown}\nnext: edit it, then `scenario-tui validate {shown}` and "
           f"`scenario-tui play {args.slug} --scenarios {where}`")
@@ -77,7 +88,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         from ..analysis.scoring import analyse
 
-        text = export(scenario, args.format or "node-link", analyse(scenario).best_path())
+        text = export(scenario, args.format or "node-link", analyse(scenario).best_path(),
+                      as_json=output is not None and output.suffix.lower() == ".json")
     if output:
         return write_file(output, text, args.force)
     sys.stdout.write(text)
@@ -89,6 +101,9 @@ def cmd_author(args: argparse.Namespace) -> int:
     from ..format.files import GLOSSARY_NAME, SCENARIO_SUFFIXES
 
     path = Path(args.file)
+    if path.is_dir():
+        return usage_error(f"{args.file} is a folder: `author` previews one scenario file, "
+                            "like my-scenarios/my-scenario.yaml")
     if not path.is_file():
         return usage_error(f"no such file: {args.file}")
     if path.suffix not in SCENARIO_SUFFIXES or path.name == GLOSSARY_NAME:

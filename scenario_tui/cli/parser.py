@@ -153,7 +153,8 @@ def _parser() -> argparse.ArgumentParser:
 
     export.add_argument("--format", choices=FORMATS,
                         help="default: node-link (mermaid with --architecture)")
-    export.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    export.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout "
+                        "(node-link data as JSON when OUT ends in .json)")
     export.add_argument("--force", action="store_true", help="overwrite an existing OUT")
     export.add_argument("--architecture", action="store_true",
                         help="write the system the best path builds (mermaid or dot)")

@@ -158,12 +158,16 @@ def to_graphml(scenario: Scenario, best: Collection[Choice] = ()) -> str:
     return "\n".join(nx.generate_graphml(graph)) + "\n"
 
 
-def export(scenario: Scenario, fmt: str, best: Collection[Choice] = ()) -> str:
+def export(scenario: Scenario, fmt: str, best: Collection[Choice] = (), *,
+           as_json: bool = False) -> str:
     """Render the scenario in one of `FORMATS`; the drawings and GraphML mark `best` (the
-    best path's choices, which the analysis layer works out) and each ending's outcome."""
+    best path's choices, which the analysis layer works out) and each ending's outcome.
+    Node-link data is YAML unless `as_json` (for a `.json` file: `json.load` must read it)."""
     if fmt == "yaml":
         return (f"# yaml-language-server: $schema=../assets/scenario.schema.json\n"
                 f"{_dump_yaml(to_authoring(scenario))}")
+    if fmt == "node-link" and as_json:
+        return json.dumps(to_node_link(scenario), indent=2, ensure_ascii=False) + "\n"
     if fmt == "node-link":
         return _dump_yaml(to_node_link(scenario))
     if fmt == "graphml":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 TEMPLATE = """\
 # yaml-language-server: $schema={schema}
@@ -104,25 +105,43 @@ nodes:                        # the first node listed is where the story starts
 """
 
 
-MISCONCEPTIONS = """\
+MISCONCEPTIONS_HEADER = """\
 # What each misconception tag in this folder's scenarios means (docs/authoring.md,
 # "Misconceptions"): the mistaken belief, the fact that corrects it, and the page that says so.
 # `scenario-tui validate` rejects a tag that is not defined here or in the bundled library.
-short-kebab-tag-for-the-belief:
-  belief: The mistaken belief behind the wrong choice, in one sentence.
-  fact: The documented fact that corrects it, in one or two sentences.
-  source: https://docs.aws.amazon.com/lambda/latest/dg/welcome.html
-another-kebab-tag:
-  belief: A second mistaken belief, as a learner would hold it.
-  fact: The fact that shows why it is wrong.
-  source: https://docs.aws.amazon.com/lambda/latest/dg/welcome.html
-a-third-kebab-tag:
-  belief: A third mistaken belief, as a learner would hold it.
-  fact: The fact that shows why it is wrong.
-  source: https://docs.aws.amazon.com/lambda/latest/dg/welcome.html
 """
+PLACEHOLDER_TAGS = {
+    "short-kebab-tag-for-the-belief": (
+        "The mistaken belief behind the wrong choice, in one sentence.",
+        "The documented fact that corrects it, in one or two sentences."),
+    "another-kebab-tag": ("A second mistaken belief, as a learner would hold it.",
+                          "The fact that shows why it is wrong."),
+    "a-third-kebab-tag": ("A third mistaken belief, as a learner would hold it.",
+                          "The fact that shows why it is wrong."),
+}
+"""The starter's misconception tags (the ones `TEMPLATE` uses): belief and fact."""
+PLACEHOLDER_SOURCE = "https://docs.aws.amazon.com/lambda/latest/dg/welcome.html"
+
+
+def misconception_entries(tags: Iterable[str]) -> str:
+    """The misconceptions file's entries for some of `PLACEHOLDER_TAGS`."""
+    return "".join(f"{tag}:\n  belief: {PLACEHOLDER_TAGS[tag][0]}\n  fact: "
+                   f"{PLACEHOLDER_TAGS[tag][1]}\n  source: {PLACEHOLDER_SOURCE}\n"
+                   for tag in tags)
+
+
+MISCONCEPTIONS = MISCONCEPTIONS_HEADER + misconception_entries(PLACEHOLDER_TAGS)
 """Written beside a new scenario when the folder has no misconceptions file yet: it defines the
 starter's tags, so the starter validates as is."""
+
+
+def with_placeholders(text: str, slug: str, tags: Iterable[str]) -> str:
+    """An existing misconceptions file's `text` with entries for the starter's `tags` that it
+    lacks added at the end, under a comment that says what they are."""
+    gap = "" if not text or text.endswith("\n") else "\n"
+    return (f"{text}{gap}\n# The placeholder tags of the starter `scenario-tui new {slug}` "
+            f"wrote: rename each\n# (here and in {slug}.yaml) to the belief it stands for.\n"
+            f"{misconception_entries(tags)}")
 
 
 def render(slug: str, schema: str, today: dt.date | None = None) -> str:
