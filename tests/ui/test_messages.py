@@ -86,7 +86,7 @@ async def test_catalogue_posts_open_and_mode(make_session: Callable[..., Session
         await settle(pilot)
         await pilot.press("f2", *"cache-the", "enter")  # typed letters filter the list
         await pilot.pause()
-        assert ModeChosen(EXAM) in [m for m in posted if isinstance(m, ModeChosen)]
+        assert EXAM in [m.mode for m in posted if isinstance(m, ModeChosen)]
         opened = [m for m in posted if isinstance(m, OpenScenario)]
         assert [(m.scenario_id, m.mode) for m in opened] == [(CACHE, EXAM)]
 
