@@ -21,6 +21,7 @@ from scenario_tui.ui.screens.help import HelpScreen
 from scenario_tui.ui.screens.play import PlayScreen
 from scenario_tui.ui.widgets.breadcrumb import Breadcrumb
 from scenario_tui.ui.widgets.choice_list import ChoiceList
+from scenario_tui.ui.widgets.decision_tree import DecisionTree
 from scenario_tui.ui.widgets.step_table import step_rows
 
 from .pilot_steps import settle
@@ -179,3 +180,39 @@ async def test_leaving_a_timed_decision_and_resuming_keeps_its_time(
         await settle(pilot)
         assert resumed.play.timed_out == (1,)
         assert any(n.title == "Time's up" for n in app._notifications)
+
+
+async def test_no_number_contradicts_the_key_pressed(make_session: Callable[..., Session]) -> None:
+    """The learner pressed 1 for the file's third choice: neither the breadcrumb nor the
+    debrief's tree may call that choice 1 of anything else (they showed `✗ 1 …` for the
+    decision's number, and the tree numbered the file's order); the step table's `#` column
+    stays the decision's number."""
+    app = _app(make_session, mode="exam")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        await pilot.press("1")
+        await settle(pilot)
+        crumb = str(screen.query_one(Breadcrumb).render())
+        assert crumb.startswith("Start") and "Scale the database" in crumb
+        assert not any(ch.isdigit() for ch in crumb.replace("Scale the database", ""))
+        await pilot.press("1")
+        await settle(pilot)
+        debrief = app.screen
+        assert isinstance(debrief, DebriefScreen)
+        tree = debrief.query_one(DecisionTree)
+        labels = [tree.label_of(c, link=False).plain
+                  for c in debrief.report.scenario.choices(debrief.report.scenario.start)]
+        assert labels and all(". " not in label[:6] for label in labels), labels
+        assert [row.number for row in step_rows(debrief.report.steps,
+                                                debrief.report.analysis)] == ["1", "2"]
+
+
+def test_the_authors_tree_keeps_the_files_numbers(make_session: Callable[..., Session]) -> None:
+    """Lint names choices by their place in the file, so the author's tree shows it."""
+    scenario = make_session().scenario(SCENARIO)
+    tree = DecisionTree()
+    tree.scenario = scenario
+    first = scenario.choices(scenario.start)[0]
+    assert tree.label_of(first, link=False).plain.lstrip().startswith("1. ")

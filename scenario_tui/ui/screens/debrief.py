@@ -177,7 +177,7 @@ class DebriefScreen(Screen[None]):
                                  offered=report.play.mode == EXAM)
             yield Static(Content.assemble(heading("The whole decision tree"), "\n", LEGEND),
                          id="legend", classes="section")
-            tree = DecisionTree(id="tree", explains=True)
+            tree = DecisionTree(id="tree", explains=True, numbered=False)
             if not self.tree_below_first_screen():
                 self._show_tree(tree)  # before it is mounted: one layout for all its lines
             yield tree
@@ -233,7 +233,8 @@ class DebriefScreen(Screen[None]):
     @staticmethod
     def detail(scenario: Scenario, entry: TreeEntry) -> Content:
         """What the tree's highlighted line shows below the tree."""
-        return Content.assemble(line_detail(scenario, entry), "\n", ALL_OPTIONS_HERE)
+        return Content.assemble(line_detail(scenario, entry, numbered=False), "\n",
+                                ALL_OPTIONS_HERE)
 
     def decisions(self) -> list[Decision]:
         """The play's decisions, in order, for the options dialog to page through."""

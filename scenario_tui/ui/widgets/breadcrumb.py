@@ -28,19 +28,21 @@ def shorten(label: Content, width: int) -> Content:
 
 
 class Breadcrumb(Static):
-    """`Start › ✓ 1 Put an SQS queue in front › ✗ 2 Use a FIFO queue`, verdict marks in
-    practice mode only. The labels are as long as `max_lines` lines allow at the width the
-    breadcrumb has (whole labels on a wide terminal), the oldest steps give way to `…` when
-    even short labels do not fit, and a line breaks only between steps or between the words
-    of a label: a step's separator, mark and number are joined to its label by no-break
-    spaces. `update` shows any other content as a `Static` does (the review screen's line)."""
+    """`Start › ✓ Put an SQS queue in front › ✗ Use a FIFO queue`, verdict marks in practice
+    mode only. No step numbers: beside choices numbered for their keys in shuffled order, a
+    learner who pressed 2 read `✗ 1 …` as the wrong choice (the status line counts the
+    decisions). The labels are as long as `max_lines` lines allow at the width the breadcrumb
+    has (whole labels on a wide terminal), the oldest steps give way to `…` when even short
+    labels do not fit, and a line breaks only between steps or between the words of a label:
+    a step's separator and mark are joined to its label by no-break spaces. `update` shows
+    any other content as a `Static` does (the review screen's line)."""
 
     max_lines: ClassVar[int] = 2
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._steps: list[tuple[Content, Content]] | None = None
-        """(separator, mark and number; label) per decision; None while `update` content shows."""
+        """(separator and mark; label) per decision; None while `update` content shows."""
         self._lines_at: dict[int, list[Content]] = {}
 
     def show(self, choices: Sequence[Choice], verdicts: Sequence[str] | None = None,
@@ -55,7 +57,6 @@ class Breadcrumb(Static):
             if verdicts:
                 verdict = verdicts[step - 1]
                 head.append((VERDICT[verdict] + NBSP, verdict_style(verdict)))
-            head.append((f"{step}{NBSP}", "bold $accent"))
             steps.append((Content.assemble(*head), inline_line(choice.label)))
         if steps == self._steps:
             return

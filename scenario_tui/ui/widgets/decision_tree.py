@@ -35,7 +35,10 @@ NO_LABEL = Text()
 
 
 class DecisionTree(Tree[TreeEntry]):
-    """Situations and choices; `●` marks the learner's path and `★` the best path."""
+    """Situations and choices; `●` marks the learner's path and `★` the best path. An
+    author's tree numbers the choices as the file orders them (lint names them so); a
+    learner's does not: they chose by numbers in a shuffled order, which the file's would
+    contradict."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("w", "what_if", "What if…", tooltip="Replay, taking the highlighted choice"),
@@ -72,10 +75,13 @@ class DecisionTree(Tree[TreeEntry]):
     _batch = 0
     """How many `_adding` blocks are open."""
 
-    def __init__(self, *, id: str | None = None, explains: bool = False) -> None:
+    def __init__(self, *, id: str | None = None, explains: bool = False,
+                 numbered: bool = True) -> None:
         super().__init__("", id=id)  # every label is drawn by `render_label`
         self.explains = explains
         """Whether `o` asks for the options of the highlighted line (its screen answers)."""
+        self.numbered = numbered
+        """Whether each choice shows its number in the file."""
         self.scenario: Scenario | None = None
         self._yours: set[tuple[str, int]] = set()
         self._best: set[tuple[str, int]] = set()
@@ -173,7 +179,8 @@ class DecisionTree(Tree[TreeEntry]):
         if mine and not top:
             label = label.stylize("italic")
         end = self.scenario.node(choice.target).end
-        pieces = (head_piece(mine, top, choice.number), Piece(label, LABEL_FLOORS),
+        number = choice.number if self.numbered else None
+        pieces = (head_piece(mine, top, number), Piece(label, LABEL_FLOORS),
                   tail_piece(choice.points, end, link and end is None))
         if link and end is None:
             return (*pieces, *self._joined_words(choice.target))
@@ -324,7 +331,7 @@ class DecisionTree(Tree[TreeEntry]):
     def detail(self, entry: TreeEntry) -> Content:
         """The highlighted line in full: the choice and where it leads (shown below the tree)."""
         assert self.scenario is not None
-        return line_detail(self.scenario, entry)
+        return line_detail(self.scenario, entry, self.numbered)
 
     @on(Tree.NodeExpanded)
     def _expanded(self, event: Tree.NodeExpanded[TreeEntry]) -> None:

@@ -35,10 +35,12 @@ CLOSING_QUOTE = Piece(Content.styled("”", "dim italic"))
 
 
 @lru_cache(maxsize=512)
-def head_piece(mine: bool, top: bool, number: int) -> Piece:
-    """`●★ 2. `: the marks and the choice's number (a handful of these serve every line)."""
+def head_piece(mine: bool, top: bool, number: int | None) -> Piece:
+    """`●★ 2. `: the marks and the choice's number in the file, if it is shown (a handful of
+    these serve every line)."""
     return Piece(Content.assemble((YOURS if mine else " ", "bold"),
-                                  (BEST if top else " ", "bold"), " ", (f"{number}. ", "bold")))
+                                  (BEST if top else " ", "bold"), " ",
+                                  (f"{number}. " if number else "", "bold")))
 
 
 @lru_cache(maxsize=512)
@@ -67,13 +69,14 @@ class TreeEntry:
         return self.choice.source if self.choice is not None else self.node
 
 
-def line_detail(scenario: Scenario, entry: TreeEntry) -> Content:
-    """A tree line in full: the choice and where it leads."""
+def line_detail(scenario: Scenario, entry: TreeEntry, numbered: bool = True) -> Content:
+    """A tree line in full: the choice (`numbered` as in the file) and where it leads."""
     situation = scenario.node(entry.node)
     parts: list[str | Content | tuple[str, str]] = []
     if entry.choice is not None:
-        parts += [(f"{entry.choice.number}. ", "bold"),
-                  inline_line(entry.choice.label).stylize("bold"),
+        if numbered:
+            parts.append((f"{entry.choice.number}. ", "bold"))
+        parts += [inline_line(entry.choice.label).stylize("bold"),
                   (f"  {signed(entry.choice.points)}", "bold"), "\n"]
     parts += [("Leads to: " if entry.choice is not None else "Start: ", "bold"),
               inline_line(situation.text)]
