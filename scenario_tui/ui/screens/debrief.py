@@ -111,6 +111,8 @@ class DebriefScreen(Screen[None]):
 
     DEFAULT_CSS = """
     DebriefScreen #debrief-body {
+        height: 1fr;
+        padding: 0 1;
         border: round $primary 40%;
         border-subtitle-color: $text-muted;
         /* The body's width never changes with its scrollbar: the step table is laid out at
@@ -123,6 +125,38 @@ class DebriefScreen(Screen[None]):
     DebriefScreen #debrief-body:focus {
         border: heavy $primary;
         border-subtitle-color: $text-primary;
+    }
+
+    DebriefScreen #summary {
+        border: round $accent;
+        padding: 0 1;
+    }
+
+    DebriefScreen #tree {
+        height: 18;
+        max-height: 70vh;
+        border: round $primary 50%;
+    }
+
+    DebriefScreen #tree:focus {
+        border: round $primary;
+    }
+
+    DebriefScreen #tree-detail {
+        height: auto;
+        padding: 0 1;
+        margin-bottom: 1;
+        color: $text-muted;
+    }
+
+    DebriefScreen #debrief-actions {
+        height: auto;
+        padding: 0 1;
+        background: $panel;
+    }
+
+    DebriefScreen #debrief-actions Button {
+        margin-right: 2;
     }
     """
 

@@ -53,6 +53,63 @@ def _services_class(layout: str, default: str) -> str:
 class PlayScreen(PlayerActions, ResponsiveScreen):
     """One play-through. The `play` value is replaced whole on every move."""
 
+    DEFAULT_CSS = """
+    PlayScreen #breadcrumb {
+        height: auto;
+        max-height: 2;
+        padding: 0 1;
+        background: $panel;
+    }
+
+    PlayScreen #play-body {
+        height: 1fr;
+        align-horizontal: center;
+    }
+
+    /* A reading column: on a wide terminal the situation stays about 100 columns wide,
+       centred with the cards beside it, instead of running across the whole screen. */
+    PlayScreen #player {
+        max-width: 100;
+    }
+
+    PlayScreen #services {
+        width: 30;
+        max-width: 36%;
+        border-left: vkey $primary 50%;
+        padding: 0 1;
+    }
+
+    /* The cards fold away below 100 columns; `s` shows or hides them, remembered for each
+       layout (PlayScreen adds the class for the learner's choice). */
+    PlayScreen.-narrow #services {
+        display: none;
+    }
+
+    PlayScreen.-narrow.-services-narrow-shown #services {
+        display: block;
+    }
+
+    PlayScreen.-wide.-services-wide-hidden #services {
+        display: none;
+    }
+
+    PlayScreen .service-card {
+        margin-top: 1;
+    }
+
+    PlayScreen .service-docs {
+        color: $text-muted;
+    }
+
+    PlayScreen.-narrow .service-docs {
+        display: none;
+    }
+
+    PlayScreen.-narrow #services {
+        width: 26;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose(0)", "Choose", key_display="1-9", id="play.choose"),
         *(Binding(str(n), f"choose({n - 1})", show=False) for n in range(2, 10)),

@@ -105,6 +105,43 @@ def heading(text: str) -> Static:
 class StatsScreen(ResponsiveScreen):
     """What the learner's history says, read off the event loop when the screen opens."""
 
+    DEFAULT_CSS = """
+    StatsScreen #stats-body {
+        height: 1fr;
+        padding: 0 1;
+    }
+
+    StatsScreen #stats-summary, StatsScreen #stats-empty {
+        height: auto;
+        border: round $accent;
+        padding: 0 1;
+    }
+
+    StatsScreen #mastery {
+        height: auto;
+    }
+
+    StatsScreen .mastery-column {
+        width: 1fr;
+        height: auto;
+        margin-right: 2;
+    }
+
+    StatsScreen.-narrow #mastery {
+        layout: vertical;
+    }
+
+    /* Exam domain names are long ("Troubleshooting and Optimization"): room for them whole. */
+    StatsScreen.-wide #domain-column {
+        width: 1.4fr;
+    }
+
+    StatsScreen #mistakes {
+        height: auto;
+        margin-bottom: 1;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "app.review", "Review", id="stats.review"),
         Binding("escape", "leave", "Catalogue", id="stats.leave"),
