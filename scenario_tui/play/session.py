@@ -85,8 +85,11 @@ class Session:
     """Held while saves are made: one thread at a time, in the order they were held."""
     packs: tuple[Path, ...] = ()
     """The installed packs' folders among `roots` (each named for its pack)."""
-    class_sync: ClassSync | None = None
-    """Sends the plays stored here to the class store, if one is set up (`sync_class`)."""
+    _class_sync: ClassSync | None = None
+    _class_from: tuple[str | Path | None] | None = None
+    """The data dir a class may be set up in (`create` sets it): `class_sync` is made from
+    it on first use, which is after the first frame (its module and the PostgreSQL store's
+    are not needed before it)."""
     class_state: ClassState | None = None
     """What the last sync found (None before one, or without a class)."""
     _scenarios: dict[str, Scenario] = field(default_factory=dict)
@@ -104,14 +107,30 @@ class Session:
                seeds: Callable[[], int | None] = new_seed) -> Session:
         """A session over the bundled library (unless told not to), the packs installed in
         the data dir (`play.packs`), and `scenario_dirs`."""
-        from ..progress.class_sync import ClassSync
         from .packs import roots as pack_roots
 
         packs = pack_roots(data)
         roots = [library_dir()] if with_bundled else []
         roots.extend([*packs, *(Path(d) for d in scenario_dirs)])
-        return cls(roots, data_dir(data), cache_dir(data) / CACHE_NAME, clock, wall_clock,
-                   seeds=seeds, packs=tuple(packs), class_sync=ClassSync(data))
+        session = cls(roots, data_dir(data), cache_dir(data) / CACHE_NAME, clock, wall_clock,
+                      seeds=seeds, packs=tuple(packs))
+        session._class_from = (data,)
+        return session
+
+    @property
+    def class_sync(self) -> ClassSync | None:
+        """Sends the plays stored here to the class store, if one may be set up (`sync_class`);
+        None when this session has no class to look for."""
+        if self._class_sync is None and self._class_from is not None:
+            from ..progress.class_sync import ClassSync
+
+            self._class_sync = ClassSync(*self._class_from)
+        return self._class_sync
+
+    @class_sync.setter
+    def class_sync(self, sync: ClassSync | None) -> None:
+        self._class_sync = sync
+        self._class_from = None
 
     @property
     def store(self) -> ProgressStore:
