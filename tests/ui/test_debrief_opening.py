@@ -305,3 +305,40 @@ async def test_the_action_buttons_are_styled_once_as_they_are_added(
         await app.screen.mount(button)
         await settle(pilot)
         assert button.region.height == 1  # compact: no border
+
+
+class LongPathApp(App[None]):
+    """A tree whose marked path is `size - 1` decisions long."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.chain = size
+
+    def compose(self) -> ComposeResult:
+        scenario, problems = loader.load_text(deep_scenario(self.chain), "deep.yaml")
+        assert scenario is not None, problems
+        path = [c for i in range(self.chain - 1) for c in scenario.choices(f"n{i}")
+                if c.index == 0]
+        tree = DecisionTree(id="tree")
+        tree.show(scenario, path, path)
+        yield tree
+
+
+async def test_a_long_path_opens_only_so_deep() -> None:
+    """A 3,000-situation chain opened whole kept the author preview busy for minutes: the
+    marked paths open `OPEN_DEPTH` decisions deep, and the line below that opens on Enter."""
+    depth = decision_tree.OPEN_DEPTH
+    app = LongPathApp(depth * 5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tree = app.query_one(DecisionTree)
+        assert tree.last_line + 1 <= 2 * depth + 3  # the start, and two lines a decision
+        deepest, opened = tree.root, 0
+        while deepest.is_expanded and deepest.children:
+            deepest, opened = deepest.children[0], opened + 1
+        assert opened == depth + 1 and deepest.allow_expand and not deepest.is_expanded
+        before = tree.last_line
+        tree.cursor_line = deepest.line
+        await pilot.press("enter")
+        await settle(pilot)
+        assert deepest.is_expanded and tree.last_line > before

@@ -34,6 +34,12 @@ NO_LABEL = Text()
 """Every node's own label: its line is drawn from its pieces by `render_label`."""
 
 
+OPEN_DEPTH = 40
+"""How many decisions deep the marked paths open; deeper lines stay folded until opened (Enter).
+A 3,000-situation chain opened whole took minutes, laying out thousands of lines each
+thousands of columns wide, before the author preview showed anything."""
+
+
 class DecisionTree(Tree[TreeEntry]):
     """Situations and choices; `●` marks the learner's path and `★` the best path. An
     author's tree numbers the choices as the file orders them (lint names them so); a
@@ -126,7 +132,7 @@ class DecisionTree(Tree[TreeEntry]):
                 self.root.expand()
             for path in (best, yours):  # filled in this order: it decides who draws a join
                 node: TreeNode[TreeEntry] | None = self.root
-                for choice in path:
+                for choice in path[:OPEN_DEPTH]:
                     node = self._child_for(node, choice) if node else None
                     if node is None or node.data is None or node.data.link:
                         break
@@ -155,7 +161,7 @@ class DecisionTree(Tree[TreeEntry]):
         elsewhere. They are added expanded, not expanded one by one after: each expansion
         would be a message and a relayout of the whole tree."""
         opened = set()
-        for choice in path:
+        for choice in path[:OPEN_DEPTH]:
             key = (choice.source, choice.index)
             if not scenario.is_ending(choice.target) and self._owner.get(choice.target) != key:
                 break
