@@ -3,16 +3,17 @@ says what became of each save so the app can tell the learner."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..progress.journal import Journal, PendingSave
 from ..progress.store import ProgressStore
 from ..progress.store_errors import WriteFailed
 
 
-@dataclass(frozen=True)
-class Saving:
+# A named tuple, not a frozen dataclass: defined on the way to the catalogue's first frame,
+# where a dataclass takes ten times as long to make.
+class Saving(NamedTuple):
     """What became of a save (a finished play or a review answer) and of the saves that
     were waiting before it; the app shows `notice` when there is one."""
 

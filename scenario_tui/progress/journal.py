@@ -16,9 +16,8 @@ import json
 import math
 import os
 from contextlib import suppress
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import presentation
 from .kinds import ATTEMPT, KINDS
@@ -33,8 +32,9 @@ _RATINGS = range(1, 5)
 """FSRS ratings: Again, Hard, Good, Easy."""
 
 
-@dataclass(frozen=True)
-class PendingSave:
+# A named tuple, not a frozen dataclass: defined on the way to the catalogue's first frame,
+# where a dataclass takes ten times as long to make.
+class PendingSave(NamedTuple):
     """A finished play (`record`), or a review answer (`record` None), not yet in the store."""
 
     scenario_id: str
