@@ -14,10 +14,11 @@ from scenario_tui.format.files import _each_once, discover
 LATER = ("scenario_tui.format.model", "scenario_tui.play.review_run", "secrets", "hashlib",
          "scenario_tui.cli.library_commands", "scenario_tui.cli.authoring_commands",
          "scenario_tui.cli.sharing_commands", "scenario_tui.cli.progress_commands",
-         "scenario_tui.progress.class_sync", "scenario_tui.progress.pg_store")
+         "scenario_tui.progress.class_sync", "scenario_tui.progress.pg_store",
+         "scenario_tui.play.statistics_report")
 """The model's classes come with the first scenario opened, the review run with a review,
 hashing with a play's seed or a class sync, a command's module with that command, the class
-sync (and the PostgreSQL store) after the first frame."""
+sync (and the PostgreSQL store) after the first frame, the stats screen's figures with it."""
 
 
 def test_the_catalogue_start_imports_only_what_its_first_frame_uses(tmp_path: Path) -> None:

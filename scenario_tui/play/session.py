@@ -39,7 +39,7 @@ from ..progress.store import (
 from ..progress.store_errors import StoreUnavailable, WriteFailed
 from .catalog import CACHE_NAME, CatalogEntry, cached, scan
 from .choice_order import new_seed
-from .progress_report import CatalogProgress, ReviewStatus, Statistics
+from .progress_report import CatalogProgress, ReviewStatus
 from .saving import Saving, make_saves
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from ..progress.class_sync import ClassState, ClassSync
     from ..progress.summary_cache import SummaryCache
     from .engine import Play
+    from .statistics_report import Statistics
     from .unfinished import UnfinishedRuns
 
 
@@ -377,6 +378,8 @@ class Session:
 
     def statistics(self) -> Statistics:
         """Score history, mastery by service and domain, and the most frequent mistakes."""
+        from .statistics_report import Statistics
+
         records = self.store.plays()
         if not records:
             return Statistics(reviews=self.reviews())

@@ -10,7 +10,7 @@ from textual.worker import Worker
 
 from scenario_tui.analysis.scoring import analyse
 from scenario_tui.play.engine import start, what_if
-from scenario_tui.play.progress_report import Statistics
+from scenario_tui.play.statistics_report import Statistics
 from scenario_tui.progress.kinds import REPLAY, WHAT_IF
 from scenario_tui.progress.stats import Mastery, ScenarioSummary
 from scenario_tui.ui.screens.stats import StatsScreen, stats_summary

@@ -20,8 +20,9 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from ...format.markdown_text import plain_line
 from ...format.model import Misconception
 from ...format.text_safety import one_line
-from ...play.progress_report import ReviewStatus, Statistics
+from ...play.progress_report import ReviewStatus
 from ...play.session import Session
+from ...play.statistics_report import Statistics
 from ...progress.kinds import EXPLORING
 from ..dates import local_day
 from ..messages import BackToCatalogue
