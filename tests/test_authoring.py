@@ -22,11 +22,16 @@ TODAY = dt.date(2026, 11, 26)
 
 
 def _lint(path: Path) -> list[str]:
+    """The rules `path` triggers. The fixtures are written from the starter, so each keeps
+    some of its placeholder text: L119 (starter-text) counts only in its own fixture."""
     lib = library.load([path], with_bundled=False)
     assert not [p for p in lib.problems if p.is_error], lib.problems
     scenario = lib.entries[0].scenario
     assert scenario is not None
-    return [p.code for p in lint.lint(scenario, lib.glossary, TODAY)]
+    codes = [p.code for p in lint.lint(scenario, lib.glossary, TODAY)]
+    if path.stem == "l119":
+        return sorted(set(codes))  # one finding a placeholder, and it keeps them all
+    return [code for code in codes if code != "L119"]
 
 
 def test_clean_fixture_triggers_no_rule() -> None:
@@ -56,7 +61,7 @@ def test_a_rule_can_be_switched_off_for_one_node(tmp_path: Path) -> None:
     assert _lint(path) == []
 
 
-def test_starter_validates_and_lints_clean(tmp_path: Path,
+def test_starter_validates_and_lint_names_its_placeholders(tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", "my-first", "--dir", str(tmp_path)]) == 0
     written = tmp_path / "my-first.yaml"
@@ -65,7 +70,10 @@ def test_starter_validates_and_lints_clean(tmp_path: Path,
     schema = (tmp_path / text.splitlines()[0].split("$schema=")[1]).resolve()
     assert schema.is_file()
     assert main(["validate", str(written)]) == 0
-    assert main(["lint", str(written)]) == 0
+    capsys.readouterr()
+    assert main(["lint", str(written)]) == 0  # warnings only: its placeholders (L119)
+    assert "L119" in capsys.readouterr().out
+    assert main(["lint", "--strict", str(written)]) == 1
     assert main(["new", "my-first", "--dir", str(tmp_path)]) == 2  # no silent overwrite
     assert main(["new", "Not A Slug", "--dir", str(tmp_path)]) == 2
     capsys.readouterr()
@@ -124,11 +132,11 @@ def test_path_report_names_choices_no_passing_path_uses(tiny_path: Path) -> None
 def test_lint_paths_json_and_github_formats(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", str(LINT / "l110.yaml"), "--format", "json", "--paths"]) == 0
     payload = json.loads(capsys.readouterr().out)
-    assert [p["code"] for p in payload["problems"]] == ["L110"]
+    assert [p["code"] for p in payload["problems"] if p["code"] != "L119"] == ["L110"]
     (report,) = payload["paths"].values()
     assert report["paths"] > 0 and report["best"] == 6
     assert main(["lint", str(LINT / "l110.yaml"), "--format", "github", "--strict"]) == 1
-    out = capsys.readouterr().out.splitlines()
+    out = [line for line in capsys.readouterr().out.splitlines() if "::L119 " not in line]
     assert out[0].startswith("::warning file=") and ",line=" in out[0] and "::L110 " in out[0]
 
 

@@ -160,3 +160,25 @@ def test_an_unlisted_service_is_flagged_at_the_field_that_names_it(
     shutil.copy(FIXTURES / "lint" / "misconceptions.yaml", tmp_path)
     (tmp_path / "l107.yaml").write_text(text)
     assert _flagged(tmp_path / "l107.yaml", "L107") == [where]
+
+
+def test_the_starters_placeholders_are_flagged_until_rewritten(tmp_path: Path) -> None:
+    """The starter validates as is, so nothing else keeps its placeholder sentences from
+    reaching learners: lint flags each one (L119) where it stands, and none once rewritten."""
+    from scenario_tui.format import starter
+
+    text = starter.render("draft", "")
+    scenario, problems = loader.load_text(text, "draft.yaml")
+    assert scenario is not None and not problems
+    flagged = [p for p in lint.lint(scenario, {}) if p.code == "L119"]
+    lines = text.splitlines()
+    assert len(flagged) >= 10
+    assert any("situation" in p.message for p in flagged)
+    for p in flagged:  # each at the line holding its field
+        assert lines[p.line - 1].lstrip(" -").split(":")[0] in ("situation", "text", "label",
+                                                                "why"), p
+    own = text.replace("The best action, written as an imperative",
+                       "Put an SQS queue between the API and the workers")
+    scenario, _ = loader.load_text(own, "draft.yaml")
+    assert scenario is not None
+    assert len([p for p in lint.lint(scenario, {}) if p.code == "L119"]) == len(flagged) - 1

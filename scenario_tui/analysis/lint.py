@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..format.model import Choice, Scenario, ServiceCard
 from ..format.problems import WARNING, Problem
-from . import fault_lint, telegraph
+from . import fault_lint, starter_lint, telegraph
 from .scoring import Analysis, analyse
 
 FRESH_DAYS = 365
@@ -56,6 +56,8 @@ RULES = (
     Rule("L117", "fault-teaches-nothing", "every ending survives a fault, so it tells no path "
          "from another"),
     Rule("L118", "fault-nobody-survives", "no ending survives a fault, not even the best path"),
+    Rule("L119", "starter-text", "a text is still the starter's placeholder, as "
+         "`scenario-tui new` wrote it"),
 )
 LIBRARY_RULES = (
     Rule("L116", "long-best-label", "across the library, the best label is the longest or "
@@ -285,8 +287,24 @@ def _faults(lint: _Linter) -> None:
         lint.flag(finding.code, finding.where, finding.message, finding.hint)
 
 
+def _starter_text(lint: _Linter) -> None:
+    placeholders = starter_lint.placeholders()
+    for text, node, field, choice in starter_lint.texts(lint.scenario):
+        if text.strip() not in placeholders:
+            continue
+        if not node:
+            where = lint.meta_at(field)
+        elif choice is None:
+            where = lint.node_field_at(node, field)
+        else:
+            where = lint.choice_at(choice, field)
+        lint.flag(starter_lint.STARTER_TEXT, where, f"{field} is still the starter's "
+                  f"placeholder: {text.strip()[:60]!r}", "write your own text here", node or None)
+
+
 CHECKS: tuple[Callable[[_Linter], None], ...] = (_decisions, _explanations, _endings, _services,
-                                                 _metadata, _sources, _telegraph, _faults)
+                                                 _metadata, _sources, _telegraph, _faults,
+                                                 _starter_text)
 
 
 def lint(scenario: Scenario, glossary: dict[str, ServiceCard],
