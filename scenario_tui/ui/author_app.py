@@ -33,6 +33,14 @@ cannot watch its folder): fast enough to feel live, cheap enough to run all day.
 class AuthorHelpScreen(HelpScreen):
     """The preview's keys and states, read from `author_help.md`."""
 
+    DEFAULT_CSS = """
+    AuthorHelpScreen MarkdownTableContent {
+        /* the first column (keys, states, symbols) its room: shrunk to fit, "Up / Down,
+           j / k" wrapped over five lines beside a mostly empty second column */
+        grid-columns: 26 1fr;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         text = files("scenario_tui.ui").joinpath("author_help.md").read_text(encoding="utf-8")
         with VerticalScroll(id="help-body"):

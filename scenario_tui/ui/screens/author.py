@@ -48,6 +48,8 @@ class AuthorScreen(PlayerActions, WatchingScreen):
     COMMANDS = Screen.COMMANDS | {NodeCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # First, so that a narrow footer keeps it while the notice shows (it drops from the right)
+        Binding("escape", "dismiss_notice", "Dismiss notice", id="author.dismiss_notice"),
         Binding("t", "test_here", "Test from here", id="author.test_here"),
         Binding("1", "choose(0)", "Choose", key_display="1-9", id="author.choose"),
         *(Binding(str(n), f"choose({n - 1})", show=False) for n in range(2, 10)),
@@ -55,12 +57,16 @@ class AuthorScreen(PlayerActions, WatchingScreen):
         Binding("u", "undo", "Undo", id="author.undo"),
         Binding("r", "restart", "Restart", id="author.restart"),
         Binding("f", "run_faults", "Run faults", id="author.faults"),
+        Binding("f", "no_faults", "Run faults", show=False),
+        Binding("a", "toggle_architecture", "Architecture", id="author.architecture"),
         Binding("g", "focus_graph", "Graph", id="author.graph", show=False),
         Binding("p", "show_problems", "Problems", id="author.problems"),
         Binding("escape", "show_preview", "Preview", id="author.preview"),
-        Binding("escape", "dismiss_notice", "Dismiss notice", id="author.dismiss_notice"),
-        Binding("ctrl+r", "recheck", "Check again", id="author.recheck", show=False),
+        Binding("ctrl+r", "recheck", "Check again", id="author.recheck"),
     ]
+    KEYS_ON_BUTTONS: ClassVar[tuple[str, ...]] = ("choose", "continue", "undo", "all_options")
+    """Keys a narrow footer leaves out first after Quit: the choices show their numbers and
+    the feedback's buttons name their actions, so the author's own keys keep their room."""
 
     trial: reactive[Trial | None] = reactive(None, init=False, always_update=True,
                                              bindings=True)
@@ -88,7 +94,7 @@ class AuthorScreen(PlayerActions, WatchingScreen):
             with Horizontal(id=PREVIEW_VIEW):
                 with Vertical(id="graph-panel"):
                     yield Static(LEGEND, id="graph-legend")
-                    yield DecisionTree(id="graph")
+                    yield DecisionTree(id="graph", fills=True)
                     yield Static(id="graph-detail")
                     yield AuthorArchitecture(id="author-architecture")
                 yield Player(id="preview")
@@ -138,7 +144,7 @@ class AuthorScreen(PlayerActions, WatchingScreen):
     def _show_problems(self, check: FileCheck) -> None:
         problems = self.query_one(ProblemList)
         problems.show(check.problems, check.path, problems.highlighted or 0)
-        problems.border_title = "Problems" if check.errors else "Warnings"
+        problems.border_title = "Problems"  # one name, as the `p` key and the help say
         problems.border_subtitle = f"{plural(len(check.errors), 'error')}, " \
             f"{plural(len(check.warnings), 'warning')}"
         problems.set_class(not check.errors, "-warnings-only")
@@ -222,8 +228,11 @@ class AuthorScreen(PlayerActions, WatchingScreen):
             return self._playable and view == PROBLEMS_VIEW
         if action == "dismiss_notice":
             return view == PREVIEW_VIEW and self.query_one(PathNotice).showing
-        if action == "run_faults":
-            return view == PREVIEW_VIEW and self.query_one(AuthorArchitecture).runnable
+        if action in ("run_faults", "no_faults"):
+            runnable = self.query_one(AuthorArchitecture).runnable
+            return view == PREVIEW_VIEW and runnable == (action == "run_faults")
+        if action == "toggle_architecture":
+            return view == PREVIEW_VIEW and self.query_one(AuthorArchitecture).available
         if action not in ("test_here", "restart", "focus_graph", "choose", "continue", "undo"):
             return True
         trial, check = self.trial, self.shown
@@ -282,8 +291,23 @@ class AuthorScreen(PlayerActions, WatchingScreen):
     def action_run_faults(self) -> None:
         self.query_one(AuthorArchitecture).run_faults()
 
+    def action_no_faults(self) -> None:
+        """`f` on a scenario without faults: say why nothing runs."""
+        self.notify("This scenario has no faults to run: add a `faults:` section (see "
+                    "docs/authoring.md) and save.", title="No faults", markup=False)
+
+    def action_toggle_architecture(self) -> None:
+        """Hide the architecture panel for more graph, or show it again."""
+        self.query_one(AuthorArchitecture).toggle()
+
     def action_focus_graph(self) -> None:
-        self.query_one(DecisionTree).focus()
+        """Back to the graph, its cursor on the situation the preview is at."""
+        tree, trial, check = self.query_one(DecisionTree), self.trial, self.shown
+        tree.focus()
+        if trial is not None and check is not None and check.scenario is not None:
+            node = trial.play.node(check.scenario)
+            tree.reveal(node)
+            self._describe(node)
 
     def action_show_problems(self) -> None:
         self._wants_problems = True

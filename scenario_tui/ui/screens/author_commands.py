@@ -22,17 +22,19 @@ class Preview(Protocol):
 
 
 class NodeCommands(Provider):
-    """`Test from ‹node›` for every node of the valid scenario on screen."""
+    """`Test from ‹node›` for every situation of the valid scenario on screen."""
 
     @property
     def _preview(self) -> Preview:
         return cast(Preview, self.screen)  # the only screen whose COMMANDS name this provider
 
     def _nodes(self) -> list[str]:
+        """The situations: an ending has no choices to play from."""
         shown = self._preview.shown
         if shown is None or shown.scenario is None:
             return []
-        return list(shown.scenario.nodes)
+        scenario = shown.scenario
+        return [node for node in scenario.nodes if not scenario.is_ending(node)]
 
     def _run(self, node: str) -> None:
         self._preview.test_from(node, reveal=True)

@@ -46,6 +46,8 @@ class AuthorArchitecture(Vertical):
         super().__init__(id=id)
         self.scenario: Scenario | None = None
         self.play: Play | None = None
+        self.hidden = False
+        """Whether the author hid the panel (`a`) to give the graph its room."""
 
     def compose(self) -> ComposeResult:
         yield ArchitectureView(id="author-diagram")
@@ -58,14 +60,25 @@ class AuthorArchitecture(Vertical):
     def show(self, scenario: Scenario | None, play: Play | None) -> None:
         """Draw the system `play` has built; hide the panel for a scenario that builds none."""
         self.scenario, self.play = scenario, play
-        self.display = scenario is not None and play is not None and (
-            has_architecture(scenario) or has_faults(scenario))
+        self.display = self.available and not self.hidden
         if scenario is None or play is None or not self.display:
             return
         self.query_one(ArchitectureView).show(scenario, play)
         faults = self.query_one("#author-faults")
         faults.display = has_faults(scenario)
         self.query_one("#author-fault-results", Static).update(HINT)
+
+    @property
+    def available(self) -> bool:
+        """Whether the scenario on screen builds a system or has faults to show."""
+        scenario = self.scenario
+        return scenario is not None and self.play is not None and (
+            has_architecture(scenario) or has_faults(scenario))
+
+    def toggle(self) -> None:
+        """Hide the panel, or show it again (drawn for the play it last showed)."""
+        self.hidden = not self.hidden
+        self.show(self.scenario, self.play)
 
     @property
     def runnable(self) -> bool:
@@ -75,5 +88,7 @@ class AuthorArchitecture(Vertical):
         """Every fault against the current path's system and the best path's."""
         if self.scenario is None or self.play is None or not has_faults(self.scenario):
             return
+        if self.hidden:
+            self.toggle()
         self.query_one("#author-fault-results", Static).update(
             stacked(chaos(self.scenario, self.play)))

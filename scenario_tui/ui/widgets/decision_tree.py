@@ -25,7 +25,7 @@ from textual.widgets.tree import TreeNode
 from ...format.model import Choice, Scenario
 from .inline_text import inline_line
 from .step_table import rich_text
-from .tree_fit import JOINED_FLOORS, LABEL_FLOORS, Piece, fit, fit_width
+from .tree_fit import JOINED_FLOORS, LABEL_FLOORS, WORD_CUT_WASTE, Piece, fit, fit_width
 from .tree_lines import CLOSING_QUOTE, head_piece, line_detail, tail_piece
 from .tree_lines import TreeEntry as TreeEntry
 from .tree_lines import first_words as first_words
@@ -82,12 +82,16 @@ class DecisionTree(Tree[TreeEntry]):
     """How many `_adding` blocks are open."""
 
     def __init__(self, *, id: str | None = None, explains: bool = False,
-                 numbered: bool = True) -> None:
+                 numbered: bool = True, fills: bool = False) -> None:
         super().__init__("", id=id)  # every label is drawn by `render_label`
         self.explains = explains
         """Whether `o` asks for the options of the highlighted line (its screen answers)."""
         self.numbered = numbered
         """Whether each choice shows its number in the file."""
+        self.fills = fills
+        """Whether a shortened line uses its room (a word is cut rather than cells left
+        unused: the author's graph, where labels cut to the same words looked alike) and
+        keeps a cell free at the right, off the border."""
         self.scenario: Scenario | None = None
         self._yours: set[tuple[str, int]] = set()
         self._best: set[tuple[str, int]] = set()
@@ -288,7 +292,7 @@ class DecisionTree(Tree[TreeEntry]):
         if cells is None:
             pieces = self.line_pieces(node)
             cells = widths[node.id] = 0 if pieces is None else \
-                fit_width(pieces, self._room(node, width))
+                fit_width(pieces, self._room(node, width), **self._waste)
         return icon + cells
 
     def _room(self, node: TreeNode[TreeEntry], width: int | None = None) -> int:
@@ -301,7 +305,14 @@ class DecisionTree(Tree[TreeEntry]):
         icon = len(self.ICON_NODE) if node.allow_expand else 0
         if width is None:
             width = self._panel_width()
-        return width - depth * self.guide_depth - icon if width else 1_000
+        if not width:
+            return 1_000
+        return width - depth * self.guide_depth - icon - (1 if self.fills else 0)
+
+    @property
+    def _waste(self) -> dict[str, int]:
+        """How a filling tree's lines are fitted (`tree_fit.shorten`); others, as they were."""
+        return {"waste": WORD_CUT_WASTE} if self.fills else {}
 
     def _panel_width(self) -> int:
         """The cells the lines have, right of the border and left of the scrollbar (0 before
@@ -331,7 +342,7 @@ class DecisionTree(Tree[TreeEntry]):
             pieces = self.line_pieces(node)
             if pieces is None:
                 return None
-            label = self._rich[node.id, room] = rich_text(fit(pieces, room))
+            label = self._rich[node.id, room] = rich_text(fit(pieces, room, **self._waste))
         return label
 
     def detail(self, entry: TreeEntry) -> Content:

@@ -40,9 +40,22 @@ BUTTON_MIN_WIDTH = 16
 """Textual 8.2.8's `Button { min-width: 16 }`; a label and its padding may be wider."""
 
 
+BUTTON_MARGIN = 2
+"""`#feedback-buttons Button { margin-right: 2 }`, as the CSS gives it: a narrow fit sets a
+margin of 1 on the button itself, which a wider row must not measure by."""
+COMPACT_PADDING = 2
+"""The cells a compact button adds around its label."""
+
+
 def without_key(label: str) -> str:
     """`Continue (Enter)` → `Continue`: a button's label without its key in brackets."""
     return re.sub(r"\s*\([^()]*\)$", "", label)
+
+
+def key_only(label: str) -> str:
+    """`Continue (Enter)` → `Enter`: the last resort of a row too narrow for any words."""
+    found = re.search(r"\(([^()]*)\)$", label)
+    return found.group(1) if found else without_key(label)
 
 
 class FeedbackPanel(Vertical):
@@ -96,20 +109,34 @@ class FeedbackPanel(Vertical):
 
     def _fit_labels(self) -> None:
         """Whole labels where the row has room for them, else each without its key ("Undo")
-        and no wider than it: the narrow author preview cut "All options (o)" mid-word. The
-        keys stay in the footer."""
+        and no wider than it (the narrow author preview cut "All options (o)" mid-word), else
+        only their keys ("Enter", "u", "o"): never a word cut. The row is as wide as the
+        panel's content, measured here rather than on the row, which may not be laid out
+        yet when the panel has just been shown or resized."""
         row = self.query_one("#feedback-buttons")
         buttons = [button for button in row.query(Button).results(Button) if button.display]
-        if not row.size.width:
+        width = self.content_size.width
+        if not width:
             return  # not laid out yet: the next resize fits them
-        needed = sum(max(BUTTON_MIN_WIDTH, cell_len(self._labels[str(button.id)]) + 2)
-                     + button.styles.margin.width for button in buttons)
-        fits = needed <= row.size.width
-        for button in buttons:
-            whole = self._labels[str(button.id)]
-            button.label = whole if fits else SHORT.get(str(button.id), without_key(whole))
-            button.styles.min_width = None if fits else 0
-            button.styles.margin = None if fits else (0, 1, 0, 0)
+        whole = [self._labels[str(button.id)] for button in buttons]
+        needed = sum(max(BUTTON_MIN_WIDTH, cell_len(label) + COMPACT_PADDING) + BUTTON_MARGIN
+                     for label in whole)
+        if needed <= width:
+            for label, button in zip(whole, buttons, strict=True):
+                button.label = label
+                button.styles.min_width = None
+                button.styles.margin = None
+                button.refresh(layout=True)
+            return
+        short = [SHORT.get(str(button.id), without_key(label))
+                 for label, button in zip(whole, buttons, strict=True)]
+        if sum(cell_len(label) + COMPACT_PADDING + 1 for label in short) - 1 > width:
+            short = [key_only(label) for label in whole]
+        for label, button in zip(short, buttons, strict=True):
+            button.label = label
+            button.styles.min_width = 0
+            button.styles.margin = (0, 1, 0, 0)
+            button.refresh(layout=True)  # a new label alone kept the button's old width
 
     def show(self, choice: Choice, verdict: str, best: Choice | None, *,
              continue_label: str = CONTINUE, can_undo: bool = True,

@@ -11,13 +11,16 @@ from ...analysis.scoring import Analysis
 from ...format.model import Choice, Misconception, Scenario, Situation
 from ...format.text_safety import one_line
 from ...play.engine import Play, debrief
+from .inline_text import inline_line
 from .player import PlayerView
 from .symbols import BEST, LINK, OUTCOME, outcome_style
 
+JOINS = "joins a situation drawn elsewhere"
+"""What `↪` means, in the legend and in the help (a joined situation may be drawn below)."""
 LEGEND = Content.assemble(
-    (f"{BEST} ", "bold"), "best  ", (f"{LINK} ", "bold"), "joins a branch above  ",
-    ("t", "bold $accent"), " test from here")
-"""The key to the preview graph's marks."""
+    (f"{BEST}\u00a0", "bold"), "best  ", (f"{LINK}\u00a0", "bold"), JOINS, "  ",
+    ("t", "bold $accent"), "\u00a0test\u00a0from\u00a0here")
+"""The key to the preview graph's marks; it wraps between its entries on a narrow panel."""
 
 
 @dataclass(frozen=True)
@@ -33,19 +36,22 @@ def node_line(node: Situation) -> Content:
     kind = f"ending {OUTCOME.get(node.end, '■')} {node.end}" if node.end else "situation"
     return Content.assemble(
         (f"‹{one_line(node.id, 40)}›", "bold $accent"), f" {kind}, line {node.line} · ",
-        one_line(node.text, 200))
+        inline_line(node.text))
 
 
 def preview_status(play: Play, scenario: Scenario, analysis: Analysis,
                    feedback: Choice | None) -> Content:
-    """`Decision 2 · score 3 · best from here 6`, or `Ending · score 3`."""
+    """`Decision 2 · score 3 · best from here 6`, or `Ending · score 3`. Each part is held
+    together by no-break spaces, so a narrow preview wraps between them and the best score
+    stays beside its words."""
     origin = play.origin or scenario.start
     if feedback is None and play.finished(scenario):
-        return Content.assemble(("Ending", "bold"), " · score ", (str(play.score), "bold"))
+        return Content.assemble(("Ending", "bold"), " · score\u00a0",
+                                (str(play.score), "bold"))
     step = len(play.choices) + (0 if feedback else 1)
     return Content.assemble(
-        (f"Decision {step}", "bold"), " · score ", (str(play.score), "bold"),
-        " · best from here ", (str(analysis.best[origin]), "bold"))
+        (f"Decision\u00a0{step}", "bold"), " · score\u00a0", (str(play.score), "bold"),
+        " · best\u00a0from\u00a0here\u00a0", (str(analysis.best[origin]), "bold"))
 
 
 def preview_ending(play: Play, scenario: Scenario, analysis: Analysis) -> Content:

@@ -32,13 +32,12 @@ def _as_drawn(line: str) -> str:
 
 
 def source_excerpt(lines: Sequence[str], problem: Problem, height: int, width: int) -> Content:
-    """About `height` lines of `lines` centred on `problem.line`, fitted into `width` cells."""
+    """About `height` lines of `lines` centred on `problem.line`, fitted into `width` cells,
+    the problem's message wrapped under its caret."""
     if not lines:
         return Content.styled("(the file has no text)", "dim")
     target = min(max(problem.line, 0), len(lines))
-    rows = max(height - (1 if target else 0), 1)
-    first = max(1, min(target - (rows - 1) // 2, len(lines) - rows + 1)) if target else 1
-    last = min(len(lines), first + rows - 1)
+    first, last = _window(len(lines), target, max(height - (1 if target else 0), 1))
     number_width = len(str(last))
     gutter = number_width + 5
     text_width = max(width - gutter, 10)
@@ -46,6 +45,10 @@ def source_excerpt(lines: Sequence[str], problem: Problem, height: int, width: i
     if target and problem.column > text_width * 2 // 3:
         shift = problem.column - text_width // 3
     style = "$error" if problem.is_error else "$warning"
+    caret = _caret(_as_drawn(lines[target - 1]), problem, shift, gutter, style,
+                   width) if target else []
+    if len(caret) > 1:  # the message's further lines take the window's room
+        first, last = _window(len(lines), target, max(height - len(caret), 1))
     parts: list[Content] = []
     for number in range(first, last + 1):
         here = number == target
@@ -60,16 +63,43 @@ def source_excerpt(lines: Sequence[str], problem: Problem, height: int, width: i
             row = Content.assemble((gutter_text, "dim"), visible)
         parts.append(row.truncate(width, ellipsis=True) if width > gutter else row)
         if here:
-            parts.append(_caret(text, problem, shift, gutter, style))
+            parts += caret
     return Content("\n").join(parts)
 
 
-def _caret(text: str, problem: Problem, shift: int, gutter: int, style: str) -> Content:
-    """`^ E021 message` under the offending column (at the start for whole-line problems)."""
+def _window(count: int, target: int, rows: int) -> tuple[int, int]:
+    """The first and last line numbers of `rows` lines centred on `target` (0: none)."""
+    first = max(1, min(target - (rows - 1) // 2, count - rows + 1)) if target else 1
+    return first, min(count, first + rows - 1)
+
+
+MESSAGE_ROOM = 24
+"""The fewest cells a problem's message takes beside its caret; with less, its continuation
+lines start under the source's first column instead."""
+
+
+def _caret(text: str, problem: Problem, shift: int, gutter: int, style: str,
+           width: int) -> list[Content]:
+    """`^ E021 message` under the offending column (at the start for whole-line problems),
+    the message wrapped at words to `width` (a narrow terminal cut it mid-word)."""
     column = max(problem.column, 1)
     offset = 1 + cell_len(text[shift + 1:column - 1]) if shift else cell_len(text[:column - 1])
-    return Content.assemble(" " * (gutter + offset), (f"^ {problem.code} ", f"bold {style}"),
-                            (problem.message, style))
+    head = f"^ {problem.code} "
+    start = gutter + offset
+    indent = start + len(head) if width - start - len(head) >= MESSAGE_ROOM else gutter
+    first_room = max(width - start - len(head), 1)
+    rest_room = max(width - indent, 1)
+    lines: list[str] = []
+    for word in problem.message.split():
+        room = first_room if len(lines) <= 1 else rest_room  # the last line's room
+        if lines and cell_len(lines[-1]) + 1 + cell_len(word) <= room:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    lines = lines or [""]
+    caret = [Content.assemble(" " * start, (head, f"bold {style}"), (lines[0], style))]
+    caret += [Content.assemble(" " * indent, (line, style)) for line in lines[1:]]
+    return caret
 
 
 @dataclass(frozen=True)

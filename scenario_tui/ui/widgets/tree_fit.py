@@ -24,9 +24,24 @@ JOINED_FLOORS = (12, 12, 1, 1)
 """The first words of a joined situation: these give way first, and furthest."""
 
 
-def shorten(content: Content, width: int) -> Content:
+WORD_CUT_WASTE = 2
+"""The most cells a cut at a word may leave unused in a line that fills its room (the
+author's graph): beyond it, two labels cut to the same first words ("Use an…") could not be
+told apart, so the cut falls inside the word instead."""
+
+
+def _word_end(plain: str, waste: int | None) -> int | None:
+    """Where a cut of `plain` (the text kept) ends at a word: the last space, where that
+    keeps at least half and, given `waste`, leaves at most that many characters unused."""
+    space = plain.rfind(" ")
+    if space > len(plain) // 2 and (waste is None or len(plain) - space <= waste):
+        return space
+    return None
+
+
+def shorten(content: Content, width: int, waste: int | None = None) -> Content:
     """`content` in at most `width` cells, cut at a word where that keeps at least half of
-    it, with an ellipsis."""
+    it (and, given `waste`, leaves at most that many cells unused), with an ellipsis."""
     if content.cell_length <= width:
         return content
     if width <= 1:
@@ -34,14 +49,14 @@ def shorten(content: Content, width: int) -> Content:
     cut = content.truncate(width - 1)
     plain, rest = cut.plain, content.plain[len(cut.plain):]
     if not rest.startswith(" "):
-        space = plain.rfind(" ")
-        if space > len(plain) // 2:
+        space = _word_end(plain, waste)
+        if space is not None:
             cut = cut[:space]
     return cut.rstrip() + ELLIPSIS
 
 
-def shortened_width(content: Content, width: int) -> int:
-    """`shorten(content, width).cell_length`, worked out on the text alone."""
+def shortened_width(content: Content, width: int, waste: int | None = None) -> int:
+    """`shorten(content, width, waste).cell_length`, worked out on the text alone."""
     if content.cell_length <= width:
         return content.cell_length
     if width <= 1:
@@ -49,8 +64,8 @@ def shortened_width(content: Content, width: int) -> int:
     plain = content.plain
     cut = set_cell_size(plain, width - 1)  # as `Content.truncate` cuts
     if not plain[len(cut):].startswith(" "):
-        space = cut.rfind(" ")
-        if space > len(cut) // 2:
+        space = _word_end(cut, waste)
+        if space is not None:
             cut = cut[:space]
     return cell_len(cut.rstrip()) + len(ELLIPSIS)
 
@@ -64,18 +79,18 @@ class Piece:
     floors: tuple[int, ...] = ()
 
 
-def fit(pieces: Sequence[Piece], width: int) -> Content:
+def fit(pieces: Sequence[Piece], width: int, waste: int | None = None) -> Content:
     """The pieces joined, shortened round by round (in each round, piece by piece down to its
-    floor) until the line fits `width` cells or can give no more."""
+    floor) until the line fits `width` cells or can give no more (`waste`: see `shorten`)."""
     widths = _widths(pieces, width)
-    return Content.assemble(*(shorten(p.content, w) if w < p.content.cell_length
+    return Content.assemble(*(shorten(p.content, w, waste) if w < p.content.cell_length
                               else p.content for p, w in zip(pieces, widths, strict=True)))
 
 
-def fit_width(pieces: Sequence[Piece], width: int) -> int:
-    """`fit(pieces, width).cell_length`, without making the line: the tree asks every line
-    its width, and draws only the lines on screen."""
-    return sum(shortened_width(p.content, w) if w < p.content.cell_length
+def fit_width(pieces: Sequence[Piece], width: int, waste: int | None = None) -> int:
+    """`fit(pieces, width, waste).cell_length`, without making the line: the tree asks every
+    line its width, and draws only the lines on screen."""
+    return sum(shortened_width(p.content, w, waste) if w < p.content.cell_length
                else p.content.cell_length for p, w in zip(pieces, _widths(pieces, width),
                                                           strict=True))
 
