@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from scenario_tui.play.engine import start
 from scenario_tui.play.modes import EXAM, PRACTICE
 from scenario_tui.play.session import Session
 from scenario_tui.play.unfinished import SETTING, decode
+from scenario_tui.progress.kinds import REPLAY, REVIEW, WHAT_IF
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCENARIO = "cache-the-catalogue"
@@ -144,3 +146,34 @@ def test_a_time_left_that_is_not_one_gives_the_whole_limit(left: object) -> None
     stored = json.dumps({SCENARIO: {"hash": "h", "mode": EXAM, "origin": "",
                                     "path": [["start", 0]], "time_left": left}})
     assert decode(stored)[SCENARIO].time_left is None
+
+
+@pytest.mark.parametrize("kind", [REPLAY, WHAT_IF, REVIEW])
+def test_only_an_attempt_from_the_start_is_kept(library: Path, tmp_path: Path,
+                                                kind: str) -> None:
+    """Replays, what-ifs and reviews are not attempts: none is kept to resume, and none
+    replaces (or drops) the attempt left part-way in the same scenario."""
+    session = session_on(library, tmp_path / "data")
+    scenario = session.scenario(SCENARIO)
+    left = start(scenario).choose(scenario, 1)
+    assert session.unfinished.keep(scenario, left, feedback=False)
+    other = start(scenario, origin=scenario.start, kind=kind).choose(scenario, 0)
+    assert not session.unfinished.keep(scenario, other, feedback=True)
+    assert not session.unfinished.keep(scenario, replace(left, kind=kind), feedback=False)
+    assert session_on(library, tmp_path / "data").unfinished.resumable(scenario).play == left
+
+
+@pytest.mark.parametrize("origin", ["slow-pages", "still-slow"])
+def test_a_review_kept_by_earlier_versions_is_not_offered(library: Path, tmp_path: Path,
+                                                          origin: str) -> None:
+    """Earlier versions kept a review's answer as an attempt that began at the reviewed
+    decision (an attempt always begins at the start, with no origin): it is not offered."""
+    session = session_on(library, tmp_path / "data")
+    scenario = session.scenario(SCENARIO)
+    session.store.set_setting(SETTING, json.dumps({SCENARIO: {
+        "hash": "h", "mode": "practice", "origin": origin, "path": [[origin, 0]],
+        "feedback": False, "extra": {"kind": "attempt", "kept": 0}}}))
+    again = session_on(library, tmp_path / "data")
+    assert again.unfinished_ids() == frozenset()
+    offer = again.unfinished.resumable(scenario)
+    assert (offer.play, offer.notice) == (None, "")

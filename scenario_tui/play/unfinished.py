@@ -7,6 +7,11 @@ after a restart. If the scenario was edited since, the path is replayed
 on the new version; a path that no longer replays (a situation gone, a choice removed) drops
 the run with a notice instead of resuming somewhere it never was.
 
+Only an attempt, begun at the scenario's start, is kept: a replay, a what-if or a review is
+not a run to come back to, and resuming one would count it as an attempt. Earlier versions
+kept a review's answer as an "attempt" that began at the reviewed decision; an attempt never
+has an origin, so such a run is recognised as it is read, and left out.
+
 All the runs live in one settings value (JSON, keyed by scenario id), so the session can list
 them without a query of its own (`Session.unfinished_ids`).
 """
@@ -18,6 +23,7 @@ from contextlib import suppress
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
+from ..progress.kinds import ATTEMPT
 from .modes import EXAM, PRACTICE
 
 if TYPE_CHECKING:
@@ -62,6 +68,12 @@ class UnfinishedRun:
     time_left: float | None = None
     """A timed exam's seconds left on the decision on screen when it was left: resuming goes
     on from there, where it gave the whole limit again (leave and come back for more time)."""
+
+    @property
+    def attempt(self) -> bool:
+        """Whether the run is an attempt from the start, the only kind kept to resume (a kept
+        run with no kind dates from before kinds, when every run was an attempt)."""
+        return not self.origin and dict(self.extra).get("kind", ATTEMPT) == ATTEMPT
 
     @property
     def decision(self) -> int:
@@ -129,10 +141,11 @@ class UnfinishedRun:
         time_left = None  # absent, or not a time: the decision gets its whole limit
         if isinstance(kept, int | float) and not isinstance(kept, bool) and 0 <= kept < 10**6:
             time_left = float(kept)
-        return cls(scenario_id, content_hash, str(mode), origin,
-                   tuple((step[0], step[1]) for step in path), value.get("feedback") is True,
-                   tuple((k, tuple(v) if isinstance(v, list) else v)
-                         for k, v in extra.items() if _plain(v)), time_left)
+        run = cls(scenario_id, content_hash, str(mode), origin,
+                  tuple((step[0], step[1]) for step in path), value.get("feedback") is True,
+                  tuple((k, tuple(v) if isinstance(v, list) else v)
+                        for k, v in extra.items() if _plain(v)), time_left)
+        return run if run.attempt else None  # an earlier version's review, say
 
 
 def decode(text: str | None) -> dict[str, UnfinishedRun]:
@@ -187,9 +200,12 @@ class UnfinishedRuns:
              save: bool = True, time_left: float | None = None) -> bool:
         """Keep `play` as the scenario's unfinished run (in the store too, with `save`), and
         a timed exam's `time_left` on its decision; a play with no choice made, or at an
-        ending with nothing left to show, is not a run to keep (any kept one goes). True
-        when a run is kept."""
+        ending with nothing left to show, is not a run to keep (any kept one goes). A play
+        that is not an attempt from the start (a replay, a what-if, a review) is not kept,
+        and leaves the kept run as it is. True when a run is kept."""
         run = UnfinishedRun.of(play, self._hash(scenario), feedback, time_left)
+        if not run.attempt:
+            return False
         if not run.path or run.replay(scenario) is None:
             self.drop(scenario.id, save=save)
             return False

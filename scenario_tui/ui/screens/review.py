@@ -4,6 +4,8 @@ A review screen is a play screen that starts at the due decision (`engine.start(
 and ends after one choice: the learner chooses, reads practice-style feedback, and the card is
 rescheduled the moment the choice is made, so leaving early still counts the answer. The session
 ends on a summary (`review_summary`), after the last decision or when the learner leaves.
+Its play is a review (`progress.kinds`), never an attempt: it is not kept to resume
+(`play.unfinished`), nor recorded as a play.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ...play.modes import PRACTICE
 from ...play.progress_report import ReviewStatus
 from ...play.review_run import ReviewRun
 from ...play.session import Session
+from ...progress.kinds import REVIEW
 from ..dates import local_day
 from ..messages import ReviewAnswered, ReviewContinue, ReviewEnded
 from ..widgets.breadcrumb import Breadcrumb
@@ -43,7 +46,7 @@ class ReviewScreen(PlayScreen):
 
     def __init__(self, session: Session, scenario: Scenario, run: ReviewRun) -> None:
         super().__init__(session, scenario, start(scenario, PRACTICE, origin=run.current.node,
-                                                  seed=run.current.seed))
+                                                  kind=REVIEW, seed=run.current.seed))
         self.review_run = run
 
     def player_view(self) -> PlayerView:
