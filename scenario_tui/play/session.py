@@ -377,43 +377,8 @@ class Session:
         return self.loaded([scenario_id]).get(scenario_id)
 
     def statistics(self) -> Statistics:
-        """Score history, mastery by service and domain, and the most frequent mistakes."""
-        from .statistics_report import Statistics
+        """Score history, mastery by service and domain, and the most frequent mistakes
+        (`statistics_report.statistics`)."""
+        from .statistics_report import statistics
 
-        records = self.store.plays()
-        if not records:
-            return Statistics(reviews=self.reviews())
-        from dataclasses import replace
-
-        from ..format.syllabus import bundled as bundled_syllabus
-        from ..progress.stats import (
-            best_attempts,
-            mastery_by_domain,
-            mastery_by_service,
-            mistake_scenarios,
-            mistakes,
-            summaries,
-        )
-
-        if not self.entries:
-            self.scan()
-        titles = {e.id: e.title for e in self.entries if e.playable}
-        scenarios = self.loaded(titles)
-        summary = summaries(records, scenarios)
-        names = {key: card.name for key, card in self.glossary.items()}
-        best = best_attempts(records, scenarios)
-        services = sorted((replace(m, name=names.get(m.name, m.name))
-                           for m in mastery_by_service(best, scenarios, names)),
-                          key=lambda m: m.name)
-        seen_in = mistake_scenarios(records, scenarios)
-        made = mistakes(records, scenarios)
-        return Statistics(
-            history=tuple((titles[i], summary[i]) for i in titles if i in summary),
-            services=tuple(services),
-            domains=tuple(mastery_by_domain(best, scenarios, bundled_syllabus()[0])),
-            mistakes=tuple((tag, count, tuple(titles[i] for i in seen_in.get(tag, ())))
-                           for tag, count in made),
-            beliefs={tag: self.misconceptions[tag] for tag, _ in made
-                     if tag in self.misconceptions},
-            reviews=self.reviews(),
-        )
+        return statistics(self)

@@ -1,15 +1,25 @@
-"""What the stats screen shows, summed up by a `Session` off the event loop."""
+"""What the stats screen shows, summed up from a `Session` off the event loop."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..format.syllabus import bundled as bundled_syllabus
+from ..progress.stats import (
+    best_attempts,
+    mastery_by_domain,
+    mastery_by_service,
+    mistake_scenarios,
+    mistakes,
+    summaries,
+)
 from .progress_report import ReviewStatus
 
 if TYPE_CHECKING:
     from ..format.model import Misconception
     from ..progress.stats import Mastery, ScenarioSummary
+    from .session import Session
 
 
 @dataclass(frozen=True)
@@ -27,3 +37,33 @@ class Statistics:
     beliefs: dict[str, Misconception] = field(default_factory=dict)
     """What the tags in `mistakes` mean, for those a misconceptions file defines."""
     reviews: ReviewStatus = field(default_factory=ReviewStatus)
+
+
+def statistics(session: Session) -> Statistics:
+    """Score history, mastery by service and domain, and the most frequent mistakes in
+    `session`'s store, over the scenarios still in its library."""
+    records = session.store.plays()
+    if not records:
+        return Statistics(reviews=session.reviews())
+    if not session.entries:
+        session.scan()
+    titles = {e.id: e.title for e in session.entries if e.playable}
+    scenarios = session.loaded(titles)
+    summary = summaries(records, scenarios)
+    names = {key: card.name for key, card in session.glossary.items()}
+    best = best_attempts(records, scenarios)
+    services = sorted((replace(m, name=names.get(m.name, m.name))
+                       for m in mastery_by_service(best, scenarios, names)),
+                      key=lambda m: m.name)
+    seen_in = mistake_scenarios(records, scenarios)
+    made = mistakes(records, scenarios)
+    return Statistics(
+        history=tuple((titles[i], summary[i]) for i in titles if i in summary),
+        services=tuple(services),
+        domains=tuple(mastery_by_domain(best, scenarios, bundled_syllabus()[0])),
+        mistakes=tuple((tag, count, tuple(titles[i] for i in seen_in.get(tag, ())))
+                       for tag, count in made),
+        beliefs={tag: session.misconceptions[tag] for tag, _ in made
+                 if tag in session.misconceptions},
+        reviews=session.reviews(),
+    )
