@@ -56,7 +56,7 @@ def test_a_play_knows_what_kind_of_run_it_is(tiny: Scenario) -> None:
     assert first.kind == ATTEMPT and first.kept == 0
     replay = first.rewind(2)
     assert (replay.kind, replay.kept, len(replay.choices)) == (REPLAY, 2, 2)
-    assert first.rewind(0).kind == ATTEMPT                 # a retry from the start
+    assert first.rewind(0).kind == REPLAY                  # "Replay from… 1": not counted
     assert engine.start(tiny).kind == ATTEMPT
     moved = engine.what_if(tiny, first, tiny.choices("second")[0])
     assert (moved.kind, moved.kept) == (WHAT_IF, 2)
@@ -91,22 +91,38 @@ def test_only_exploring_leaves_no_best(tiny: Scenario) -> None:
                                                                             ((REPLAY, 1),))
 
 
-def test_the_session_stores_the_kind_and_rates_only_the_new_choices(
+def test_the_session_stores_the_kind_and_rates_only_attempts(
         data_dir: Path, tiny_path: Path, tiny: Scenario) -> None:
+    """A replay's new choices are exploring too: the learner has just seen the debrief, so
+    they reschedule no card (as they repeat no mistake)."""
     session = Session.create([tiny_path.parent], data_dir, with_bundled=False,
                              wall_clock=lambda: T0.isoformat())
     scenario = session.scenario("tiny")
     first = played(scenario, [1, 0, 1])
     session.record(scenario, first, analyse(scenario).best_score, 1.0)
-    due_before = {node: due for _, node, _, due in session.store.review_cards()}
+    cards_before = sorted(session.store.review_cards())
     session.wall_clock = lambda: (T0 + dt.timedelta(days=3)).isoformat()
     session.record(scenario, first.rewind(2).choose(scenario, 0), 4, 1.0)
     assert [p.kind for p in session.store.plays()] == [ATTEMPT, REPLAY]
-    due_after = {node: due for _, node, _, due in session.store.review_cards()}
-    # the carried-over first decision (a mistake) was not rated again; the new one was
-    assert due_after["first"] == due_before["first"]
-    assert due_after["second"] != due_before["second"]
+    assert sorted(session.store.review_cards()) == cards_before
     assert session.progress().summaries["tiny"].attempts == 1
+
+
+def test_a_what_if_or_a_replay_makes_no_review_card(data_dir: Path, tiny_path: Path) -> None:
+    """Right first time, then "what if" the wrong choice at the start, and a replay into a
+    mistake: no card is due, as no decision was got wrong in an attempt."""
+    session = Session.create([tiny_path.parent], data_dir, with_bundled=False,
+                             wall_clock=lambda: T0.isoformat())
+    scenario = session.scenario("tiny")
+    right = played(scenario, [0, 0])
+    session.record(scenario, right, 4, 1.0)
+    assert session.store.review_cards() == []
+    what_if = engine.what_if(scenario, right, scenario.choices("first")[1])
+    session.record(scenario, what_if.choose(scenario, 0).choose(scenario, 1), 4, 1.0)
+    session.record(scenario, right.rewind(1).choose(scenario, 1), 4, 1.0)
+    assert [p.kind for p in session.store.plays()] == [ATTEMPT, WHAT_IF, REPLAY]
+    assert session.store.review_cards() == []
+    assert session.reviews().due == ()
 
 
 SCHEMA_V1 = (Path(__file__).parent / "test_saving.py").read_text(encoding="utf-8").split(

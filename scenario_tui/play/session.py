@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from ..format.files import discover, glossary_files, library_dir
 from ..progress.data_dirs import cache_dir, data_dir
 from ..progress.journal import JOURNAL_NAME, Journal, PendingSave
+from ..progress.kinds import RATED
 from ..progress.store import (
     BUSY_TIMEOUT,
     IN_MEMORY,
@@ -253,9 +254,9 @@ class Session:
 
     def record(self, scenario: Scenario, play: Play, best: int, duration: float) -> Saving:
         """Save a finished play-through that began at the scenario's start, as the kind of
-        run it was, and reschedule the review cards of the decisions made in it (mistakes
-        come back; right answers push cards out). Choices a replay carried over from an
-        earlier run were rated then, and are not rated again."""
+        run it was, and, if that kind is rated (`kinds.RATED`: an attempt), reschedule the
+        review cards of the decisions made in it (mistakes come back; right answers push
+        cards out). Exploring (a replay, a what-if) leaves the cards alone."""
         self.unfinished.drop(scenario.id)  # a finished play ends the run left part-way
         if play.origin and play.origin != scenario.start:
             return Saving()
@@ -267,7 +268,7 @@ class Session:
             duration=round(duration, 3), finished_at=self.wall_clock(), kind=play.kind,
             seed=play.seed, time_limit=play.time_limit, timed_out=play.timed_out,
         )
-        made = play.choices[play.kept:]
+        made = play.choices[play.kept:] if play.kind in RATED else ()
         return self._save(PendingSave(scenario.id, record, ratings(scenario, made),
                                       self.now().isoformat()))
 

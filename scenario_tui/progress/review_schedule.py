@@ -4,8 +4,9 @@ We use the `fsrs` package (the scheduler behind Anki's FSRS option) rather than 
 each card's stability and difficulty from the learner's own answers and schedules fewer, better
 timed reviews for the same retention, and it is a small, pure-Python, well-kept library.
 
-A card is one decision: (scenario id, node). Choosing with regret at a decision creates or
-lapses its card; answering it right in a review (or a later play) strengthens it. A recovery
+A card is one decision: (scenario id, node). Choosing with regret at a decision in an attempt
+or a review creates or lapses its card; answering it right there strengthens it. Only those
+runs are rated (`kinds.RATED`): a replay or a what-if leaves the cards alone. A recovery
 step with two options (reached only after a mistake: "add the cache after all" or "give up")
 is no card: its answer is obvious, and reviewing it teaches nothing.
 """
