@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,29 @@ def test_a_what_if_or_a_replay_makes_no_review_card(data_dir: Path, tiny_path: P
     assert [p.kind for p in session.store.plays()] == [ATTEMPT, WHAT_IF, REPLAY]
     assert session.store.review_cards() == []
     assert session.reviews().due == ()
+
+
+def test_a_timed_out_decision_is_no_mistaken_belief(tiny: Scenario) -> None:
+    """Time ran out at the first decision (scored as its worst choice, the laptop); the
+    learner then chose /tmp. Only /tmp is a belief they showed."""
+    play = engine.start(tiny).time_out(tiny).choose(tiny, 0).choose(tiny, 1)
+    assert play.timed_out == (0,) and play.choices[0].misconception == "laptop-is-a-server"
+    timed = replace(record(tiny, play, 0), timed_out=play.timed_out)
+    assert stats.mistakes([timed], {tiny.id: tiny}) == [("lambda-tmp-is-durable", 1)]
+    assert stats.mistake_scenarios([timed], {tiny.id: tiny}) == {
+        "lambda-tmp-is-durable": ("tiny",)}
+
+
+def test_a_timed_out_decision_still_comes_back_for_review(
+        data_dir: Path, tiny_path: Path) -> None:
+    """No answer in time is no right answer: the decision is reviewed ("a decision you did
+    not get right before" stays true)."""
+    session = Session.create([tiny_path.parent], data_dir, with_bundled=False,
+                             wall_clock=lambda: T0.isoformat())
+    scenario = session.scenario("tiny")
+    play = engine.start(scenario).time_out(scenario).choose(scenario, 0).choose(scenario, 0)
+    session.record(scenario, play, 4, 1.0)
+    assert [node for _, node, _, _ in session.store.review_cards()] == ["first"]
 
 
 SCHEMA_V1 = (Path(__file__).parent / "test_saving.py").read_text(encoding="utf-8").split(

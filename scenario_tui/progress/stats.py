@@ -1,7 +1,8 @@
 """What the learner's history says: best scores, score history, mastery and common mistakes.
 
 Only attempts count (`progress.kinds`): replays, what-ifs and reviews are exploring, counted
-apart, and never raise a best score or repeat a mistake.
+apart, and never raise a best score or repeat a mistake. A decision that timed out in a timed
+exam scores as its worst choice, but is no mistaken belief: the learner gave no answer.
 
 Plays are stored as (node, choice index) paths. A play recorded against an older version of a
 scenario still counts when its path exists in the current graph (a harmless edit such as a
@@ -182,15 +183,24 @@ def mastery_by_domain(best: Mapping[str, tuple[int, tuple[Choice, ...]]],
     return rows
 
 
+def beliefs_shown(record: PlayRecord, scenario: Scenario | None) -> tuple[Choice, ...]:
+    """The choices of an attempt that show what the learner believes: those they made, not
+    those a timed-out decision was scored as (no answer is no belief). Nothing for exploring,
+    or for a play that no longer fits the scenario."""
+    if scenario is None or record.kind != ATTEMPT:
+        return ()
+    choices = replay(record, scenario) or ()
+    return tuple(c for i, c in enumerate(choices) if i not in record.timed_out)
+
+
 def mistakes(records: Iterable[PlayRecord], scenarios: Mapping[str, Scenario],
              limit: int = 10) -> list[tuple[str, int]]:
-    """The misconception tags behind the learner's choices in attempts, most frequent first
-    (exploring does not repeat a mistake: a replay carries the earlier choices over)."""
+    """The misconception tags behind the learner's answers in attempts (`beliefs_shown`),
+    most frequent first (exploring does not repeat a mistake: a replay carries the earlier
+    choices over)."""
     counts: Counter[str] = Counter()
     for record in records:
-        scenario = scenarios.get(record.scenario_id)
-        choices = replay(record, scenario) if scenario and record.kind == ATTEMPT else None
-        for choice in choices or ():
+        for choice in beliefs_shown(record, scenarios.get(record.scenario_id)):
             if choice.misconception:
                 counts[choice.misconception] += 1
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
@@ -202,9 +212,7 @@ def mistake_scenarios(records: Iterable[PlayRecord], scenarios: Mapping[str, Sce
     showed it in an attempt, in the order they were first seen."""
     seen: dict[str, dict[str, None]] = {}
     for record in records:
-        scenario = scenarios.get(record.scenario_id)
-        choices = replay(record, scenario) if scenario and record.kind == ATTEMPT else None
-        for choice in choices or ():
+        for choice in beliefs_shown(record, scenarios.get(record.scenario_id)):
             if choice.misconception:
                 seen.setdefault(choice.misconception, {})[record.scenario_id] = None
     return {tag: tuple(ids) for tag, ids in seen.items()}
