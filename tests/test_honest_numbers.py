@@ -22,7 +22,7 @@ from scenario_tui.format import loader, syllabus
 from scenario_tui.format.model import Scenario
 from scenario_tui.play import engine
 from scenario_tui.play.session import Session
-from scenario_tui.progress import sqlite_schema, stats, transfer
+from scenario_tui.progress import class_report, sqlite_schema, stats, transfer
 from scenario_tui.progress import store as progress_store
 from scenario_tui.progress.journal import PendingSave
 from scenario_tui.progress.kinds import ATTEMPT, REPLAY, REVIEW, WHAT_IF
@@ -265,3 +265,14 @@ def test_mastery_credits_only_services_of_decisions_made(tiny: Scenario) -> None
     development = stats.mastery_by_domain(best, scenarios, topics)[0]
     assert (development.percent, development.counted) == (100, 1)
     assert stats.mastery_by_domain({}, scenarios, topics)[0].percent is None
+
+
+def test_the_class_report_counts_a_time_out_as_a_miss_not_a_belief(tiny: Scenario) -> None:
+    """The instructor's list of beliefs leaves out what a time-out was scored as, as the
+    learner's statistics do; the decision still counts as missed."""
+    play = engine.start(tiny).time_out(tiny).choose(tiny, 0).choose(tiny, 1)
+    timed = replace(record(tiny, play, 0), timed_out=play.timed_out)
+    data = class_report.ClassData("c", "Class", (("r1", "Ana"),), (("r1", timed),), ())
+    report = class_report.build(data, {tiny.id: tiny}, {}, "2030-01-01T00:00:00+00:00")
+    assert [row.tag for row in report.beliefs] == ["lambda-tmp-is-durable"]
+    assert ("tiny", "first") in [(row.scenario_id, row.node) for row in report.missed]

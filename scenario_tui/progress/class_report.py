@@ -181,14 +181,15 @@ def build(data: ClassData, scenarios: Mapping[str, Scenario],
         key = (role, play.scenario_id)
         score = percent(sum(c.points for c in choices), analysis.best[choices[0].source])
         best[key] = max(best.get(key, score), score)
-        for choice in choices:
+        for step, choice in enumerate(choices):
             right = analysis.best_choice.get(choice.source)
             wrong = right is not None and choice.points < right.points
             cells[key][0] += wrong
             cells[key][1] += 1
             reached[(play.scenario_id, choice.source)] += 1
             missed[(play.scenario_id, choice.source)] += wrong
-            if choice.misconception:
+            # A time-out is a miss, not a belief: the learner chose nothing (`beliefs_shown`).
+            if choice.misconception and step not in play.timed_out:
                 tags[choice.misconception] += 1
                 tag_learners[choice.misconception].add(role)
     due: Counter[str] = Counter()
