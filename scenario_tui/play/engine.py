@@ -92,14 +92,12 @@ class Play:
                        timed_out=_before(self.timed_out, len(self.choices) - 1))
 
     def rewind(self, steps: int) -> Play:
-        """Keep only the first `steps` choices: replay from that decision. Keeping none of
-        a run from the start is a retry, so an attempt; keeping some makes a replay (a
-        what-if or review stays what it was)."""
+        """Keep only the first `steps` choices: replay from that decision. An attempt
+        rewound becomes a replay, even to its first decision: the learner asked to replay,
+        having read the debrief (a retry, counted, is `start` again); a what-if or review
+        stays what it was."""
         steps = max(0, min(steps, len(self.choices)))
-        if steps == 0 and not self.origin:
-            kind = ATTEMPT
-        else:
-            kind = REPLAY if self.kind == ATTEMPT else self.kind
+        kind = REPLAY if self.kind == ATTEMPT else self.kind
         return replace(self, choices=self.choices[:steps], kind=kind, kept=steps,
                        timed_out=_before(self.timed_out, steps))
 

@@ -118,7 +118,9 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         Binding("s", "toggle_services", "Services", id="play.services"),
         Binding("a", "toggle_architecture", "Architecture", id="play.architecture"),
         Binding("escape", "leave", "Catalogue", id="play.leave"),
+        Binding("escape", "back_to_debrief", "Debrief", id="play.debrief"),
     ]
+    """Esc is one of the last two, whichever says where it goes (`check_action`)."""
 
     play: reactive[Play] = reactive(Play(""), init=False, always_update=True, bindings=True,
                                     repaint=False)
@@ -282,7 +284,8 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the keys that do nothing in the state on screen (False hides, None would
-        only dim): undo never in exam mode, nor before a choice; choose or continue."""
+        only dim): undo never in exam mode, nor before a choice; choose or continue; Esc
+        to the debrief a replay or what-if came from, else to the catalogue."""
         if action == "undo":
             return self.play.mode == PRACTICE and bool(self.play.choices)
         if action == "continue":
@@ -291,6 +294,8 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
             return self.feedback is None
         if action == "toggle_architecture":
             return has_architecture(self.scenario)
+        if action in ("leave", "back_to_debrief"):
+            return self.exploring == (action == "back_to_debrief")
         return True
 
     def action_choose(self, index: int) -> None:
@@ -337,9 +342,12 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         """Show or hide the diagram panel in this layout, remembered as the cards' `s` is."""
         toggle_panel(self, self.session)
 
+    def action_back_to_debrief(self) -> None:
+        self.post_message(BackToDebrief())
+
     def action_leave(self) -> None:
         if self.exploring:
-            self.post_message(BackToDebrief())
+            self.action_back_to_debrief()
             return
         if self._keep_run():
             saved = self.session.unfinished.saved
