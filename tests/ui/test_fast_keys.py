@@ -24,6 +24,7 @@ from scenario_tui.play.engine import start
 from scenario_tui.play.session import Session
 from scenario_tui.ui.messages import ShowPlay
 from scenario_tui.ui.screens.catalog import CatalogScreen
+from scenario_tui.ui.screens.debrief import DebriefScreen
 from scenario_tui.ui.screens.play import PlayScreen
 from scenario_tui.ui.widgets.choice_list import ChoiceList
 from scenario_tui.ui.widgets.header_footer import ScreenHeader
@@ -94,7 +95,8 @@ async def test_enter_held_down_in_the_replay_picker(make_session: Callable[..., 
                                                     ) -> None:
     """The replay picker chose once per Enter that reached its list together: the second
     closed the debrief beneath it and the third the catalogue (ScreenStackError). Found by
-    looking for the palette's fault in our own dialogs: this one had it."""
+    looking for the palette's fault in our own dialogs: this one had it. (A replay, even from
+    the first decision, opens over its debrief.)"""
     app = MonkeyApp(make_session())
     async with app.run_test(size=(80, 24)) as pilot:
         await quiet(pilot)
@@ -102,7 +104,8 @@ async def test_enter_held_down_in_the_replay_picker(make_session: Callable[..., 
         burst(app, ["enter"] * 3)
         await quiet(pilot)
         assert app.is_running and isinstance(app.screen, PlayScreen)
-        assert [type(screen) for screen in app.screen_stack] == [CatalogScreen, PlayScreen]
+        assert [type(screen) for screen in app.screen_stack] == [CatalogScreen, DebriefScreen,
+                                                                 PlayScreen]
 
 
 async def test_a_scenario_that_loads_while_the_palette_searches(
