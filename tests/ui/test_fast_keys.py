@@ -21,6 +21,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 
 from scenario_tui.play.engine import start
+from scenario_tui.play.modes import PRACTICE
 from scenario_tui.play.session import Session
 from scenario_tui.ui.messages import ShowPlay
 from scenario_tui.ui.screens.catalog import CatalogScreen
@@ -36,6 +37,7 @@ from .monkey import (
     burst,
     quiet,
     to_catalogue,
+    to_play,
     to_practice,
     to_replay,
     to_tree,
@@ -200,3 +202,16 @@ async def test_a_list_not_laid_out_yet_takes_page_keys(make_session: Callable[..
         choices.action_page_up()
         await pilot.pause()
         assert app.is_running and choices.highlighted == 0
+
+
+async def test_enter_right_after_a_choice_continues(make_session: Callable[..., Session]
+                                                    ) -> None:
+    """A choice and Enter typed together: the hidden choices kept the focus until the
+    feedback's frame was drawn, and took that Enter for themselves, so it was lost (the
+    end-to-end test in tmux missed its debrief on a busy machine)."""
+    app = MonkeyApp(make_session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await to_play(pilot, PRACTICE)
+        burst(app, ["1", "enter"])
+        await quiet(pilot)
+        assert len(screen.play.choices) == 1 and screen.feedback is None

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList
@@ -36,6 +37,14 @@ class ChoiceList(OptionList):
         )
         if choices:
             self.highlighted = 0
+
+    def action_select(self) -> None:
+        """Enter chooses the highlighted choice; while the feedback hides the choices (they
+        keep the focus until its frame is drawn, `_on_hide`) Enter goes on to the screen's
+        Continue: a choice and Enter typed together lost the Enter."""
+        if not self.display:
+            raise SkipAction()
+        super().action_select()
 
     def _on_hide(self, event: events.Hide) -> None:
         """Keep the focus while the feedback covers the choices. Textual 8.2.8 blurs a hidden
