@@ -25,3 +25,10 @@ async def palette_search(pilot: Pilot, query: str) -> None:
     await pilot.pause()
     await pilot.press(*query)
     await settle(pilot)
+
+
+async def open_review(pilot: Pilot) -> None:
+    """From the catalogue, once it has settled: Ctrl+R, and wait for the review to show."""
+    await settle(pilot)
+    await pilot.press("ctrl+r")
+    await settle(pilot)

@@ -19,7 +19,7 @@ from scenario_tui.ui.screens.stats import StatsScreen
 from scenario_tui.ui.widgets.scenario_list import ScenarioList
 
 from .history import REVIEW_DAY, seed_history
-from .pilot_steps import palette_search, settle
+from .pilot_steps import open_review, palette_search, settle
 from .steady import SteadyApp
 
 CACHE = "cache-the-catalogue"
@@ -135,9 +135,7 @@ async def test_leaving_a_review_early_keeps_the_answer(make_session, make_app) -
     seed_history(session)
     app = make_app(session=session)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+r")
-        await settle(pilot)
+        await open_review(pilot)
         await pilot.press("u")                                   # no undo in a review
         await pilot.press("2", "u", "escape")
         await settle(pilot)

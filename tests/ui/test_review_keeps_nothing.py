@@ -14,7 +14,7 @@ from scenario_tui.ui.screens.review import ReviewScreen
 from scenario_tui.ui.screens.review_summary import ReviewSummaryScreen
 
 from .history import seed_history
-from .pilot_steps import settle
+from .pilot_steps import open_review, settle
 
 CACHE = "cache-the-catalogue"
 
@@ -26,9 +26,7 @@ async def test_a_finished_review_leaves_no_run_to_resume(
     seed_history(session)
     app = make_app(session=session)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+r")
-        await settle(pilot)
+        await open_review(pilot)
         for _ in range(2):
             assert isinstance(app.screen, ReviewScreen)
             await pilot.press("1")
