@@ -94,6 +94,8 @@ class FeedbackPanel(Vertical):
         super().__init__(id=id)
         self._labels = {"continue": CONTINUE, "undo": "Undo (u)", "all-options": "All options (o)"}
         """Each button's whole label; a row too narrow for them shows them without their key."""
+        self._fitted: dict[str, tuple[str, bool]] = {}
+        """What `_fit_labels` last gave each button: its label, and whether the row was narrow."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="feedback-scroll"):
@@ -123,20 +125,26 @@ class FeedbackPanel(Vertical):
                      for label in whole)
         if needed <= width:
             for label, button in zip(whole, buttons, strict=True):
-                button.label = label
-                button.styles.min_width = None
-                button.styles.margin = None
-                button.refresh(layout=True)
+                self._set_label(button, label, narrow=False)
             return
         short = [SHORT.get(str(button.id), without_key(label))
                  for label, button in zip(whole, buttons, strict=True)]
         if sum(cell_len(label) + COMPACT_PADDING + 1 for label in short) - 1 > width:
             short = [key_only(label) for label in whole]
         for label, button in zip(short, buttons, strict=True):
-            button.label = label
-            button.styles.min_width = 0
-            button.styles.margin = (0, 1, 0, 0)
-            button.refresh(layout=True)  # a new label alone kept the button's old width
+            self._set_label(button, label, narrow=True)
+
+    def _set_label(self, button: Button, label: str, *, narrow: bool) -> None:
+        """Give `button` `label`, and a narrow row's smaller margins; lay it out again only if
+        that changes anything (a new label alone kept the button's old width). This runs
+        after every choice, and most of the time nothing changes."""
+        if self._fitted.get(str(button.id)) == (label, narrow):
+            return
+        self._fitted[str(button.id)] = (label, narrow)
+        button.label = label
+        button.styles.min_width = 0 if narrow else None
+        button.styles.margin = (0, 1, 0, 0) if narrow else None
+        button.refresh(layout=True)
 
     def show(self, choice: Choice, verdict: str, best: Choice | None, *,
              continue_label: str = CONTINUE, can_undo: bool = True,
@@ -145,7 +153,9 @@ class FeedbackPanel(Vertical):
         self.query_one("#feedback-text", Static).update(
             feedback_content(choice, verdict, best, misconceptions))
         self.query_one("#feedback-scroll").scroll_home(animate=False)
-        self._labels["continue"] = continue_label
-        self.query_one("#continue", Button).label = continue_label
+        if continue_label != self._labels["continue"]:
+            self._labels["continue"] = continue_label
+            self.query_one("#continue", Button).label = continue_label
+            self._fitted.pop("continue", None)  # fitted again after the frame
         self.query_one("#undo", Button).display = can_undo
         self.call_after_refresh(self._fit_labels)
