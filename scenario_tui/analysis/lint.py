@@ -105,6 +105,12 @@ class _Linter:
         """Where field `name` of `node` starts (the node itself if unknown)."""
         return self.scenario.node_positions.get((node, name), self.node_at(node))
 
+    def text_at(self, node: str, field: str, choice: Choice | None) -> tuple[int, int]:
+        """Where a text of `Scenario.texts` starts: the situation's, a node's or a choice's."""
+        if not node:
+            return self.meta_at(field)
+        return self.node_field_at(node, field) if choice is None else self.choice_at(choice, field)
+
     def meta_at(self, key: str) -> tuple[int, int]:
         return self.scenario.positions.get(key, (1, 1))
 
@@ -202,10 +208,7 @@ def _services(lint: _Linter) -> None:
     listed = set(scenario.services)
     for _, data in scenario.graph.nodes(data=True):
         listed.update(data.get("services", ()))
-    texts: list[tuple[str, str, Choice | None, str]] = [
-        (scenario.node(n).text, n, None, "text") for n in scenario.graph]
-    texts += [(text, n, c, name) for n in scenario.graph for c in scenario.choices(n)
-              for text, name in ((c.label, "label"), (c.why, "why"))]
+    texts = [entry for entry in scenario.texts() if entry[1]]  # the situation is not checked
     # A name that appears nowhere in the scenario needs no search text by text: on a
     # 3,000-situation file the searches took 5 s, each name against every text.
     everything = "\n".join(text for text, *_ in texts)
@@ -214,13 +217,11 @@ def _services(lint: _Linter) -> None:
             continue
         patterns = [re.compile(rf"(?<![\w@-]){re.escape(a)}(?![\w@-])")
                     for a in _aliases(card) if a in everything]
-        for text, node, choice, field in texts if patterns else ():
+        for text, node, field, choice in texts if patterns else ():
             if any(p.search(text) for p in patterns):
-                where = (lint.node_field_at(node, field) if choice is None
-                         else lint.choice_at(choice, field))
-                lint.flag("L107", where, f"{card.name} is named but {service!r} is not in "
-                          "`services`", f"add {service} to `services:` (so its card shows)",
-                          node)
+                lint.flag("L107", lint.text_at(node, field, choice),
+                          f"{card.name} is named but {service!r} is not in `services`",
+                          f"add {service} to `services:` (so its card shows)", node)
                 break
 
 
@@ -289,17 +290,12 @@ def _faults(lint: _Linter) -> None:
 
 def _starter_text(lint: _Linter) -> None:
     placeholders = starter_lint.placeholders()
-    for text, node, field, choice in starter_lint.texts(lint.scenario):
+    for text, node, field, choice in lint.scenario.texts():
         if text.strip() not in placeholders:
             continue
-        if not node:
-            where = lint.meta_at(field)
-        elif choice is None:
-            where = lint.node_field_at(node, field)
-        else:
-            where = lint.choice_at(choice, field)
-        lint.flag(starter_lint.STARTER_TEXT, where, f"{field} is still the starter's "
-                  f"placeholder: {text.strip()[:60]!r}", "write your own text here", node or None)
+        lint.flag(starter_lint.STARTER_TEXT, lint.text_at(node, field, choice),
+                  f"{field} is still the starter's placeholder: {text.strip()[:60]!r}",
+                  "write your own text here", node or None)
 
 
 CHECKS: tuple[Callable[[_Linter], None], ...] = (_decisions, _explanations, _endings, _services,

@@ -21,6 +21,8 @@ from .vocabulary import PILLARS as PILLARS
 from .vocabulary import SLUG as SLUG
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import networkx as nx
 
     from .architecture import Design
@@ -154,6 +156,17 @@ class Scenario:
     @property
     def nodes(self) -> list[str]:
         return list(self.graph.nodes)
+
+    def texts(self) -> Iterator[tuple[str, str, str, Choice | None]]:
+        """(text, node, field, choice or None) for each text an author wrote: the
+        scenario's `situation` first (node ""), then each node's text, labels and
+        explanations."""
+        yield self.situation, "", "situation", None
+        for node in self.graph:
+            yield self.node(node).text, node, "text", None
+            for choice in self.choices(node):
+                yield choice.label, node, "label", choice
+                yield choice.why, node, "why", choice
 
     def is_ending(self, node: str) -> bool:
         return self.graph.nodes[node].get("end") is not None
