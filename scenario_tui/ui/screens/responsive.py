@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events, on
 from textual.screen import Screen
 
 BREAKPOINTS: list[tuple[int, str]] = [(0, "-narrow"), (100, "-wide")]
@@ -23,6 +24,9 @@ class ResponsiveScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
 
+    _resumed = False
+    """Whether the screen has been shown before (`_styled_at_mount`)."""
+
     def __init__(self) -> None:
         super().__init__()
         try:
@@ -31,3 +35,15 @@ class ResponsiveScreen(Screen[None]):
             return
         # Not mounted yet: the styles are worked out when it is, with the class in place.
         self.add_class(breakpoint_class(width), update=False)
+
+    @on(events.ScreenResume)
+    def _styled_at_mount(self, event: events.ScreenResume) -> None:
+        """When the screen is first shown it keeps the styles it was given on mounting, a
+        moment before: Textual styles every node of a pushed screen again as it is shown
+        (the focus it gives restyles what it changes on its own, and a theme change restyles
+        every screen). That second pass was a tenth of what scenario-tui's start adds to a
+        minimal Textual app's, and it came again with every play screen. Textual already
+        skips it when a screen returns from under another."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
