@@ -76,3 +76,24 @@ def test_a_malformed_cached_row_means_rebuild(poison: str, tmp_path: Path) -> No
     assert catalog.cached([folder], cache) is None
     assert catalog.scan([folder], cache) == built
     assert catalog.cached([folder], cache) == built  # and the cache is whole again
+
+
+def test_discover_orders_and_spells_files_as_paths_do(tmp_path: Path, tiny_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files are found as strings (cheaper before the first frame) but listed as `Path`s sort
+    them, part by part (`a/z.yaml` before `a-b.yaml`, where a string sort puts `-` first),
+    spelled as `Path` spells them (no `./`), and each file once (a link to one is the same)."""
+    for name in ("a/z.yaml", "a-b.yaml", "a/b/c.yaml", "B.yaml", "b.yaml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(tiny_path, tmp_path / name)
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "b.yaml")
+    expected = sorted(p for p in tmp_path.rglob("*.yaml") if p.name != "link.yaml")
+    found, _ = discover([tmp_path])
+    assert found == expected
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "B.yaml", "a/b/c.yaml", "a/z.yaml", "a-b.yaml", "b.yaml"]
+    monkeypatch.chdir(tmp_path)
+    assert [str(p) for p in discover(["."])[0]] == [
+        "B.yaml", "a/b/c.yaml", "a/z.yaml", "a-b.yaml", "b.yaml"]
+    assert discover([tmp_path / "b.yaml", tmp_path / "link.yaml", "b.yaml"])[0] == [
+        tmp_path / "b.yaml"]

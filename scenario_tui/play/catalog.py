@@ -61,11 +61,12 @@ def _signature(roots: Sequence[Path | str]) -> list[list[object]]:
     rows: list[list[object]] = []
     for item in [*files, *glossary_files(glossaries), *misconception_files(beliefs),
                  syllabus_file()]:
+        name = str(item)
         try:
-            stat = item.stat()
+            stat = os.stat(name)
         except OSError:
             continue
-        rows.append([str(item), stat.st_size, stat.st_mtime_ns])
+        rows.append([name, stat.st_size, stat.st_mtime_ns])
     return rows
 
 
