@@ -4,6 +4,7 @@ reach the screen."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Static
 from textual.worker import Worker
 
@@ -22,6 +23,7 @@ from scenario_tui.play.catalog_order import (
 )
 from scenario_tui.play.engine import start
 from scenario_tui.play.progress_report import CatalogProgress
+from scenario_tui.play.session import Session
 from scenario_tui.progress.stats import ScenarioSummary
 from scenario_tui.ui.catalog_commands import GroupingCommands
 from scenario_tui.ui.screens.catalog import CatalogScreen
@@ -157,3 +159,48 @@ async def test_the_first_group_s_heading_shows_when_its_first_entry_is_highlight
         await pilot.press("home")
         await settle(pilot)
         assert listing.highlighted == 1 and listing.scroll_offset.y == 0
+
+
+def _attempt(session: Session, scenario_id: str, choice: int) -> None:
+    """One finished attempt at `scenario_id`, taking choice `choice` at every decision."""
+    scenario = session.scenario(scenario_id)
+    play = start(scenario)
+    while not play.finished(scenario):
+        play = play.choose(scenario, choice)
+    session.record(scenario, play, analyse(scenario).best_score, 1.0)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("by", [DOMAIN, PROGRESS])
+async def test_after_a_restart_the_highlight_is_on_the_first_scenario_shown(
+        make_app, make_session, by: str, size: tuple[int, int]) -> None:
+    """Grouped by progress, a restart highlighted the first scenario by title (placed before
+    progress was read), which progress then moved into a later group: the highlight sat on
+    a row further down. Until the learner moves it, it is on the first row shown, as when
+    the list is not grouped."""
+    session = make_session()
+    _attempt(session, "cache-the-catalogue", 1)      # a partly right attempt: best under 100 %
+    session.store.set_setting(GROUPING_SETTING, by)
+    app = make_app(session=make_session())
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one("#scenarios", ScenarioList)
+        assert listing.current is listing.matching[0]
+        assert listing.highlighted == 1 and listing.scroll_offset.y == 0  # its heading shows
+        preview = app.screen.query_one("#preview", Static).render()
+        assert listing.matching[0].id in str(getattr(preview, "plain", ""))
+
+
+async def test_a_scenario_the_learner_moved_to_keeps_the_highlight(make_app) -> None:
+    """Only a highlight the learner has not moved follows the first row: one they put on a
+    scenario stays there as the list is redrawn (a filter typed and cleared, a regrouping)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one("#scenarios", ScenarioList)
+        await pilot.press("down")
+        chosen = listing.current
+        assert chosen is listing.matching[1]
+        await pilot.press("c", "backspace", "ctrl+g")
+        await settle(pilot)
+        assert listing.current is chosen

@@ -260,9 +260,11 @@ class CatalogScreen(ResponsiveScreen):
             self.session.store.set_setting(GROUPING_SETTING, by)
 
     def action_play(self) -> None:
-        current = self.query_one("#scenarios", ScenarioList).current
+        listing = self.query_one("#scenarios", ScenarioList)
+        current = listing.current
         if current is None:
             return
+        listing.choose_current()  # still highlighted after the play, wherever it moves to
         if not current.playable:
             self.notify(one_line(current.first_error_line(self.session.shorten), 200),
                         title="Broken scenario", severity="error", markup=False)

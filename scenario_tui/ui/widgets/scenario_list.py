@@ -101,14 +101,21 @@ class ScenarioList(OptionList):
         """The entries shown, in the order shown."""
         self._rows: list[CatalogEntry | None] = []
         """What each option is: an entry, or None for a group heading."""
+        self._chosen: str | None = None
+        """The path of the entry the learner put the highlight on (by a key, a click or by
+        playing it); None until they do, and the highlight stays on the first entry shown:
+        progress read after the first frame regroups the list, and a remembered grouping
+        put the first scenario by title further down."""
+        self._placing = False
+        """True while `show` moves the highlight (not the learner)."""
 
     def show(self, entries: Sequence[CatalogEntry], summaries: Mapping[str, ScenarioSummary],
              query: str = "", shorten: Callable[[str], str] = str, by: str = NONE,
              pack_of: Callable[[CatalogEntry], str] = lambda entry: "") -> None:
         """Replace the options with the entries that match `query`, grouped `by` (see
-        `catalog_order.grouped`), keeping the selection. `pack_of` names the pack an entry
-        comes from ("" for none)."""
-        current = self.current
+        `catalog_order.grouped`), keeping the entry the learner chose highlighted, if it is
+        shown, or else the first. `pack_of` names the pack an entry comes from ("" for
+        none)."""
         groups = grouped([e for e in entries if matches(e, query, pack_of(e))], summaries, by)
         self.matching = [e for _, members in groups for e in members]
         self._rows = []
@@ -121,12 +128,30 @@ class ScenarioList(OptionList):
                 self._rows.append(entry)
                 options.append(Option(prompt(entry, summaries.get(entry.id), shorten,
                                              pack_of(entry))))
-        self.clear_options()
-        self.add_options(options)
-        if self.matching:
-            paths = [e.path if e else None for e in self._rows]
-            keep = current.path if current and current.path in paths else self.matching[0].path
-            self.highlighted = paths.index(keep)
+        self._placing = True
+        try:
+            self.clear_options()
+            self.add_options(options)
+            if self.matching:
+                paths = [e.path if e else "" for e in self._rows]
+                chosen = self._chosen
+                keep = chosen if chosen is not None and chosen in paths else \
+                    self.matching[0].path
+                self.highlighted = paths.index(keep)
+        finally:
+            self._placing = False
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """Textual's, and note an entry the learner moved to as theirs to keep."""
+        super().watch_highlighted(highlighted)
+        if not self._placing:
+            self.choose_current()
+
+    def choose_current(self) -> None:
+        """Keep the highlighted entry highlighted through redraws (the learner chose it)."""
+        current = self.current
+        if current is not None:
+            self._chosen = current.path
 
     def scroll_to_highlight(self, top: bool = False) -> None:
         """Textual's, but an entry first in its group brings its heading into view too: Home
