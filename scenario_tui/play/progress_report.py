@@ -23,7 +23,10 @@ class ReviewStatus(NamedTuple):
 
 @dataclass(frozen=True)
 class CatalogProgress:
-    """What the catalogue shows about the learner: a summary per played scenario and reviews."""
+    """What the catalogue shows about the learner: a summary per played scenario, reviews
+    and the runs left part-way."""
 
     summaries: dict[str, ScenarioSummary] = field(default_factory=dict)
     reviews: ReviewStatus = field(default_factory=ReviewStatus)
+    part_way: dict[str, int] = field(default_factory=dict)
+    """Each scenario with a run left part-way, and the decision resuming comes back to."""

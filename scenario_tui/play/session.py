@@ -100,6 +100,8 @@ class Session:
     _store: ProgressStore | None = None
     _journal: Journal = field(default_factory=lambda: Journal(None))
     _unfinished: UnfinishedRuns | None = None
+    _opening: threading.Lock = field(default_factory=threading.Lock)
+    """Held while the kept runs are first read: two threads would each read their own."""
     _summaries: SummaryCache | None = None
 
     @classmethod
@@ -311,7 +313,9 @@ class Session:
         if self._unfinished is None:
             from .unfinished import UnfinishedRuns
 
-            self._unfinished = UnfinishedRuns(self.store)
+            with self._opening:  # read first by the catalogue's worker, or by a play
+                if self._unfinished is None:
+                    self._unfinished = UnfinishedRuns(self.store)
         return self._unfinished
 
     def unfinished_ids(self) -> frozenset[str]:
@@ -354,7 +358,8 @@ class Session:
 
     def progress(self) -> CatalogProgress:
         """Summaries of the scenarios played so far (as scored today, without the history the
-        stats screen draws) and the review status. Kept in `progress.summary_cache`: only
+        stats screen draws), the review status and the runs left part-way. Kept in
+        `progress.summary_cache`: only
         plays stored since the last refresh, and those of scenarios edited since, are scored."""
         if self._summaries is None:
             from ..progress.summary_cache import SUMMARY_CACHE_NAME, SummaryCache
@@ -365,7 +370,7 @@ class Session:
                 else self.cache.with_name(SUMMARY_CACHE_NAME))
         return CatalogProgress(self._summaries.refresh(self.store, self._hash_today,
                                                        self._playable),
-                               self.reviews())
+                               self.reviews(), self.unfinished.decisions())
 
     def _hash_today(self, scenario_id: str) -> str | None:
         """The playable scenario's content hash in the catalogue; None if it has none."""

@@ -196,6 +196,12 @@ class UnfinishedRuns:
     def ids(self) -> frozenset[str]:
         return frozenset(self._runs)
 
+    def decisions(self) -> dict[str, int]:
+        """Each kept run's scenario id and the decision it comes back to (for the catalogue
+        to mark). Safe from a worker thread: the runs are copied whole first, as the play
+        screen may note a move meanwhile."""
+        return {key: run.decision for key, run in self._runs.copy().items()}
+
     def keep(self, scenario: Scenario, play: Play, feedback: bool, *,
              save: bool = True, time_left: float | None = None) -> bool:
         """Keep `play` as the scenario's unfinished run (in the store too, with `save`), and

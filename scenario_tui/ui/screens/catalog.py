@@ -30,7 +30,7 @@ from ..widgets.catalog_status import CatalogCounts, CatalogStatus
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.numbers import NBSP
 from ..widgets.scenario_list import ScenarioList, attempts_label, best_label, title_content
-from ..widgets.symbols import BROKEN, DIFFICULTY
+from ..widgets.symbols import BROKEN, DIFFICULTY, PART_WAY
 from ..worker_errors import report_failure
 from .responsive import ResponsiveScreen
 
@@ -39,8 +39,10 @@ if TYPE_CHECKING:
 
 
 def preview_content(entry: CatalogEntry | None, summary: ScenarioSummary | None,
-                    shorten: Callable[[str], str] = str, pack: str = "") -> Content:
-    """The preview pane's text for `entry` (from the installed `pack`, if one is named)."""
+                    shorten: Callable[[str], str] = str, pack: str = "",
+                    left_at: int | None = None) -> Content:
+    """The preview pane's text for `entry` (from the installed `pack`, if one is named), and
+    the decision a run left part-way comes back to (`left_at`), if there is one."""
     if entry is None:
         return Content.styled("No scenario matches the filter.", "dim")
     parts: list[str | tuple[str, str] | Content] = [title_content(entry.title), "\n"]
@@ -58,6 +60,8 @@ def preview_content(entry: CatalogEntry | None, summary: ScenarioSummary | None,
         f" · {entry.domain or 'general'} · {entry.decisions} decisions, up to {entry.best}"
         f" points · ", (progress, "bold"),
         (f" · pack{NBSP}{one_line(pack)}" if pack else "", "italic $text-secondary"), "\n",
+        (f"{PART_WAY} Left part-way at decision {left_at}: Enter offers to resume it.\n"
+         if left_at is not None else "", "bold $warning"),
         clean(entry.situation.strip()) or "(no situation given)", "\n",
         ("Services ", "bold $accent"), ", ".join(one_line(s) for s in entry.services) or "-",
         "\n", ("Tags     ", "bold $accent"), ", ".join(one_line(t) for t in entry.tags) or "-",
@@ -105,8 +109,8 @@ class CatalogScreen(ResponsiveScreen):
     grouping: reactive[str] = reactive(NONE, init=False)
     """What the list is grouped by (`catalog_order.GROUPINGS`), remembered in the store."""
 
-    _preview_of: tuple[CatalogEntry | None, ScenarioSummary | None] | None = None
-    """What the preview shows now: the entry and its progress."""
+    _preview_of: tuple[CatalogEntry | None, ScenarioSummary | None, int | None] | None = None
+    """What the preview shows now: the entry, its progress and where its run was left."""
 
     def __init__(self, session: Session, mode: str = PRACTICE) -> None:
         super().__init__()
@@ -198,19 +202,20 @@ class CatalogScreen(ResponsiveScreen):
         listing = self.query_one("#scenarios", ScenarioList)
         listing.show(self.entries, self.progress.summaries,
                      self.query_one("#filter", Input).value, self.session.shorten, self.grouping,
-                     self.session.pack_of)
+                     self.session.pack_of, self.progress.part_way)
         self.update_preview()
         self.update_status()
 
     def update_preview(self) -> None:
         current = self.query_one("#scenarios", ScenarioList).current
         summary = self.progress.summaries.get(current.id) if current else None
-        if (current, summary) == self._preview_of:
+        left_at = self.progress.part_way.get(current.id) if current else None
+        if (current, summary, left_at) == self._preview_of:
             return  # e.g. the highlight event that follows filling the list: no new layout
-        self._preview_of = (current, summary)
+        self._preview_of = (current, summary, left_at)
         self.query_one("#preview", Static).update(
             preview_content(current, summary, self.session.shorten,
-                            self.session.pack_of(current) if current else ""))
+                            self.session.pack_of(current) if current else "", left_at))
 
     def update_status(self) -> None:
         entries = self.entries or ()
@@ -220,6 +225,7 @@ class CatalogScreen(ResponsiveScreen):
             total=len(entries),
             broken=sum(not e.playable for e in entries),
             reviews=self.progress.reviews if self.entries is not None else None,
+            part_way=len(self.progress.part_way),
             progress_off=bool(self.session.progress_off),
             class_state=self.session.class_state,
         )

@@ -1,5 +1,6 @@
 """The catalogue's status line: the mode (a click or F2 switches it), what the filter shows,
-broken files, due reviews and whether progress is off, all in one widget."""
+broken files, due reviews, runs left part-way and whether progress is off, all in one
+widget."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from textual.widget import Widget
 from ...play.modes import EXAM, PRACTICE, TIMED_EXAM
 from ...play.progress_report import ReviewStatus
 from ..dates import local_day
+from .numbers import NBSP
+from .symbols import PART_WAY
 
 if TYPE_CHECKING:
     from ...progress.class_sync import ClassState
@@ -27,6 +30,8 @@ class CatalogCounts(NamedTuple):
     total: int = 0
     broken: int = 0
     reviews: ReviewStatus | None = None
+    part_way: int = 0
+    """How many scenarios have a run left part-way, to resume."""
     progress_off: bool = False
     """Progress is kept only until the app quits (the data dir cannot be used)."""
     class_state: ClassState | None = None
@@ -58,8 +63,8 @@ FULL, UNFILTERED, COMPACT = range(3)
 
 def count_parts(counts: CatalogCounts, tight: int,
                 filtered: bool = False) -> list[str | tuple[str, str] | Content]:
-    """` · 32 of 32 shown · 1 broken · 2 reviews due …`, put as `tight` says (as if a
-    filter hid some if `filtered`)."""
+    """` · 32 of 32 shown · 1 broken · 2 reviews due · ◔ 1 part-way …`, put as `tight`
+    says (as if a filter hid some if `filtered`)."""
     if tight >= UNFILTERED and counts.shown == counts.total and not filtered:
         shown = f"{counts.shown} shown"
     elif tight >= COMPACT:
@@ -71,6 +76,8 @@ def count_parts(counts: CatalogCounts, tight: int,
         parts.append((f" · {counts.broken} broken", "$error"))
     if counts.reviews:
         parts.append(review_content(counts.reviews, compact=tight >= COMPACT))
+    if counts.part_way:
+        parts.append((f" · {PART_WAY}{NBSP}{counts.part_way}{NBSP}part-way", "$warning"))
     if counts.progress_off:
         parts.append((" · progress off", "$warning"))
     if counts.class_state is not None:

@@ -3,7 +3,7 @@ optionally under group headings (exam domain or progress, see `play.catalog_orde
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -18,10 +18,14 @@ from ...play.catalog_order import NONE, grouped
 from ..dates import local_day
 from .inline_text import inline_line
 from .numbers import NBSP, percent
-from .symbols import BROKEN, DIFFICULTY
+from .symbols import BROKEN, DIFFICULTY, PART_WAY
 
 if TYPE_CHECKING:
     from ...progress.stats import ScenarioSummary
+
+
+PART_WAY_LABEL = f"{PART_WAY}{NBSP}part-way"
+"""A row's mark for a run left part-way: the symbol and its word, never wrapped apart."""
 
 
 def matches(entry: CatalogEntry, query: str, pack: str = "") -> bool:
@@ -51,10 +55,12 @@ def attempts_label(summary: ScenarioSummary) -> str:
 
 
 def prompt(entry: CatalogEntry, summary: ScenarioSummary | None,
-           shorten: Callable[[str], str] = str, pack: str = "") -> Content:
+           shorten: Callable[[str], str] = str, pack: str = "", part_way: bool = False
+           ) -> Content:
     """The two-line prompt for one catalogue row; scenario text is never read as markup.
     `shorten` names a broken file the way the catalogue does; `pack` names the installed pack
-    the scenario comes from, if it does."""
+    the scenario comes from, if it does; `part_way` marks a run left part-way (early in the
+    line, where 80 columns still show it)."""
     if not entry.playable:
         return Content.assemble((f"{BROKEN} BROKEN ", "bold $error"),
                                 (one_line(entry.title), "bold"),
@@ -64,6 +70,7 @@ def prompt(entry: CatalogEntry, summary: ScenarioSummary | None,
         title_content(entry.title), (f"  {one_line(entry.id)}", "dim"),
         (f"  pack{NBSP}{one_line(pack)}" if pack else "", "italic $text-secondary"), "\n  ",
         (f"{DIFFICULTY.get(entry.difficulty, '')} {entry.difficulty}", "$accent"),
+        (f" · {PART_WAY_LABEL}" if part_way else "", "bold $warning"),
         (f" · {best_label(summary)}", "bold" if summary else "dim"),
     ]
     if summary is not None:
@@ -111,11 +118,12 @@ class ScenarioList(OptionList):
 
     def show(self, entries: Sequence[CatalogEntry], summaries: Mapping[str, ScenarioSummary],
              query: str = "", shorten: Callable[[str], str] = str, by: str = NONE,
-             pack_of: Callable[[CatalogEntry], str] = lambda entry: "") -> None:
+             pack_of: Callable[[CatalogEntry], str] = lambda entry: "",
+             part_way: Collection[str] = ()) -> None:
         """Replace the options with the entries that match `query`, grouped `by` (see
         `catalog_order.grouped`), keeping the entry the learner chose highlighted, if it is
         shown, or else the first. `pack_of` names the pack an entry comes from ("" for
-        none)."""
+        none); `part_way` holds the ids of the scenarios with a run left part-way."""
         groups = grouped([e for e in entries if matches(e, query, pack_of(e))], summaries, by)
         self.matching = [e for _, members in groups for e in members]
         self._rows = []
@@ -127,7 +135,7 @@ class ScenarioList(OptionList):
             for entry in members:
                 self._rows.append(entry)
                 options.append(Option(prompt(entry, summaries.get(entry.id), shorten,
-                                             pack_of(entry))))
+                                             pack_of(entry), entry.id in part_way)))
         self._placing = True
         try:
             self.clear_options()

@@ -16,6 +16,8 @@ LINK = "↪"
 """Marks a tree entry that points at a situation shown elsewhere in the tree."""
 BROKEN = "✗"
 """Marks a scenario file that cannot be played."""
+PART_WAY = "◔"
+"""Marks a scenario with a run left part-way, to resume (a quarter-filled circle)."""
 
 
 def verdict_style(verdict: str) -> str:
