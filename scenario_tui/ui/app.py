@@ -66,7 +66,9 @@ class ScenarioApp(CheckedLinksApp[int]):
     TITLE = "scenario-tui"
     COMMANDS = App.COMMANDS | {ScenarioCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help", id="app.help"),
+        # Both first (priority): a dialog (resume, replay, all options) takes every other
+        # key of the app's before it, and help opens there too.
+        Binding("f1", "help", "Help", id="app.help", priority=True),
         Binding("question_mark", "help", "Help", show=False, priority=True),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
     ]
@@ -159,8 +161,8 @@ class ScenarioApp(CheckedLinksApp[int]):
 
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
-        else:
-            self.push_screen(HelpScreen())
+        else:  # at the part for the screen on show (`HELP_SECTION`), if it has one
+            self.push_screen(HelpScreen(str(getattr(self.screen, "HELP_SECTION", ""))))
 
     def action_stats(self) -> None:
         """Show score history, mastery and mistakes."""

@@ -85,6 +85,9 @@ class FilterInput(Input):
 class CatalogScreen(ResponsiveScreen):
     """Pick a scenario: type to filter, arrows to move, Enter or a click to play."""
 
+    HELP_SECTION: ClassVar[str] = "Catalogue"
+    """The part of the help (its heading) that F1 opens at here."""
+
     AUTO_FOCUS = "#filter"
     COMMANDS = ResponsiveScreen.COMMANDS | {GroupingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [

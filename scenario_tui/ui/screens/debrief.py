@@ -109,6 +109,9 @@ class DebriefBody(VerticalScroll):
 class DebriefScreen(Screen[None]):
     """What happened, what was best, and where to go next."""
 
+    HELP_SECTION: ClassVar[str] = "Debrief"
+    """The part of the help (its heading) that F1 opens at here."""
+
     DEFAULT_CSS = """
     DebriefScreen #debrief-body {
         height: 1fr;

@@ -53,6 +53,9 @@ def _services_class(layout: str, default: str) -> str:
 class PlayScreen(PlayerActions, ResponsiveScreen):
     """One play-through. The `play` value is replaced whole on every move."""
 
+    HELP_SECTION: ClassVar[str] = "Playing"
+    """The part of the help (its heading) that F1 opens at here."""
+
     DEFAULT_CSS = """
     PlayScreen #breadcrumb {
         height: auto;

@@ -22,6 +22,9 @@ from ..widgets.symbols import VERDICT, verdict_style
 class ReplayDialog(ModalScreen[int | None]):
     """Returns how many of the earlier choices to keep (0 replays from the start)."""
 
+    HELP_SECTION: ClassVar[str] = "Debrief"
+    """The part of the help (its heading) that F1 opens at here."""
+
     DEFAULT_CSS = """
     ReplayDialog {
         align: center middle;

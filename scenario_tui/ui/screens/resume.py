@@ -24,6 +24,9 @@ class ResumeDialog(ModalScreen[Answer | None]):
     """`Resume (decision 3)` or `Start over`: Enter on the focused button, r or s, a click;
     Esc cancels and leaves the catalogue as it was."""
 
+    HELP_SECTION: ClassVar[str] = "Catalogue"
+    """The part of the help (its heading) that F1 opens at here."""
+
     DEFAULT_CSS = """
     ResumeDialog {
         align: center middle;

@@ -40,6 +40,9 @@ def nothing_due(status: ReviewStatus) -> str:
 class ReviewScreen(PlayScreen):
     """One due decision: choose, see the verdict, points and why, then go on to the next."""
 
+    HELP_SECTION: ClassVar[str] = "Review"
+    """The part of the help (its heading) that F1 opens at here."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "End review", id="review.leave"),
     ]

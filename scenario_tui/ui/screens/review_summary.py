@@ -85,6 +85,9 @@ def next_line(summary: ReviewSummary) -> Content:
 class ReviewSummaryScreen(Screen[None]):
     """Counts, each reviewed decision with its verdict and next due date, and what is next."""
 
+    HELP_SECTION: ClassVar[str] = "Review"
+    """The part of the help (its heading) that F1 opens at here."""
+
     DEFAULT_CSS = """
     ReviewSummaryScreen {
         #review-summary-body { padding: 1 2; max-width: 100; }

@@ -106,6 +106,9 @@ def heading(text: str) -> Static:
 class StatsScreen(ResponsiveScreen):
     """What the learner's history says, read off the event loop when the screen opens."""
 
+    HELP_SECTION: ClassVar[str] = "Statistics"
+    """The part of the help (its heading) that F1 opens at here."""
+
     DEFAULT_CSS = """
     StatsScreen #stats-body {
         height: 1fr;

@@ -124,6 +124,9 @@ def decision_heading(analysis: Analysis, decision: Decision, of: int = 0) -> Con
 class OptionsDialog(ModalScreen[None]):
     """All the options at one decision, with ←/→ to the play's other decisions."""
 
+    HELP_SECTION: ClassVar[str] = "All options"
+    """The part of the help (its heading) that F1 opens at here."""
+
     DEFAULT_CSS = """
     OptionsDialog {
         align: center middle;
