@@ -1,4 +1,6 @@
-"""A dialog that asks which decision to replay from."""
+"""A dialog that asks which decision to replay from: two lines a decision, and the list
+scrolls within the dialog where the terminal is too short for them all, its title and its
+keys always in view."""
 
 from __future__ import annotations
 
@@ -15,8 +17,10 @@ from textual.widgets.option_list import Option
 
 from ...play.engine import Debrief
 from ..widgets.decision_tree import first_words
-from ..widgets.inline_text import inline_line
 from ..widgets.symbols import VERDICT, verdict_style
+
+KEYS = "1-9 or Enter replays from there · Up/Down choose · Esc closes"
+"""The dialog's keys, on its last line: nothing else said how to close it."""
 
 
 class ReplayDialog(ModalScreen[int | None]):
@@ -37,9 +41,22 @@ class ReplayDialog(ModalScreen[int | None]):
             background: $surface;
             padding: 0 1;
         }
+        /* Docked, so the list's 100 % is the room they leave it: with them in the flow,
+           a long play pushed the keys (and its last decisions) out of the dialog. */
+        #replay-title {
+            dock: top;
+            height: auto;
+        }
+        #replay-keys {
+            dock: bottom;
+            height: 1;
+            color: $text-muted;
+        }
         #replay-steps {
             height: auto;
-            max-height: 20;
+            max-height: 100%;
+            text-wrap: nowrap;
+            text-overflow: ellipsis;
         }
     }
     """
@@ -55,18 +72,24 @@ class ReplayDialog(ModalScreen[int | None]):
         self.report = report
 
     def compose(self) -> ComposeResult:
+        # Each line's words as far as the dialog's width goes (less its border and padding,
+        # the list's, and "1. ✗ " or "   you chose: "), cut at a word; a terminal made
+        # narrower later cuts the line with an ellipsis.
+        room = max(20, min(self.app.size.width * 9 // 10, 90) - 13)
         with Vertical(id="replay-dialog"):
-            yield Static(Content.styled("Replay from which decision?", "bold"))
-            yield Static(Content.styled("What if you had chosen differently there?", "dim"))
+            yield Static(Content.assemble(
+                ("Replay from which decision?", "bold"), "\n",
+                ("What if you had chosen differently there?", "dim")), id="replay-title")
             options = []
             for step in self.report.steps:
                 situation = self.report.scenario.node(step.node).text
                 options.append(Option(Content.assemble(
                     (f"{step.number}. ", "bold $accent"),
                     (VERDICT[step.verdict] + " ", verdict_style(step.verdict)),
-                    first_words(situation, 70), "\n   ", ("you chose: ", "dim"),
-                    inline_line(step.chosen.label).stylize("dim italic"))))
+                    first_words(situation, room), "\n   ", ("you chose: ", "dim"),
+                    first_words(step.chosen.label, room - 9).stylize("dim italic"))))
             yield OptionList(*options, id="replay-steps")
+            yield Static(KEYS, id="replay-keys")
 
     @on(OptionList.OptionSelected, "#replay-steps")
     def _selected(self, event: OptionList.OptionSelected) -> None:
