@@ -132,6 +132,42 @@ def test_each_problem_is_reported_at_its_place(old: str, new: str, code: str,
     assert (code, *_at(text, *where)) in found, found
 
 
+WRONG_TYPES = [
+    # (what is replaced, with what, the message: worded as the scenario's own field errors,
+    # "the scenario: field 'title' must be text, not a number")
+    ("name: Application Load Balancer", "name: 42",
+     "component 'lb': field 'name' must be text, not a number"),
+    ("name: Application Load Balancer", "name:", "component 'lb': field 'name' is empty"),
+    ("placement: {azs: 2}\n    links: [web]", "placement: {azs: 2}\n    links: web",
+     "component 'lb': field 'links' must be a list, not text"),
+    ("scaling: {min: 1, max: 1}", "scaling: [1]",
+     "component 'web': field 'scaling' must be a mapping, not a list"),
+    ("placement: {azs: 2}\n    links: [web]", "placement: {azs: two}\n    links: [web]",
+     "component 'lb', placement: field 'azs' must be a whole number of at least 1, not text"),
+    ("placement: {azs: 2}\n    links: [web]", "placement: {azs: 0}\n    links: [web]",
+     "component 'lb', placement: field 'azs' is 0: it must be at least 1"),
+    ("        architecture:\n          change:\n            web: {traits: [large]}",
+     "        architecture: [web]",
+     "choice 2 of 'web-tier': field 'architecture' must be a mapping, not a list"),
+    ("title: One Availability Zone fails", "title: [one, AZ]",
+     "fault 'az-outage': field 'title' must be text, not a list"),
+    ("exists: {service: elasticache, traits: [replicated]}",
+     "exists: {service: elasticache, traits: replicated}",
+     "rule 1 of fault 'cache-node-lost' 'when' 'exists': field 'traits' must be a list, "
+     "not text"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), WRONG_TYPES,
+                         ids=[f"{i}-{case[2].split(':')[0]}" for i, case in
+                              enumerate(WRONG_TYPES)])
+def test_a_wrong_type_is_worded_as_the_scenario_s_fields(old: str, new: str, message: str,
+                                                          tmp_path: Path) -> None:
+    assert old in TEXT
+    problems = _load(TEXT.replace(old, new, 1), tmp_path)
+    assert message in [p.message for p in problems if p.code == "E013"], problems
+
+
 def test_a_near_id_is_suggested(tmp_path: Path) -> None:
     problems = _load(TEXT.replace("traits: [replicated]}}", "traits: [replicatd]}}"), tmp_path)
     assert "did you mean 'replicated'?" in next(p.hint for p in problems if p.code == "E042")

@@ -108,3 +108,19 @@ def test_a_bracket_or_quote_left_open_is_reported_where_it_opens(
     assert [(p.code, p.line, p.column) for p in problems] == [("E002", line, column)]
     assert f"{opener} opened here is never closed" in problems[0].message
     assert "indented" not in problems[0].hint
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("title: A tiny scenario", "title:", "the scenario: field 'title' is empty"),
+    ("text: Pick a compute service for a small event handler.", "text:",
+     "node 'first': field 'text' is empty"),
+    ("label: Use Lambda", "label:", "choice 1 of 'first': field 'label' is empty"),
+])
+def test_a_field_with_nothing_after_it_is_empty_not_absent(
+        tiny_path: Path, old: str, new: str, message: str) -> None:
+    """`title:` with no value reads as null: it was passed as "no title" and the scenario
+    played with an empty one."""
+    text = tiny_path.read_text(encoding="utf-8")
+    assert old in text
+    _, problems = loader.load_text(text.replace(old, new, 1), "tiny.yaml")
+    assert message in [p.message for p in problems if p.code == "E013"], problems

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from typing import Any
 
 from .architecture import Architecture, Change, Component, Design, Patch
-from .design_reader import Positions, Reader, kind_of, plain
+from .design_reader import Positions, Reader, plain
 from .fault_read import check_names, read_faults
+from .field_check import kind_of, must_be
 from .model import SLUG
 from .problems import Problem
 from .yaml_source import Mapping, Pos
@@ -42,16 +43,16 @@ def _component(read: Reader, cid: str, value: Any, origin: tuple[str, int], cont
     if service:
         read.positions[("service", *origin, cid)] = read.pos(value, "service")
     name = read.text(value, "name", where) or None
-    place = read.mapping(value, "placement", f"{where} placement", "{azs: 2, regions: 1}") \
+    place = read.mapping(value, "placement", where, "{azs: 2, regions: 1}") \
         if "placement" in value else {}
-    read.fields(place, PLACEMENT_FIELDS, (), f"{where} placement")
-    scale = read.mapping(value, "scaling", f"{where} scaling", "{min: 2, max: 6}") \
+    read.fields(place, PLACEMENT_FIELDS, (), f"{where}, placement")
+    scale = read.mapping(value, "scaling", where, "{min: 2, max: 6}") \
         if "scaling" in value else {}
-    read.fields(scale, SCALING_FIELDS, (), f"{where} scaling")
-    azs = read.count(place, "azs", "placement", 1)
-    regions = read.count(place, "regions", "placement", 1)
-    low = read.count(scale, "min", "scaling", 0)
-    high = read.count(scale, "max", "scaling", 1)
+    read.fields(scale, SCALING_FIELDS, (), f"{where}, scaling")
+    azs = read.count(place, "azs", f"{where}, placement", 1)
+    regions = read.count(place, "regions", f"{where}, placement", 1)
+    low = read.count(scale, "min", f"{where}, scaling", 0)
+    high = read.count(scale, "max", f"{where}, scaling", 1)
     if low is not None and high is not None and high < low:
         read.error(read.pos(scale, "max"), "E013", f"{where} scaling max {high} is below its "
                    f"min {low}", "max is the most instances it may scale out to")
@@ -85,17 +86,16 @@ def _components(read: Reader, value: Any, origin: tuple[str, int], patch: bool
 
 def _change(read: Reader, value: Any, origin: tuple[str, int], where: str) -> Change:
     if not isinstance(value, dict):
-        read.error(read.fallback, "E013", f"{where} 'architecture' must be a mapping, not "
-                   f"{kind_of(value)}", "write `architecture: {add: ..., remove: [...], change: "
-                   "...}`")
+        read.error(read.fallback, "E013", must_be(where, "architecture", "a mapping", value),
+                   "write `architecture: {add: ..., remove: [...], change: ...}`")
         return Change()
     read.fields(value, CHANGE_FIELDS, (), f"{where} architecture")
-    add = _components(read, read.mapping(value, "add", "'add'", "a mapping of component ids"),
+    own = f"{where} architecture"
+    add = _components(read, read.mapping(value, "add", own, "a mapping of component ids"),
                       origin, False) if "add" in value else []
-    patches = _components(read, read.mapping(value, "change", "'change'", "a mapping of "
-                                             "component ids"), origin, True) \
-        if "change" in value else []
-    removed = read.slugs(value, "remove", f"{where} architecture") or ()
+    patches = _components(read, read.mapping(value, "change", own, "a mapping of component "
+                                             "ids"), origin, True) if "change" in value else []
+    removed = read.slugs(value, "remove", own) or ()
     for index, cid in enumerate(removed):
         read.positions[("remove", *origin, cid)] = read.pos(value["remove"], index)
     return Change(tuple(add), removed, tuple(patches))

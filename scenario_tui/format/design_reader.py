@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from .field_check import is_empty, must_be
 from .model import SLUG
 from .problems import ERROR, Problem
 from .yaml_source import Mapping, Pos, Sequence
@@ -17,18 +18,6 @@ from .yaml_source import Mapping, Pos, Sequence
 Key = tuple[Any, ...]
 """A place in the design, for `Positions`: ("service", node, index, component id), ..."""
 Positions = dict[Key, Pos]
-
-
-def kind_of(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int):
-        return "a number"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return "empty" if value is None else "text" if isinstance(value, str) else "a value"
 
 
 def plain(value: Any) -> Any:
@@ -69,11 +58,12 @@ class Reader:
         self.problems.append(Problem(self.path, pos[0], pos[1], ERROR, code, message, hint))
 
     def mapping(self, container: Any, key: Any, where: str, example: str) -> dict[str, Any]:
+        """The mapping at `container[key]`, `where` naming the container."""
         value = container.get(key)
         if isinstance(value, dict):
             return value
-        self.error(self.pos(container, key), "E013", f"{where} must be a mapping, not "
-                   f"{kind_of(value)}", f"write it as {example}")
+        self.error(self.pos(container, key), "E013", must_be(where, key, "a mapping", value),
+                   f"write it as {example}")
         return {}
 
     def fields(self, mapping: dict[str, Any], allowed: tuple[str, ...],
@@ -103,8 +93,8 @@ class Reader:
         if value is None:
             return None
         if not isinstance(value, list):
-            self.error(self.pos(mapping, key), "E013", f"{where} {key!r} must be a list, not "
-                       f"{kind_of(value)}", f"write `{key}: [a, b]`")
+            self.error(self.pos(mapping, key), "E013", must_be(where, key, "a list", value),
+                       f"write `{key}: [a, b]`")
             return None
         found = [self.slug(value, i, f"item of {key!r}") for i in range(len(value))]
         return tuple(item for item in found if item is not None)
@@ -113,19 +103,27 @@ class Reader:
         value = mapping.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < least:
-            self.error(self.pos(mapping, key), "E013", f"{where} {key!r} must be a whole number "
-                       f"of at least {least}, not {value!r}", f"e.g. `{key}: {max(least, 2)}`")
-            return None
-        return value
+        if isinstance(value, bool) or not isinstance(value, int):
+            message = must_be(where, key, f"a whole number of at least {least}", value)
+        elif value < least:
+            message = f"{where}: field {key!r} is {value}: it must be at least {least}"
+        else:
+            return value
+        self.error(self.pos(mapping, key), "E013", message, f"e.g. `{key}: {max(least, 2)}`")
+        return None
 
     def text(self, mapping: dict[str, Any], key: str, where: str) -> str:
-        value = mapping.get(key)
-        if value is None:
+        """The text at `mapping[key]`, "" when it is absent; worded as the scenario's own
+        fields are (`field_check`), and a field written with nothing after it is empty."""
+        if key not in mapping:
             return ""
-        if not isinstance(value, str) or not value.strip():
-            self.error(self.pos(mapping, key), "E013", f"{where} {key!r} must be text, not "
-                       f"{kind_of(value) if value != '' else 'empty'}", "write it out")
+        value = mapping[key]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            self.error(self.pos(mapping, key), "E013", is_empty(where, key), "write it out")
+            return ""
+        if not isinstance(value, str):
+            self.error(self.pos(mapping, key), "E013", must_be(where, key, "text", value),
+                       "quote the value")
             return ""
         return value
 

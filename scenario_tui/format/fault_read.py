@@ -23,7 +23,8 @@ from .architecture import (
     Rule,
     Verdict,
 )
-from .design_reader import Reader, kind_of
+from .design_reader import Reader
+from .field_check import kind_of, must_be
 from .model import SLUG
 from .yaml_source import Pos
 
@@ -36,19 +37,20 @@ CONDITION_FIELDS = (*TEST_KINDS, *GROUP_KINDS)
 
 
 def _test(read: Reader, container: Any, key: str, where: str) -> Match | None:
-    value = read.mapping(container, key, f"{where} {key!r}", "{service: rds, azs: 2}")
+    value = read.mapping(container, key, where, "{service: rds, azs: 2}")
     if not value:
         if isinstance(container.get(key), dict):
             read.error(read.pos(container, key), "E013", f"{where} {key!r} names no component",
                        "give at least one of: " + ", ".join(MATCH_FIELDS))
         return None
-    read.fields(value, MATCH_FIELDS, (), f"{where} {key!r}")
-    counts = {name: read.count(value, name, "the test's", 0) or 0
+    own = f"{where} {key!r}"
+    read.fields(value, MATCH_FIELDS, (), own)
+    counts = {name: read.count(value, name, own, 0) or 0
               for name in ("azs", "regions", "min", "max")}
     cid = read.slug(value, "id", "component id") if "id" in value else None
     service = read.slug(value, "service", "service id") if "service" in value else None
-    test = Match(cid, service, read.slugs(value, "traits", "the test's") or (), **counts,
-                links=read.slugs(value, "links", "the test's") or ())
+    test = Match(cid, service, read.slugs(value, "traits", own) or (), **counts,
+                links=read.slugs(value, "links", own) or ())
     for name in ("id", "service", "traits", "links"):
         read.test_positions[(id(test), name)] = read.pos(value, name)
     return test
@@ -115,14 +117,14 @@ def read_fault(read: Reader, fid: str, value: Any, container: Any) -> Fault | No
     rules: list[Rule] = []
     items = value.get("rules", [])
     if not isinstance(items, list):
-        read.error(read.pos(value, "rules"), "E013", f"{where} 'rules' must be a list",
+        read.error(read.pos(value, "rules"), "E013", must_be(where, "rules", "a list", items),
                    "start each rule with `- when: ...`")
         items = []
     for index, item in enumerate(items):
         rule_where = f"rule {index + 1} of {where}"
         if not isinstance(item, dict):
-            read.error(read.pos(items, index), "E013", f"{rule_where} must be a mapping",
-                       "write `- when: ...` with outcome, why and source")
+            read.error(read.pos(items, index), "E013", f"{rule_where} must be a mapping, not "
+                       f"{kind_of(item)}", "write `- when: ...` with outcome, why and source")
             continue
         read.fields(item, RULE_FIELDS, RULE_FIELDS, rule_where)
         when = _condition(read, item.get("when"), read.pos(item, "when"),
@@ -137,7 +139,8 @@ def read_fault(read: Reader, fid: str, value: Any, container: Any) -> Fault | No
                    "systems no rule matches")
         return None
     if not isinstance(default, dict):
-        read.error(read.pos(value, "default"), "E013", f"{where} 'default' must be a mapping",
+        read.error(read.pos(value, "default"), "E013", must_be(where, "default", "a mapping",
+                                                                default),
                    "give it outcome, why and source")
         return None
     read.fields(default, VERDICT_FIELDS, VERDICT_FIELDS, f"{where} default")

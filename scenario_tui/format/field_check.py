@@ -58,15 +58,20 @@ class Checker:
                            f"add `{key}:` (see docs/authoring.md)")
 
     def text(self, mapping: Mapping, key: str, where: str, *, code: str = "E013") -> str:
-        value = mapping.get(key)
+        """The text at `mapping[key]`, "" when absent (a required field is `fields`' to
+        report); a key with nothing after it (`title:`) is empty, not absent."""
+        if key not in mapping:
+            return ""
+        value = mapping[key]
         if value is None:
+            self.error(mapping.pos(key), code, is_empty(where, key), "write it out")
             return ""
         if not isinstance(value, str):
-            self.error(mapping.pos(key), "E013", f"{where}: field {key!r} must be text, "
-                       f"not {kind_of(value)}", "quote the value")
+            self.error(mapping.pos(key), "E013", must_be(where, key, "text", value),
+                       "quote the value")
             return str(value)
         if not value.strip():
-            self.error(mapping.pos(key), code, f"{where}: field {key!r} is empty", "write it out")
+            self.error(mapping.pos(key), code, is_empty(where, key), "write it out")
         return value
 
     def words(self, mapping: Mapping, key: str, where: str, pattern: re.Pattern[str] | None
@@ -75,8 +80,8 @@ class Checker:
         if value is None:
             return []
         if not isinstance(value, Sequence):
-            self.error(mapping.pos(key), "E013", f"{where}: field {key!r} must be a list, "
-                       f"not {kind_of(value)}", f"write `{key}: [a, b]`")
+            self.error(mapping.pos(key), "E013", must_be(where, key, "a list", value),
+                       f"write `{key}: [a, b]`")
             return []
         items: list[str] = []
         for index, item in enumerate(value):
@@ -97,6 +102,18 @@ class Checker:
             self.error(mapping.pos(key), "E013", f"unknown {key} {value!r}{where}", hint)
             return None
         return str(value)
+
+
+def must_be(where: str, key: Any, kind: str, value: Any) -> str:
+    """The message for a field of the wrong type, one wording for every level of a scenario
+    (its fields, its architecture, its faults): "node 'a': field 'text' must be text, not a
+    list"."""
+    return f"{where}: field {key!r} must be {kind}, not {kind_of(value)}"
+
+
+def is_empty(where: str, key: Any) -> str:
+    """The message for a field that is there but holds nothing."""
+    return f"{where}: field {key!r} is empty"
 
 
 def kind_of(value: Any) -> str:
