@@ -59,7 +59,9 @@ def test_hostile_file_gets_one_clear_error(name: str, tmp_path: Path,
     out = capsys.readouterr().out.splitlines()
     first = out[0]
     assert first.startswith(f"{path}:")
-    assert f" error {code} " in first
+    # a tag on a plain value is reported and the rest of the file still checked (`!Ref` is
+    # an error, and so is the missing `title:` at 1:1, before it)
+    assert f" error {code} " in (first if name != "custom-tag.yaml" else "\n".join(out))
     assert "Traceback" not in "\n".join(out)
     assert not (tmp_path / "PWNED").exists()
 

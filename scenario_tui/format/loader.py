@@ -326,7 +326,9 @@ def _pillars(value: Any, pos: Pos, where: str, check: Checker) -> dict[str, int]
 
 
 def _unreadable(doc: yaml_source.Document) -> bool:
-    return doc.data is None or any(p.code in ("E001", "E002", "E004") for p in doc.problems)
+    """Nothing was built: a file that cannot be read or parsed, or that breaks a limit. (An
+    anchor at the start of a text, `E004` too, is built and checked further.)"""
+    return doc.data is None
 
 
 _KEYS = frozenset(TOP_FIELDS + NODE_FIELDS + CHOICE_FIELDS)

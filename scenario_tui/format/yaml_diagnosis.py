@@ -84,6 +84,23 @@ def _quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _owner(key: str | None) -> str:
+    return f"the value of `{key}:`" if key else "this item"
+
+
+def starts_with_indicator(key: str | None, value: str, consequence: str = ""
+                          ) -> tuple[str, str]:
+    """The message and hint for a plain `value` (of `key`, or a list item) whose first
+    character YAML reserves: what YAML reads it as, what that does to the text
+    (`consequence`), and the value quoted as the fix."""
+    value = " ".join(value.split())
+    message = f"{_owner(key)} starts with '{value[0]}', {INDICATORS[value[0]]}"
+    example = f"{key}: " if key else "- "
+    return (f"{message}: {consequence}" if consequence else message,
+            f"a value starting with {value[0]} must be quoted: "
+            f"`{example}{_shown(_quoted(value))}`")
+
+
 def _second_document(raw: list[str], line: int, column: int, problem: str,
                      keys: Collection[str]) -> Diagnosis | None:
     """A `---` after the first document's content starts a second document."""
@@ -114,16 +131,14 @@ def _value_needs_quotes(raw: list[str], line: int, column: int, problem: str,
     value = re.split(r"\s#", rest, maxsplit=1)[0].rstrip()
     if not value or column <= start or value[0] in "\"'":
         return None
-    owner = f"the value of `{key}:`" if key else "this item"
-    example = f"{key}: " if key else "- "
+    owner, quoted = _owner(key), f"{key}: " if key else "- "
+    quoted += _shown(_quoted(value))
     if value[0] in INDICATORS:
-        message = f"{owner} starts with '{value[0]}', {INDICATORS[value[0]]}"
-        hint = f"a value starting with {value[0]} must be quoted: " \
-            f"`{example}{_shown(_quoted(value))}`"
+        message, hint = starts_with_indicator(key, value)
         at = start + 1
     elif "mapping values are not allowed" in problem:
         message = f"{owner} contains ': ', which YAML reads as a key and its value"
-        hint = f"quote the value: it contains ': ' (`{example}{_shown(_quoted(value))}`)"
+        hint = f"quote the value: it contains ': ' (`{quoted}`)"
         at = column
     else:
         return None

@@ -38,6 +38,9 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:timestamp": _SCALARS.construct_yaml_timestamp,
 }
 
+_PROPERTIES = ("&", "!")
+"""What a value starts with in the source when it carries an anchor or a tag (`yaml_marks`)."""
+
 _KINDS = {"tag:yaml.org,2002:timestamp": "date", "tag:yaml.org,2002:int": "whole number",
           "tag:yaml.org,2002:float": "number", "tag:yaml.org,2002:bool": "true/false value"}
 """What an author calls each resolved type, for "... is not a date"."""
@@ -112,8 +115,11 @@ def _offset_to_pos(text: str, offset: int) -> Pos:
 class _Builder:
     """Turns a composed node tree into Mapping/Sequence/scalars, enforcing the limits."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text = text
+        self.marked = False
+        """Some value starts with an anchor or a tag: `yaml_marks` looks at them."""
         self.problems: list[Problem] = []
         self.expanded = 0
         self.done: dict[int, tuple[Any, int]] = {}
@@ -160,6 +166,9 @@ class _Builder:
         if node.tag == _STR:
             return node.value
         construct = _SCALAR_TAGS.get(node.tag)
+        if construct is None and node.tag.startswith("!") and not node.style:
+            self.marked = True  # `label: !Scale up`: text an author wrote, reported there
+            return node.value
         if construct is None:
             raise self._bad_tag(node)
         try:
@@ -196,6 +205,8 @@ class _Builder:
             elif key_node.tag == "tag:yaml.org,2002:merge":
                 raise _Abort(_mark(key_node), "E004", "merge keys (<<) are not supported",
                              "write the fields out in full")
+            elif key_node.tag.startswith("!"):
+                raise self._bad_tag(key_node)
             else:
                 key = str(build(key_node, depth + 1))
             mark = key_node.start_mark
@@ -209,6 +220,8 @@ class _Builder:
             key_pos[key] = where
             mark = value_node.start_mark
             value_pos[key] = (mark.line + 1, mark.column + 1)
+            if self.text.startswith(_PROPERTIES, mark.index):
+                self.marked = True
             try:
                 result[key] = build(value_node, depth + 1)
             except _Abort as stop:
@@ -223,6 +236,8 @@ class _Builder:
         result = Sequence(_mark(node))
         for item in node.value:
             result.item_pos.append(_mark(item))
+            if self.text.startswith(_PROPERTIES, item.start_mark.index):
+                self.marked = True
             result.append(self.build(item, depth + 1))
         return result
 
@@ -295,7 +310,7 @@ def parse(text: str, path: str) -> Document:
                                     if text.strip() else "empty file", "write the scenario, or "
                                     "start from `scenario-tui new SLUG`"))
         return doc
-    builder = _Builder(path)
+    builder = _Builder(path, text)
     try:
         doc.data = builder.build(root)
     except _Abort as stop:
@@ -304,6 +319,10 @@ def parse(text: str, path: str) -> Document:
         doc.problems.append(Problem(path, 1, 1, ERROR, "E004", "nesting too deep",
                                     "flatten the structure"))
     doc.problems.extend(builder.problems)
+    if builder.marked:  # rare: most files have no anchor or tag, and are parsed once
+        from .yaml_marks import text_marks
+
+        doc.problems.extend(text_marks(text, path))
     return doc
 
 
