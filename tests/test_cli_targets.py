@@ -141,7 +141,68 @@ def test_validate_of_a_misnamed_file_says_it_was_not_checked(
 def test_a_glossary_named_directly_is_still_checked(capsys: pytest.CaptureFixture[str]) -> None:
     glossary = Path(__file__).parent / "fixtures" / "ui_scenarios" / "glossary.yaml"
     assert main(["validate", str(glossary)]) == 0
-    assert "0 files checked: no problems" in capsys.readouterr().out
+    assert capsys.readouterr().out.strip() == "2 files checked (1 glossary, 1 misconceptions " \
+        "file, no scenarios): no problems"  # and the misconceptions file beside it
+
+
+MISCONCEPTIONS = Path(__file__).parent / "fixtures" / "misconceptions"
+
+
+@pytest.mark.parametrize("target", ["the file", "its folder"])
+def test_a_misconceptions_file_is_checked_as_one_and_counted(
+        target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """It was checked, but the report ended "0 files checked", as if nothing had been."""
+    bad = MISCONCEPTIONS / "bad" / "misconceptions.yaml"
+    assert main(["validate", str(bad if target == "the file" else bad.parent)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{bad}:3:3: error E011 missing field 'fact' in misconception 'no-fact'"
+    assert out[-1].startswith("1 file checked (a misconceptions file, no scenarios): ")
+
+
+def test_a_folder_of_one_good_misconceptions_file_passes_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "misconceptions.yaml"
+    good.write_text((MISCONCEPTIONS / "good" / "misconceptions.yaml").read_text(),
+                    encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == \
+        "1 file checked (a misconceptions file, no scenarios): no problems"
+    assert main(["lint", str(tmp_path), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["files"] == 1
+    assert report["checked"] == {"scenarios": 0, "glossaries": 0, "misconceptions": 1}
+
+
+@pytest.mark.parametrize("command", ["author", "export"])
+@pytest.mark.parametrize("name", ["misconceptions.yaml", "glossary.yaml"])
+def test_a_folder_file_given_for_a_scenario_says_what_it_is(
+        command: str, name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / name
+    path.write_text("my-id:\n  name: x\n", encoding="utf-8")
+    assert main([command, str(path)]) == 2
+    err = capsys.readouterr().err
+    kind = "a misconceptions file" if name == "misconceptions.yaml" else "a glossary"
+    assert f"{path} is {kind} (" in err
+    assert f"not a scenario: check it with `scenario-tui validate {path}`" in err
+
+
+@pytest.mark.parametrize(("name", "text", "kind"), [
+    ("misconceptions.yml", "my-tag:\n  belief: x\n  fact: y\n  sourc: https://a.b/c\n",
+     "misconception entries"),
+    ("my-services.yaml", "my-db:\n  name: My database\n  summary: Keeps rows.\n",
+     "glossary cards"),
+])
+def test_a_folder_file_under_another_name_is_one_problem_not_every_field_missing(
+        name: str, text: str, kind: str, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{path}:1:1: error E010 this file holds {kind} (" + \
+        out[0].split(" (", 1)[1]
+    assert "not a scenario" in out[0] and "rename it" in out[1]
+    assert out[-1].endswith(": 1 error(s), 0 warning(s)")
 
 
 def test_validate_reports_a_folder_it_cannot_read(tiny_path: Path, tmp_path: Path,

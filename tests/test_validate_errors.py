@@ -74,13 +74,16 @@ def test_every_problem_is_printed_with_a_summary(capsys: pytest.CaptureFixture[s
                 or ": warning " in line}
     assert {c for _, c, _, _ in CASES} | {"E027"} <= reported
     scenario_files = [p for p in INVALID.rglob("*.yaml") if p.name != "misconceptions.yaml"]
-    assert out[-1].startswith(f"{len(scenario_files)} files checked:")
+    beliefs = len(list(INVALID.rglob("misconceptions.yaml")))
+    assert out[-1].startswith(f"{len(scenario_files) + beliefs} files checked ("
+                              f"{len(scenario_files)} scenarios, {beliefs} misconceptions files):")
     assert all(line.startswith("    hint: ") for line in out[1:-1:2])
 
 
 def test_clean_file_exits_zero(tiny_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(tiny_path)]) == 0
-    assert capsys.readouterr().out.strip() == "1 file checked: no problems"
+    assert capsys.readouterr().out.strip() == \
+        "2 files checked (1 scenario, 1 misconceptions file): no problems"  # and the one beside
 
 
 def test_missing_path_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -80,7 +80,7 @@ def check_text(path: Path, text: str, today: dt.date) -> FileCheck:
     entry = next((e for e in lib.entries if Path(e.path).resolve() == target), None)
     if entry is None:
         return FileCheck(str(path), UNREADABLE, "The file is not a scenario: name it .yaml, "
-                         ".yml or .json, and not glossary.yaml.", text)
+                         ".yml or .json, and not glossary.yaml or misconceptions.yaml.", text)
     problems = list(entry.problems)
     problems += [p for p in lib.glossary_problems if p.is_error]
     if not entry.playable or entry.scenario is None:

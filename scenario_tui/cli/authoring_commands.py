@@ -9,6 +9,18 @@ from pathlib import Path
 from .output import EXIT_OK, EXIT_PROBLEMS, usage_error, write_file, write_refusal
 
 
+def _side_file(file: str, command: str) -> str | None:
+    """Why `command` refuses `file` when it is a folder's glossary or misconceptions file,
+    saying what it is and how to check it; None for any other file."""
+    from ..format.files import SIDE_FILES
+
+    what = SIDE_FILES.get(Path(file).name)
+    if what is None:
+        return None
+    return (f"{file} is {what}, not a scenario: check it with `scenario-tui validate "
+            f"{file}`; `{command}` takes a scenario file")
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     import os
 
@@ -65,6 +77,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         return usage_error(f"no such file: {args.file}")
+    side = _side_file(args.file, "export")
+    if side:
+        return usage_error(side)
     output = Path(args.output) if args.output else None
     refusal = write_refusal(output, args.force) if output else None
     if refusal:
@@ -98,7 +113,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_author(args: argparse.Namespace) -> int:
     """`scenario-tui author FILE`: watch the file and preview it on every save."""
-    from ..format.files import GLOSSARY_NAME, SCENARIO_SUFFIXES
+    from ..format.files import SCENARIO_SUFFIXES
 
     path = Path(args.file)
     if path.is_dir():
@@ -106,9 +121,13 @@ def cmd_author(args: argparse.Namespace) -> int:
                             "like my-scenarios/my-scenario.yaml")
     if not path.is_file():
         return usage_error(f"no such file: {args.file}")
-    if path.suffix not in SCENARIO_SUFFIXES or path.name == GLOSSARY_NAME:
+    side = _side_file(args.file, "author")
+    if side:
+        return usage_error(f"{side} (and previews it again when this file beside it "
+                           "changes)")
+    if path.suffix not in SCENARIO_SUFFIXES:
         return usage_error(f"{args.file} is not a scenario file: name it "
-                            f"{', '.join(SCENARIO_SUFFIXES)} (and not {GLOSSARY_NAME})")
+                            f"{', '.join(SCENARIO_SUFFIXES)}")
     from ..ui.author_app import run
 
     return run(path)

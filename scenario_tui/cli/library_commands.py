@@ -5,13 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .output import EXIT_OK, EXIT_PROBLEMS, usage_error
+
+if TYPE_CHECKING:
+    from ..format.problems import Problem
+    from ..play.library import Library
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from ..format.files import library_dir
-    from ..format.problems import failed, render
+    from ..format.problems import failed
     from ..play import library
 
     paths = [Path(p) for p in args.paths] or [library_dir()]
@@ -20,8 +25,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return usage_error(f"no such file or folder: {', '.join(missing)}")
     lib = library.load(paths, with_bundled=False)
     problems = lib.problems
-    print(render(problems, len(lib.entries), args.format))
+    print(_report(lib, problems, args.format))
     return EXIT_PROBLEMS if failed(problems, args.strict) else EXIT_OK
+
+
+def _report(lib: Library, problems: list[Problem], fmt: str, skipped: list[str] | None = None
+            ) -> str:
+    """The report on `lib`, counting its glossaries and misconceptions files beside its
+    scenario files (a folder holding only one of them is not "0 files checked")."""
+    from ..format.problems import render
+
+    return render(problems, len(lib.entries), fmt, skipped or (),
+                  glossaries=len(lib.found_glossaries),
+                  misconceptions=len(lib.found_misconceptions))
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
@@ -29,7 +45,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
     from ..analysis import lint, path_report
     from ..format.files import library_dir
-    from ..format.problems import failed, render
+    from ..format.problems import failed
     from ..play import library
 
     if args.rules:
@@ -52,7 +68,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
         str(paths[0]) if len(paths) == 1 else "the files given"))
     skipped = [entry.path for entry in lib.entries if not entry.playable]
     if args.format == "json" and args.path_report:
-        payload = json.loads(render(problems, len(lib.entries), "json", skipped))
+        payload = json.loads(_report(lib, problems, "json", skipped))
         payload["paths"] = {s.path: {"paths": r.paths, "best": r.best, "worst": r.worst,
                                      "mean": r.mean, "pass_score": r.pass_score,
                                      "passing_paths": r.passing_paths,
@@ -62,7 +78,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
                             for s, r in reports}
         print(json.dumps(payload, indent=2))
     else:
-        print(render(problems, len(lib.entries), args.format, skipped))
+        print(_report(lib, problems, args.format, skipped))
         for scenario, report in reports:
             print("\n" + path_report.render(scenario, report))
     return EXIT_PROBLEMS if failed(problems, args.strict) else EXIT_OK

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import glossary, misconceptions
+from .files import GLOSSARY_NAME, MISCONCEPTIONS_NAME
 from .problems import ERROR, WARNING, Problem, did_you_mean, nearest
 from .yaml_source import Mapping, Pos, Sequence
 
@@ -102,6 +104,23 @@ class Checker:
             self.error(mapping.pos(key), "E013", f"unknown {key} {value!r}{where}", hint)
             return None
         return str(value)
+
+
+def folder_file(data: Mapping) -> tuple[str, str] | None:
+    """The problem and hint for a document that is not a scenario but a misconceptions file's
+    entries or a glossary's cards under another name (`misconceptions.yml`): one clear
+    problem instead of every scenario field missing. None for anything else."""
+    if not data or any(key in TOP_FIELDS for key in data) \
+            or not all(isinstance(value, Mapping) for value in data.values()):
+        return None
+    keys = {key for value in data.values() for key in value}
+    for name, kind, fields in ((MISCONCEPTIONS_NAME, "misconception entries", misconceptions
+                                .FIELDS), (GLOSSARY_NAME, "glossary cards", glossary.FIELDS)):
+        if keys & set(fields[:2]):
+            return (f"this file holds {kind} ({', '.join(fields)}), not a scenario",
+                    f"only a file named {name} is read as one: rename it, and `scenario-tui "
+                    "validate` checks it as one")
+    return None
 
 
 def must_be(where: str, key: Any, kind: str, value: Any) -> str:

@@ -16,6 +16,10 @@ from .problems import ERROR, Problem
 GLOSSARY_NAME = "glossary.yaml"
 MISCONCEPTIONS_NAME = "misconceptions.yaml"
 """Beside the glossary: what each misconception tag means (see `format.misconceptions`)."""
+SIDE_FILES = {GLOSSARY_NAME: "a glossary (the cards `services:` ids name)",
+              MISCONCEPTIONS_NAME: "a misconceptions file (what each `misconception:` tag "
+                                   "means)"}
+"""The files a folder holds beside its scenarios, by name, and what each one is."""
 SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
 UNCHECKED = "E005"
 """The code of a path `validate` was given or found but could not look at."""

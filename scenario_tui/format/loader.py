@@ -25,6 +25,7 @@ from .field_check import (
     TOP_FIELDS,
     TOP_REQUIRED,
     Checker,
+    folder_file,
     kind_of,
 )
 from .model import DIFFICULTIES, DOMAINS, OUTCOMES, PILLARS, SLUG, Scenario
@@ -56,6 +57,10 @@ def build(data: Any, path: str) -> tuple[Scenario | None, list[Problem]]:
         start = getattr(data, "start", (1, 1))
         check.error(start, "E010", f"a scenario must be a mapping of fields, not {kind_of(data)}",
                     "start the file with `id: my-scenario` (see docs/authoring.md)")
+        return None, check.problems
+    misplaced = folder_file(data)
+    if misplaced is not None:
+        check.error(data.start, "E010", *misplaced)
         return None, check.problems
     check.fields(data, TOP_FIELDS, TOP_REQUIRED, "the scenario")
     meta = _metadata(data, check, path)

@@ -94,15 +94,38 @@ def sort_key(problem: Problem) -> tuple[str, int, int, str]:
     return (problem.path, problem.line, problem.column, problem.code)
 
 
-def summary(problems: Iterable[Problem], files: int) -> str:
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def checked(files: int, glossaries: int = 0, misconceptions: int = 0) -> str:
+    """What a report covered: "3 files checked", naming the kinds when a glossary or a
+    misconceptions file was among them, so a folder holding only one is not "0 files"."""
+    total = files + glossaries + misconceptions
+    head = f"{_count(total, 'file', 'files')} checked"
+    others = [(number, one, many) for number, one, many in (
+        (glossaries, "glossary", "glossaries"),
+        (misconceptions, "misconceptions file", "misconceptions files")) if number]
+    if not others:
+        return head
+    if total == 1:
+        return f"{head} (a {others[0][1]}, no scenarios)"
+    parts = [_count(*other) for other in others]
+    parts = [_count(files, "scenario", "scenarios"), *parts] if files else \
+        [*parts, "no scenarios"]
+    return f"{head} ({', '.join(parts)})"
+
+
+def summary(problems: Iterable[Problem], files: int, glossaries: int = 0,
+            misconceptions: int = 0) -> str:
     """The closing line of a report: counts of errors and warnings over the files checked."""
     problems = list(problems)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    noun = "file" if files == 1 else "files"
+    head = checked(files, glossaries, misconceptions)
     if not problems:
-        return f"{files} {noun} checked: no problems"
-    return f"{files} {noun} checked: {errors} error(s), {warnings} warning(s)"
+        return f"{head}: no problems"
+    return f"{head}: {errors} error(s), {warnings} warning(s)"
 
 
 def failed(problems: Iterable[Problem], strict: bool) -> bool:
@@ -111,16 +134,22 @@ def failed(problems: Iterable[Problem], strict: bool) -> bool:
     return any(p.is_error or strict for p in problems)
 
 
-def render(problems: list[Problem], files: int, fmt: str, skipped: Iterable[str] = ()) -> str:
+def render(problems: list[Problem], files: int, fmt: str, skipped: Iterable[str] = (), *,
+           glossaries: int = 0, misconceptions: int = 0) -> str:
     """Render a report as `text`, `json` or `github` annotations. JSON keeps file names as they
     are, every character outside ASCII escaped: nothing raw reaches a terminal that shows it.
 
-    `skipped` names files whose teaching rules `lint` did not run because they have errors:
-    said once per file, so a clean-looking lint report never hides them."""
+    `files` counts the scenario files checked, `glossaries` and `misconceptions` the other
+    files. `skipped` names files whose teaching rules `lint` did not run because they have
+    errors: said once per file, so a clean-looking lint report never hides them."""
     ordered = sorted(problems, key=sort_key)
     skipped = list(skipped)
     if fmt == "json":
-        payload: dict[str, object] = {"files": files, "problems": [asdict(p) for p in ordered]}
+        payload: dict[str, object] = {
+            "files": files + glossaries + misconceptions,
+            "checked": {"scenarios": files, "glossaries": glossaries,
+                        "misconceptions": misconceptions},
+            "problems": [asdict(p) for p in ordered]}
         if skipped:
             payload["lint_skipped"] = skipped
         return json.dumps(payload, indent=2)
@@ -128,11 +157,11 @@ def render(problems: list[Problem], files: int, fmt: str, skipped: Iterable[str]
         lines = [p.github() for p in ordered]
         lines += [f"::notice file={_github_property(path)}::{_github_data(SKIPPED)}"
                   for path in skipped]
-        lines.append(summary(ordered, files))
+        lines.append(summary(ordered, files, glossaries, misconceptions))
         return "\n".join(lines)
     lines = [p.format() for p in ordered]
     lines += [f"{visible(path)}: {SKIPPED}" for path in skipped]
-    lines.append(summary(ordered, files))
+    lines.append(summary(ordered, files, glossaries, misconceptions))
     return "\n".join(lines)
 
 

@@ -53,6 +53,10 @@ class Library:
     syllabus: Syllabus = field(default_factory=Syllabus)
     """The study topics `covers:` ids are checked against (see `format.syllabus`)."""
     syllabus_problems: list[Problem] = field(default_factory=list)
+    found_glossaries: list[Path] = field(default_factory=list)
+    found_misconceptions: list[Path] = field(default_factory=list)
+    """The glossaries and misconceptions files among (or beside) the paths loaded, each
+    checked as one: a report counts them beside the scenario files (`problems.summary`)."""
 
     @property
     def problems(self) -> list[Problem]:
@@ -112,4 +116,4 @@ def load(paths: Sequence[Path | str] | None = None, *, with_bundled: bool = True
     for problem in validate.check_unique_ids(loaded):
         by_path[problem.path].problems.append(problem)
     return Library(entries, glossary, glossary_problems, unchecked, beliefs, belief_problems,
-                   topics, list(topic_problems))
+                   topics, list(topic_problems), found_glossaries, found_beliefs)
