@@ -63,6 +63,42 @@ def test_same_size_rewrite_is_seen(scenario_file: Path) -> None:
     assert check is not None and "burstz" in check.text
 
 
+@pytest.mark.parametrize(("side", "old", "new", "error"), [
+    ("misconceptions.yaml", "retry-forever:", "retry-for-ever:", ("preview-valid.yaml", "E028")),
+    ("glossary.yaml", "  summary: Managed message", "  sumary: Managed message",
+     ("glossary.yaml", "E012")),
+], ids=["misconceptions", "glossary"])
+def test_a_save_of_the_file_beside_it_checks_it_again(scenario_file: Path, side: str, old: str,
+                                                       new: str, error: tuple[str, str]) -> None:
+    """The scenario is unchanged, but what its tags and service ids mean is not."""
+    files = watcher(scenario_file)
+    first = files.poll()
+    assert first is not None and first.state == file_check.VALID and not first.errors
+    beside = scenario_file.with_name(side)
+    text = beside.read_text(encoding="utf-8")
+    assert old in text
+    beside.write_text(text.replace(old, new), encoding="utf-8")
+    check = files.poll()
+    assert check is not None
+    assert [(Path(p.path).name, p.code) for p in check.errors] == [error]
+    os.utime(beside)  # touched, same content: nothing new
+    assert files.poll() is None
+    beside.write_text(text, encoding="utf-8")
+    again = files.poll()
+    assert again is not None and again.state == file_check.VALID
+
+
+def test_a_broken_misconceptions_file_beside_it_is_shown(scenario_file: Path) -> None:
+    beside = scenario_file.with_name("misconceptions.yaml")
+    beside.write_text(beside.read_text(encoding="utf-8").replace("  fact: A Lambda",
+                                                                 "  facts: A Lambda"),
+                      encoding="utf-8")
+    check = watcher(scenario_file).poll()
+    assert check is not None
+    found = {(Path(p.path).name, p.code) for p in check.errors}
+    assert {("misconceptions.yaml", "E012"), ("preview-valid.yaml", "E028")} <= found
+
+
 @pytest.mark.parametrize(("content", "state"), [
     (b"", file_check.WRITING),
     (b"\x89PNG\r\n\x1a\n\x00\x00", file_check.BINARY),
@@ -146,11 +182,13 @@ def test_unsaved_changes_in_emacs_and_vim(scenario_file: Path) -> None:
 
 
 def test_changes_that_concern_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The file and its editor's lock and swap files, in its own folder; nothing else."""
+    """The file, its editor's lock and swap files, and the glossary and misconceptions file
+    it is checked with, in its own folder; nothing else."""
     monkeypatch.chdir(tmp_path)
     files = watcher(Path("draft.yaml"))
     assert files.folders == [tmp_path]
-    for name in ("draft.yaml", ".#draft.yaml", ".draft.yaml.swp"):
+    for name in ("draft.yaml", ".#draft.yaml", ".draft.yaml.swp", "glossary.yaml",
+                 "misconceptions.yaml"):
         assert files.concerns(str(tmp_path / name))
     for other in ("draft.yaml.tmp", "4913", "other.yaml", "sub/draft.yaml"):
         assert not files.concerns(str(tmp_path / other))

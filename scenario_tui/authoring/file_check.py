@@ -82,7 +82,7 @@ def check_text(path: Path, text: str, today: dt.date) -> FileCheck:
         return FileCheck(str(path), UNREADABLE, "The file is not a scenario: name it .yaml, "
                          ".yml or .json, and not glossary.yaml or misconceptions.yaml.", text)
     problems = list(entry.problems)
-    problems += [p for p in lib.glossary_problems if p.is_error]
+    problems += [p for p in lib.glossary_problems + lib.misconception_problems if p.is_error]
     if not entry.playable or entry.scenario is None:
         count = len([p for p in problems if p.is_error])
         return FileCheck(str(path), BROKEN, f"{count} error(s): fix them and save.", text,

@@ -1,4 +1,5 @@
-"""Notice each save of one scenario file, and look at it again only when its content changed.
+"""Notice each save of one scenario file, and look at it again only when its content changed,
+or the content of the glossary or misconceptions file beside it (they decide E026 and E028).
 
 `changes` reports saves as `watchfiles` sees them. It watches the file's folder, not the file,
 so an editor's atomic save (a temporary file renamed over the original, a new inode) is seen
@@ -21,6 +22,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..format.files import GLOSSARY_NAME, MISCONCEPTIONS_NAME
 from ..format.yaml_source import MAX_BYTES
 from .file_check import (
     BINARY,
@@ -97,18 +99,39 @@ class FileWatcher:
         self.folders = sorted({named.parent, target.parent})
         """The folders to watch: renames into them are how many editors save, and a symlinked
         file is written where its target is."""
-        self._concerning = {named, emacs_lock(named), vim_swap(named), target}
+        self.side_files = (named.parent / GLOSSARY_NAME, named.parent / MISCONCEPTIONS_NAME)
+        """The folder's glossary and misconceptions file, which the check reads with the
+        scenario (`library.load` finds them beside it): saving either checks it again."""
+        self._concerning = {named, emacs_lock(named), vim_swap(named), target,
+                            *self.side_files}
         self.today = today
         self._stamp: Stamp | None = None
         self._digest = ""
         self._last: FileCheck | None = None
         self._empty: Stamp | None = None
         """The stamp of the file when it was last seen empty."""
+        self._sides: tuple[object, ...] | None = None
+        """What the side files held at the last check (`_side_state`)."""
 
     def concerns(self, changed: str | Path) -> bool:
         """Whether a change to `changed` (an absolute path) can change what a look finds: it is
-        the file itself (or its symlink's target), or its editor's lock or swap file beside it."""
+        the file itself (or its symlink's target), its editor's lock or swap file beside it,
+        or the glossary or misconceptions file beside it."""
         return Path(changed) in self._concerning
+
+    def _side_state(self) -> tuple[object, ...]:
+        """What each side file holds now, as a value that changes when its content does: a
+        hash of a small file (a touch changes nothing), the stamp of a big one, None when
+        there is none."""
+        state: list[object] = []
+        for side in self.side_files:
+            try:
+                status = os.stat(side)
+                state.append(hashlib.sha256(side.read_bytes()).hexdigest()
+                             if status.st_size < HASH_EVERY_POLL_BELOW else Stamp.of(status))
+            except OSError:
+                state.append(None)
+        return tuple(state)
 
     def force(self) -> FileCheck:
         """Check the file now, even if it has not changed."""
@@ -156,7 +179,8 @@ class FileWatcher:
             return self._passing(NOT_A_FILE, "The path now names a folder or a device, not a "
                                  "file.")
         stamp = Stamp.of(before)
-        if stamp == self._stamp and stamp.size >= HASH_EVERY_POLL_BELOW:
+        sides = self._side_state()
+        if stamp == self._stamp and stamp.size >= HASH_EVERY_POLL_BELOW and sides == self._sides:
             return _UNCHANGED if self._last else None
         if stamp.size > MAX_BYTES:
             return self._passing(TOO_LARGE, f"The file has {stamp.size:,} bytes; scenario files "
@@ -171,7 +195,7 @@ class FileWatcher:
         if after != stamp or len(data) != stamp.size:
             return self._passing(WRITING, "It changed while it was read.")
         digest = hashlib.sha256(data).hexdigest()
-        if digest == self._digest and self._last is not None:
+        if digest == self._digest and self._last is not None and sides == self._sides:
             self._stamp = stamp
             return _UNCHANGED
         if not data:  # editors often truncate, then write: only an empty file that stays is
@@ -183,7 +207,7 @@ class FileWatcher:
         check = check_text(self.path, data.decode("utf-8", errors="replace"), self.today())
         if _stamp_of(self.path) != stamp:  # written again while it was checked
             return self._passing(WRITING, "It changed while it was checked.")
-        self._stamp, self._digest = stamp, digest
+        self._stamp, self._digest, self._sides = stamp, digest, sides
         return check
 
 

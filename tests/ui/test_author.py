@@ -218,6 +218,44 @@ async def test_polling_sees_a_save(editable: Path, monkeypatch: pytest.MonkeyPat
         await wait_until(pilot, in_state(pilot, BROKEN))
 
 
+@pytest.mark.parametrize(("side", "old", "new", "error"), [
+    ("misconceptions.yaml", "retry-forever:", "retry-for-ever:", ("preview-valid.yaml", "E028")),
+    ("glossary.yaml", "  summary: Managed message", "  sumary: Managed message",
+     ("glossary.yaml", "E012")),
+], ids=["misconceptions", "glossary"])
+@pytest.mark.parametrize("watched_by", [WATCHFILES, POLLING])
+async def test_saving_the_file_beside_it_checks_the_scenario_again(
+        editable: Path, monkeypatch: pytest.MonkeyPatch, watched_by: str, side: str, old: str,
+        new: str, error: tuple[str, str]) -> None:
+    """The scenario's misconceptions.yaml and glossary.yaml decide what its tags and service
+    ids mean; the preview used to look again only when the scenario itself was saved."""
+    if watched_by == POLLING:
+        monkeypatch.setenv("SCENARIO_TUI_POLL", "1")
+    app = make_app(editable.name, interval=FAST) if watched_by == POLLING else \
+        make_app(editable.name, poll=False)  # the timer would look only after a minute
+    beside = editable.with_name(side)
+    text = beside.read_text(encoding="utf-8")
+    assert old in text
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(pilot)
+        await wait_until(pilot, lambda: in_state(pilot, VALID)() and bool(screen.watched_by))
+        assert screen.watched_by == watched_by
+        first = screen.shown
+        assert first is not None and not first.errors
+
+        def erred() -> bool:
+            shown = screen.shown
+            return shown is not None and error in [(Path(p.path).name, p.code)
+                                                   for p in shown.errors]
+
+        beside.write_text(text.replace(old, new), encoding="utf-8")
+        await wait_until(pilot, erred)
+        assert screen.query_one(ProblemList).option_count == len(screen.shown.problems)
+        beside.write_text(text, encoding="utf-8")
+        await wait_until(pilot, lambda: screen.shown is not None and not screen.shown.errors)
+        assert in_state(pilot, VALID)()
+
+
 async def test_saving_keeps_the_place_in_the_preview(editable: Path) -> None:
     app = make_app(editable.name, interval=FAST)
     async with app.run_test(size=SIZE) as pilot:

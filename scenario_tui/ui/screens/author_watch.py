@@ -1,8 +1,10 @@
 """The author screen's watching: noticing each save of the file and looking at it off the loop.
 
 A worker watches the file's folder with watchfiles (where it cannot, a timer polls); after each
-batch of changes a thread worker looks at the file (`file_watch.FileWatcher`) and posts each new
-`FileCheck` to the screen as `FileChecked`, which the screen draws.
+batch of changes to the file, or to the glossary or misconceptions file beside it that it is
+checked with, a thread worker looks at the file (`file_watch.FileWatcher`, which knows which
+paths concern it) and posts each new `FileCheck` to the screen as `FileChecked`, which the
+screen draws.
 """
 
 from __future__ import annotations
