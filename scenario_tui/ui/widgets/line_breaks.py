@@ -1,7 +1,8 @@
 """Where a line of text breaks to fit a column, so that nothing is cut off: at spaces, as Rich
-wraps, and a word wider than the column (a header name, a URL, a CLI flag) after a hyphen or
-slash, as a browser breaks it, not ellipsized. A no-break space keeps a choice's points on its
-label's last line.
+wraps, and a word wider than the column (a header name, a URL, an S3 path, an ARN) only at the
+end of one of its segments, after `/`, `:`, `.` or `-`, not ellipsized. A word that fits its
+column whole is never broken, and a no-break space keeps a choice's points on its label's last
+line.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from .numbers import NBSP
 WORD = re.compile(r"[^\S\xa0]*[\S\xa0]+[^\S\xa0]*")
 """A word and the spaces after it (and before it, at the start), as Rich divides lines,
 except that a no-break space joins what it stands between (a label and its points)."""
-_BREAK = re.compile(r"(?<=[-/_,\xa0])(?=[^\s\-/_,])|(?<=[^\s.?&=#])(?=[.?&=#]\w)")
-"""Where a word too wide for its column may break: after a hyphen, slash, underscore, comma
-or no-break space, or before a dot, `?`, `&`, `=` or `#` that a word character follows (as
-URLs break)."""
+_BREAK = re.compile(r"(?<=[-/:.\xa0])(?=[^\s\-/:.])")
+"""Where a word too wide for its column may break: after a hyphen, slash, colon, dot or
+no-break space, before a character that is none of these (`s3://`, `iam::` and `../` stay
+whole). Not inside a segment: `year=2026` and `Uploader_Role` read as one name, and a line
+ending `year` with `=2026` below reads as two."""
 
 
 def last_break(word: str, room: int, marks: str = "") -> int:

@@ -1,6 +1,7 @@
 """Text whose lines break where `line_breaks` says: at spaces, and a word too long for the
-line (a URL, a header name) after a hyphen or slash. Textual's own wrapping folds such a word
-at the edge, mid-word; a card that names a docs page or an API header should keep it readable.
+line (a URL, a header name, a path) between its segments, after `/`, `:`, `.` or `-`. Textual's
+own wrapping folds such a word at the edge, mid-word; a card that names a docs page or an API
+header should keep it readable.
 """
 
 from __future__ import annotations

@@ -1,0 +1,96 @@
+"""Long labels, names and paths at 80x24 and 120x40, read back from what the widgets draw:
+the breadcrumb shortens older steps first at word boundaries, a wrapped choice hangs under
+its first word, the diagram's boxes fit their names, and the debrief's step table breaks a
+path or an ARN only between its segments. A play-test found each of them cut or wrapped
+where there was room."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.strip import Strip
+
+from scenario_tui.play.modes import EXAM
+from scenario_tui.play.session import Session
+from scenario_tui.ui.app import ScenarioApp
+from scenario_tui.ui.screens.debrief import DebriefScreen
+from scenario_tui.ui.widgets.step_table import StepTable
+
+from .pilot_steps import settle
+
+LONG_NAMES = Path(__file__).resolve().parent.parent / "fixtures" / "ui_long_names"
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+SEGMENT_ENDS = "/:.-"
+
+
+def text_of(strip: Strip) -> str:
+    return "".join(segment.text for segment in strip)
+
+
+@pytest.fixture
+def long_names(make_app: Callable[..., ScenarioApp],
+               make_session: Callable[..., Session]) -> Callable[..., ScenarioApp]:
+    def make(mode: str = EXAM) -> ScenarioApp:
+        return make_app("long-names", mode=mode, session=make_session(LONG_NAMES))
+    return make
+
+
+async def to_the_debrief(pilot: Pilot) -> None:
+    """The first choice at each of the three decisions (an exam: no feedback between)."""
+    await settle(pilot)
+    await pilot.press("1", "1", "1")
+    await settle(pilot)
+
+
+def cell_lines(lines: list[str]) -> list[list[list[str]]]:
+    """Each body row's lines, cell by cell, read back from the drawn table."""
+    rows: list[list[list[str]]] = []
+    for line in lines:
+        if not line.startswith("│"):
+            continue
+        parts = line.split("│")[1:-1]
+        if parts[0].strip() or not rows:
+            rows.append([[] for _ in parts])
+        for column, part in zip(rows[-1], parts, strict=True):
+            column.append(part.strip())
+    return rows
+
+
+def breaks_inside_words(text: str, lines: list[str]) -> list[tuple[str, str]]:
+    """Where the drawn `lines` of `text` end inside one of its words: (the word's part on
+    the line, its part below)."""
+    found, at = [], 0
+    for line in lines:
+        for char in line.replace(" ", ""):
+            at = text.index(char, at) + 1
+        if line and at < len(text) and not text[at].isspace():
+            found.append((re.findall(r"\S+$", text[:at])[0], re.findall(r"^\S+", text[at:])[0]))
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_step_table_breaks_paths_only_between_segments(
+        long_names: Callable[..., ScenarioApp], size: tuple[int, int]) -> None:
+    app = long_names()
+    async with app.run_test(size=size) as pilot:
+        await to_the_debrief(pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        table = app.screen.query_one(StepTable)
+        layout = table.layout_at(table.size.width)
+        width = max(layout.widths[2:])
+        drawn = [text_of(table.render_line(y)) for y in range(layout.height)]
+        broken = []
+        for row, cells in zip(table.rows, cell_lines(drawn), strict=True):
+            for cell, lines, width in zip((row.yours, row.best), cells[2:], layout.widths[2:],
+                                          strict=True):
+                for before, after in breaks_inside_words(cell.plain, lines):
+                    assert len(before + after) > width, f"{before + after!r} fits whole"
+                    assert before[-1] in SEGMENT_ENDS, f"{before!r} | {after!r}: mid-segment"
+                    broken.append(before + after)
+        assert {"arn:aws:iam::123456789012:role/PartnerUploaderRole",
+                "s3://partner-uploads-production/incoming/2026/reports/daily/summary.csv",
+                "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/x/y/z"} <= set(broken)
