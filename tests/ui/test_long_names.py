@@ -18,6 +18,7 @@ from scenario_tui.play.modes import EXAM
 from scenario_tui.play.session import Session
 from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.screens.debrief import DebriefScreen
+from scenario_tui.ui.widgets.choice_list import ChoiceList
 from scenario_tui.ui.widgets.step_table import StepTable
 
 from .pilot_steps import settle
@@ -94,3 +95,33 @@ async def test_the_step_table_breaks_paths_only_between_segments(
         assert {"arn:aws:iam::123456789012:role/PartnerUploaderRole",
                 "s3://partner-uploads-production/incoming/2026/reports/daily/summary.csv",
                 "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/x/y/z"} <= set(broken)
+
+
+def option_rows(lines: list[str]) -> list[list[str]]:
+    """The drawn choices, each its lines: a choice starts with its number."""
+    rows: list[list[str]] = []
+    for line in lines:
+        if re.match(r"\s*\d\s", line):
+            rows.append([line])
+        elif line.strip() and rows:
+            rows[-1].append(line)
+    return rows
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_wrapped_choice_hangs_under_its_first_word(
+        long_names: Callable[..., ScenarioApp], size: tuple[int, int]) -> None:
+    app = long_names()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        choices = app.screen.query_one(ChoiceList)
+        drawn = [text_of(choices.render_line(y)) for y in range(choices.size.height)]
+        rows = option_rows(drawn)
+        assert len(rows) == 2 and len(rows[0]) > 1  # the first choice wraps at both sizes
+        for first, *rest in rows:
+            label_at = re.match(r"\s*\d\s", first).end()  # type: ignore[union-attr]
+            for line in rest:
+                assert len(line) - len(line.lstrip()) == label_at, (first, line)
+        assert "".join(re.sub(r"\s+", " ", line).strip() + " " for line in rows[0]).startswith(
+            "1 Grant the partner role arn:aws:iam::123456789012:role/PartnerUploaderRole "
+            "write access to the incoming prefix only")
