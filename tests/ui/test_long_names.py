@@ -14,11 +14,14 @@ import pytest
 from textual.pilot import Pilot
 from textual.strip import Strip
 
+from scenario_tui.format.model import Choice
 from scenario_tui.play.modes import EXAM
 from scenario_tui.play.session import Session
 from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.screens.debrief import DebriefScreen
+from scenario_tui.ui.widgets.breadcrumb import LABEL_WIDTHS, Breadcrumb
 from scenario_tui.ui.widgets.choice_list import ChoiceList
+from scenario_tui.ui.widgets.numbers import NBSP
 from scenario_tui.ui.widgets.step_table import StepTable
 
 from .pilot_steps import settle
@@ -125,3 +128,62 @@ async def test_a_wrapped_choice_hangs_under_its_first_word(
         assert "".join(re.sub(r"\s+", " ", line).strip() + " " for line in rows[0]).startswith(
             "1 Grant the partner role arn:aws:iam::123456789012:role/PartnerUploaderRole "
             "write access to the incoming prefix only")
+
+
+def crumb_steps(lines: list[str]) -> list[str]:
+    """The steps the drawn breadcrumb shows, oldest first (its lines break between words)."""
+    text = " ".join(line.strip() for line in lines).replace(NBSP, " ")
+    start, *steps = text.split(" › ")
+    assert start in ("Start", "…"), text
+    return [re.sub(r"^[✓✗◐⏱] ", "", step) for step in steps]
+
+
+def readable(step: str, label: str) -> bool:
+    """Whether `step` shows `label` whole, or cut after a whole word with an ellipsis."""
+    if step == label:
+        return True
+    kept = step.removesuffix("…")
+    return step.endswith("…") and label.startswith(kept) and label[len(kept):][:1] in " ,;:–—"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_breadcrumb_shortens_older_steps_at_word_boundaries(
+        long_names: Callable[..., ScenarioApp], size: tuple[int, int]) -> None:
+    app = long_names()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "1")  # two long labels taken: the third decision shows
+        await settle(pilot)
+        crumb = app.screen.query_one(Breadcrumb)
+        drawn = [text_of(crumb.render_line(y)) for y in range(crumb.size.height)]
+        assert 1 <= len([line for line in drawn if line.strip()]) <= Breadcrumb.max_lines
+        labels = [" ".join(choice.label.split()) for choice in app.screen.play.choices]
+        steps = crumb_steps(drawn)
+        assert len(steps) == 2
+        assert steps[-1] == labels[-1]  # the latest step whole
+        assert all(readable(step, label) for step, label in zip(steps, labels, strict=True))
+        if size[0] == 80:
+            assert steps[0] != labels[0]  # no room for both whole: the older one gives way
+
+
+def test_older_steps_give_way_before_the_latest_at_every_width() -> None:
+    labels = ["Make the uploads bucket public for writes so that partners need no credentials",
+              "Give the report builder's execution role s3:GetObject on the incoming prefix",
+              "Take a nightly snapshot", "Put an SQS queue in front of the order service",
+              "Use a FIFO queue with deduplication", "Enable Multi-AZ on the database",
+              "Add a read replica in the same AZ", "Convert the database to Multi-AZ"]
+    for count in range(1, len(labels) + 1):
+        taken = [Choice("a", "b", 0, label, 0, "") for label in labels[:count]]
+        trail = Breadcrumb()
+        trail.show(taken, ["right"] * count)
+        for width in range(16, 160):
+            lines = [line.plain for line in trail.fitted(width)]
+            assert 1 <= len(lines) <= Breadcrumb.max_lines, (width, lines)
+            steps = crumb_steps(lines)
+            shown = labels[count - len(steps):count]  # the oldest give way to `…` last
+            assert all(readable(step, label) for step, label in zip(steps, shown, strict=True)), \
+                (width, lines)
+            if width >= 60:  # room for any of them whole on two lines
+                assert steps[-1] == shown[-1], (width, lines)  # the latest whole
+            if steps[-1] != shown[-1]:  # cut: every older step is at its shortest
+                assert all(len(step) <= LABEL_WIDTHS[-1] for step in steps[:-1]), (width, lines)
