@@ -14,11 +14,14 @@ import pytest
 from textual.pilot import Pilot
 from textual.strip import Strip
 
+from scenario_tui.format.architecture import Architecture, Component
 from scenario_tui.format.model import Choice
 from scenario_tui.play.modes import EXAM
 from scenario_tui.play.session import Session
 from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.screens.debrief import DebriefScreen
+from scenario_tui.ui.widgets.architecture_drawing import BOX_LEAST, Drawing, diagram
+from scenario_tui.ui.widgets.architecture_view import DrawingBody
 from scenario_tui.ui.widgets.breadcrumb import LABEL_WIDTHS, Breadcrumb
 from scenario_tui.ui.widgets.choice_list import ChoiceList
 from scenario_tui.ui.widgets.numbers import NBSP
@@ -187,3 +190,55 @@ def test_older_steps_give_way_before_the_latest_at_every_width() -> None:
                 assert steps[-1] == shown[-1], (width, lines)  # the latest whole
             if steps[-1] != shown[-1]:  # cut: every older step is at its shortest
                 assert all(len(step) <= LABEL_WIDTHS[-1] for step in steps[:-1]), (width, lines)
+
+
+def boxes_in(lines: list[str]) -> dict[str, int]:
+    """Each drawn box's title and its width, read from the top borders."""
+    found = {}
+    for line in lines:
+        for match in re.finditer(r"[╭┏][─━] (?:[+~] )?(.+?) [─━]*[╮┓]", line):
+            found[match.group(1)] = len(match.group(0))
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_diagram_sizes_its_boxes_to_their_names(
+        long_names: Callable[..., ScenarioApp], size: tuple[int, int]) -> None:
+    app = long_names()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "1")  # the second choice adds a queue with a long name
+        await settle(pilot)
+        body = app.screen.query_one(DrawingBody)
+        drawn = [text_of(body.render_line(y)).rstrip() for y in range(body.size.height)]
+        assert all(len(line) <= body.size.width for line in drawn)
+        if size[0] < 100:  # folded to a line a component: nothing to size
+            assert not boxes_in(drawn)
+            return
+        boxes = boxes_in(drawn)
+        long, queue = ("Partner uploads bucket for the nightly reporting pipeline",
+                       "Upload notifications queue with dead-letter redrive")
+        assert set(boxes) == {long, queue, "Report builder", "Reports"}, drawn
+        assert not any("…" in line for line in drawn)  # the panel has room for every name
+        assert boxes["Reports"] == len("╭─ Reports ─╮")  # a short name, a small box
+        assert boxes[long] == len(f"╭─ {long} ─╮")
+
+
+def test_a_box_is_cut_only_where_the_panel_is_narrower_than_its_text() -> None:
+    long = "Partner uploads bucket for the nightly reporting pipeline"
+    system = Architecture((
+        Component("uploads", "s3", long, links=("builder", "reports")),
+        Component("builder", "lambda", "Report builder", links=("reports",)),
+        Component("reports", "s3", "Reports")))
+    needed = len(f"╭─ {long} ─╮")
+    for width in range(BOX_LEAST, 200):
+        drawn = [line.plain for line in diagram(Drawing(system), width)]
+        assert all(len(line) <= width for line in drawn), (width, drawn)
+        boxes = boxes_in(drawn)
+        if width >= len("╭─ Report builder ─╮"):
+            assert boxes["Report builder"] == len("╭─ Report builder ─╮")  # as its name
+        if width >= needed:
+            assert long in boxes and "→ Report builder, Reports" in "\n".join(drawn), width
+        else:
+            assert [title for title in boxes if title.endswith("…")] != [], (width, drawn)
+            assert boxes[next(iter(boxes))] == width  # the panel's width, no wider

@@ -5,10 +5,11 @@ A small layered layout of our own rather than a graph library: netext 0.5 (the m
 terminal graph library we measured) needs about 290 columns for the library's largest system
 at its natural size, overlaps and cuts the boxes when fitted to 80 or 120, takes about 100 ms
 where this takes under 1 ms, and installs a global traceback hook on import. Here callers sit
-above the components they call (layers by longest path over `links`), each box names the
-components it calls (`→ Orders table`), and the last choice's marks are symbols and a heavier
-border, never colour alone. All scenario text goes through `one_line` and `Content`: never
-parsed as markup, cut by cell width.
+above the components they call (layers by longest path over `links`), each box is as wide as
+its name and names the components it calls (`→ Orders table`), and the last choice's marks
+are symbols and a heavier border, never colour alone. All scenario text goes through
+`one_line` and `Content`: never parsed as markup, cut by cell width (only where the panel is
+narrower than a box's text).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from ...format.architecture import Architecture, Component, Diff
@@ -26,8 +28,8 @@ ADDED, REMOVED, CHANGED = "+", "−", "~"
 choice did, which its label already says, never whether it was right)."""
 MARK_STYLE = "bold $text-accent"
 """Marks are not verdicts, so they take the accent colour, never $success or $error."""
-BOX_MIN, BOX_MAX, GAP = 22, 34, 1
-"""Box widths in cells, and the space between boxes in a row."""
+BOX_LEAST, GAP = 12, 1
+"""The narrowest box in cells, and the space between boxes in a row."""
 
 
 @dataclass(frozen=True)
@@ -91,14 +93,21 @@ def placement(component: Component) -> str:
 
 
 def _targets(drawing: Drawing, component: Component, width: int = 0) -> str:
-    """The names of the components `component` calls; with `width`, each name is shortened
-    so that all of them fit (a box shows every link, not the first one cut off)."""
-    links = component.links
-    each = max(6, (width - 2 * (len(links) - 1)) // len(links)) if width and links else 0
+    """The names of the components `component` calls; with `width`, the longer names are
+    shortened to an equal share of what the shorter ones leave, so that all of them fit (a
+    box shows every link, not the first one cut off)."""
     names = []
-    for link in links:
+    for link in component.links:
         target = drawing.architecture.get(link)
-        names.append(one_line(target.name if target is not None else link, each))
+        names.append(one_line(target.name if target is not None else link))
+    if width and names:
+        room, left = width - 2 * (len(names) - 1), len(names)
+        for length in sorted(cell_len(name) for name in names):
+            if length > room // left:
+                break
+            room, left = room - length, left - 1
+        each = max(6, room // left) if left else 0
+        names = [one_line(name, each) for name in names]
     return ", ".join(names)
 
 
@@ -169,21 +178,48 @@ def _box(drawing: Drawing, component: Component, width: int) -> list[Content]:
                    bottom_right)]
 
 
+def box_width(drawing: Drawing, component: Component) -> int:
+    """The cells `component`'s box needs to show its mark and name, its placement and the
+    names of what it calls whole (`_box`'s borders take 6 cells beside a text, its sides 4)."""
+    title = cell_len(one_line(component.name)) + (2 if drawing.mark(component.id) != " " else 0)
+    targets = _targets(drawing, component)
+    return max(BOX_LEAST, title + 6, cell_len(placement(component)) + 4,
+               cell_len(f"→ {targets}") + 6 if targets else 0)
+
+
+Row = list[tuple[Component, int]]
+"""A row of boxes: each component and its box's width."""
+
+
+def rows(drawing: Drawing, layer: list[Component], width: int) -> list[Row]:
+    """`layer`'s boxes, each as wide as its text needs (as wide as the panel at most), in as
+    many rows of at most `width` cells as they take, in their order."""
+    laid: list[Row] = []
+    used = width + 1
+    for component in layer:
+        box = min(box_width(drawing, component), width)
+        if used + GAP + box > width:
+            laid.append([])
+            used = -GAP
+        laid[-1].append((component, box))
+        used += GAP + box
+    return laid
+
+
 def diagram(drawing: Drawing, width: int) -> list[Content]:
     """Layered boxes `width` cells wide at most: callers above what they call, as many boxes
-    in a row as fit (a layer too wide for one row wraps onto the next)."""
+    in a row as fit (a layer too wide for one row wraps onto the next). A box is as wide as
+    its name, placement and links need; only a panel narrower than that cuts them, with an
+    ellipsis."""
     lines = []
     legend = _legend(drawing)
     if legend is not None:
         lines.append(legend)
     for number, layer in enumerate(layers(drawing.architecture)):
-        fits = max(1, (width + GAP) // (BOX_MIN + GAP))
-        per_row = min(fits, len(layer))
-        box_width = min(BOX_MAX, (width + GAP) // per_row - GAP)
         if number:
             lines.append(Content.styled("↓", "dim").center(width).rstrip())
-        for start in range(0, len(layer), per_row):
-            boxes = [_box(drawing, c, box_width) for c in layer[start:start + per_row]]
+        for row in rows(drawing, layer, width):
+            boxes = [_box(drawing, component, box) for component, box in row]
             for line_number in range(3):
                 lines.append(Content(" " * GAP).join(box[line_number] for box in boxes))
     lines.extend(line.truncate(width, ellipsis=True) for line in _removed_lines(drawing))
