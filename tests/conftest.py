@@ -75,3 +75,20 @@ def utc_time_zone() -> Iterator[None]:
 @pytest.fixture
 def tiny_path() -> Path:
     return FIXTURES / "valid" / "tiny.yaml"
+
+
+SNAPSHOT_TO_CACHE = "        to: cache-tier\n        points: 0\n        why: A snapshot restores"
+"""The shop fixture's nightly-snapshot choice, which goes on to the cache decision."""
+
+
+@pytest.fixture
+def shop_ending_early(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding the shop fixture in which the nightly snapshot ends the play at once
+    (at its failure ending): a path that never reaches the cache decision."""
+    text = (FIXTURES / "architecture" / "shop-resilience.yaml").read_text(encoding="utf-8")
+    assert SNAPSHOT_TO_CACHE in text
+    folder = tmp_path_factory.mktemp("shop-ending-early")
+    (folder / "shop-resilience.yaml").write_text(
+        text.replace(SNAPSHOT_TO_CACHE, SNAPSHOT_TO_CACHE.replace("cache-tier", "no-lb")),
+        encoding="utf-8")
+    return folder

@@ -8,12 +8,12 @@ see the same system for the same path.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
 
-from ..format.architecture import Architecture, Diff, Fault, Outcome, diff
+from ..format.architecture import GROUP_KINDS, Architecture, Condition, Diff, Fault, Outcome, diff
 from ..format.model import Choice, Scenario
 from .scoring import analyse
 
@@ -24,8 +24,13 @@ the cap keeps a pathological generated graph from growing without bound."""
 
 def build(scenario: Scenario, path: Iterable[Choice]) -> Architecture:
     """The architecture after `path`, a sequence of choices from the start."""
+    return build_from(scenario, scenario.design.start, path)
+
+
+def build_from(scenario: Scenario, start: Architecture, path: Iterable[Choice]) -> Architecture:
+    """`start` with each choice of `path` applied in order."""
     design = scenario.design
-    architecture = design.start
+    architecture = start
     for choice in path:
         architecture = architecture.apply(design.change_of(choice.source, choice.index))
     return architecture
@@ -104,22 +109,70 @@ def evaluate(scenario: Scenario, architecture: Architecture) -> list[Outcome]:
 @dataclass(frozen=True)
 class FaultResult:
     """One row of the chaos round: a fault, what it does to the learner's system, and what it
-    does to the system the best path builds."""
+    does to the best system built from where the learner's run started.
+
+    A side is not `reached` when the decisions that decide the fault are ones its run never
+    made (`compare`): its outcome, and the authored why written about those choices, would
+    judge a decision the run did not reach."""
 
     fault: Fault
     yours: Outcome
     best: Outcome
+    reached: bool = True
+    best_reached: bool = True
 
     @property
     def same(self) -> bool:
         return self.yours.result == self.best.result
 
 
-def compare(scenario: Scenario, path: Sequence[Choice]) -> list[FaultResult]:
-    """Each fault against the system `path` (from the start) built and the best path's."""
-    yours = build(scenario, path)
-    best = build(scenario, best_path(scenario))
-    return [FaultResult(fault, fault.evaluate(yours), fault.evaluate(best))
+def _leaves(condition: Condition) -> Iterator[Condition]:
+    """The single tests (`exists`, `none`, `every`) that `condition` combines."""
+    if condition.kind in GROUP_KINDS:
+        for part in condition.parts:
+            yield from _leaves(part)
+    else:
+        yield condition
+
+
+def tested(scenario: Scenario, run: Sequence[Choice], start: Architecture) -> set[str]:
+    """The faults some decision of `run` tests (from the system `start`): where, on the
+    system the run had there, the options differ in whether one of the fault's tests holds.
+    Single tests rather than whole rules, so a decision that provides one half of an `all`
+    counts; the run's own system, so a decision counts for what it could change on this run."""
+    design = scenario.design
+    tests = {f.id: [leaf for rule in f.rules for leaf in _leaves(rule.when)]
+             for f in design.faults}
+    found: set[str] = set()
+    system = start
+    for choice in run:
+        node = choice.source
+        after = [system.apply(design.change_of(node, c.index)) for c in scenario.choices(node)]
+        found.update(fault_id for fault_id, leaves in tests.items() if fault_id not in found
+                     and len({tuple(leaf.holds(a) for leaf in leaves) for a in after}) > 1)
+        system = system.apply(design.change_of(node, choice.index))
+    return found
+
+
+def compare(scenario: Scenario, choices: Sequence[Choice], origin: str = "") -> list[FaultResult]:
+    """Each fault against the system a run built (`choices` made from `origin`, after
+    `path_to(origin)`; default: from the start) and the best system a run from there builds:
+    the same way there on both sides, so they differ only where the runs chose.
+
+    A side is not `reached` when the fault is decided by a decision of the best path through
+    `origin` (the way there, then the best run) that the side's own run did not make: a path
+    that ended early or went another way, or a run that began after it. A fault only some
+    other branch tests keeps both outcomes: they speak of what every such path has."""
+    before = full_path(scenario, [], origin)
+    start = build(scenario, before)
+    best_run = analyse(scenario).best_path(origin or None)
+    yours, best = build_from(scenario, start, choices), build_from(scenario, start, best_run)
+    decided_before = tested(scenario, before, scenario.design.start)
+    by_yours, by_best = tested(scenario, choices, start), tested(scenario, best_run, start)
+    deciding = decided_before | by_best
+    return [FaultResult(fault, fault.evaluate(yours), fault.evaluate(best),
+                        fault.id in by_yours or fault.id not in deciding,
+                        fault.id in by_best or fault.id not in decided_before)
             for fault in scenario.design.faults]
 
 

@@ -3,8 +3,11 @@ choice did to it, and the chaos round that breaks it on purpose.
 
 This is the API the diagram panel, the debrief and the author preview draw from; each function
 is pure over (scenario, play), so a screen recomputes rather than keeps state. A play that
-starts at a node (a what-if, the author's "test from here") is prefixed with the
-highest-scoring way to that node (`resilience.path_to`).
+starts at a node (a what-if, a review, the author's "test from here") is prefixed with the
+highest-scoring way to that node (`resilience.path_to`); those choices were not the play's, so
+nothing here speaks of them as its own: the last change is the play's own last choice, and the
+chaos round compares with the best run from the same node and judges a fault only where the
+play's own choices test it (`resilience.compare`).
 """
 
 from __future__ import annotations
@@ -34,10 +37,14 @@ def architecture(scenario: Scenario, play: Play) -> Architecture:
 
 
 def latest_change(scenario: Scenario, play: Play) -> Diff:
-    """What the play's last choice added, removed and changed (empty before any choice)."""
+    """What the play's last choice added, removed and changed (empty before any choice: a
+    play started at a node has made none, whatever the way there built)."""
+    if not play.choices:
+        return Diff()
     return last_change(scenario, full_path(scenario, play.choices, play.origin))
 
 
 def chaos(scenario: Scenario, play: Play) -> list[FaultResult]:
-    """Each fault applied to the play's system and to the best path's, in authored order."""
-    return compare(scenario, full_path(scenario, play.choices, play.origin))
+    """Each fault applied to the play's system and to the best one a play from the same
+    place builds, in authored order; a side its path never tested is not `reached`."""
+    return compare(scenario, play.choices, play.origin)

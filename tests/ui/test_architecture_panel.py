@@ -5,18 +5,22 @@ nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
 
+from scenario_tui.analysis.scoring import analyse
+from scenario_tui.play.engine import start
 from scenario_tui.play.modes import EXAM, PRACTICE
 from scenario_tui.play.session import Session
 from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.screens.play import PlayScreen
+from scenario_tui.ui.screens.review import ReviewScreen
 from scenario_tui.ui.widgets.architecture_view import ArchitectureView, DrawingBody
 
-from .pilot_steps import settle
+from .pilot_steps import open_review, settle
 
 ARCHITECTURE = Path(__file__).resolve().parent.parent / "fixtures" / "architecture"
 SHOP = "shop-resilience"
@@ -140,3 +144,23 @@ async def test_on_a_short_terminal_the_panel_makes_room(make_app, make_session) 
         await pilot.resize_terminal(120, 40)
         await settle(pilot)
         assert panel.outer_size.height > 4
+
+
+async def test_a_review_marks_no_change_before_its_choice(make_app, make_session) -> None:
+    """A review starts at the missed decision, on the best way there: before the learner
+    chooses, nothing on the diagram is theirs to mark (it showed the way there's last change
+    as the "last choice"); their choice is marked once made."""
+    session = make_session(ARCHITECTURE)
+    scenario = session.scenario(SHOP)
+    play = start(scenario).choose(scenario, 0).choose(scenario, 2).choose(scenario, 0)
+    session.record(scenario, play, analyse(scenario).best_score, 60.0)  # db-tier missed
+    session.wall_clock.at += dt.timedelta(days=2)  # type: ignore[attr-defined]
+    async with make_app(session=session).run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        before = drawn(pilot)
+        assert "Web servers" in before and "ec2 · 2 AZs · 2–6" in before  # the way there
+        assert "Last choice" not in before and "~ Web servers" not in before
+        await pilot.press("2")  # a read replica
+        await settle(pilot)
+        assert "Last choice: + 1 added" in drawn(pilot) and "+ Read replica" in drawn(pilot)

@@ -15,7 +15,7 @@ from scenario_tui.ui.author_app import AuthorApp
 
 from .pilot_steps import settle
 from .test_architecture_panel import ARCHITECTURE, SHOP, shop
-from .test_chaos_round import WORST, wait_for
+from .test_chaos_round import ENDS_EARLY, WORST, wait_for
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -42,6 +42,21 @@ class TestArchitectureSnapshots:
 
         assert snap_compare(shop(make_app, make_session), terminal_size=size,
                             run_before=to_the_round)
+
+    def test_debrief_chaos_round_not_reached(self, snap_compare, make_app, make_session,
+                                             shop_ending_early, size) -> None:
+        """A path that ended before the cache decision: that fault's side is not reached."""
+        async def to_the_cache_fault(pilot: Pilot) -> None:
+            await settle(pilot)
+            for key in ENDS_EARLY:
+                await pilot.press(key)
+                await settle(pilot)
+            title = pilot.app.screen.query(".chaos-fault")[1]
+            title.scroll_visible(top=True, animate=False)
+            await settle(pilot)
+
+        app = shop(make_app, make_session, session=make_session(shop_ending_early))
+        assert snap_compare(app, terminal_size=size, run_before=to_the_cache_fault)
 
     def test_exam_debrief_offers_the_round(self, snap_compare, make_app, make_session,
                                            size) -> None:

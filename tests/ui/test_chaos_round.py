@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -64,6 +65,32 @@ async def test_each_fault_for_yours_and_best(make_app: MakeApp,
         assert "source docs.aws.amazon.com/…/Concepts.MultiAZ.html" in rows[0][0]
         assert "survives 0 of 3 faults; the best one survives 3" in plain(
             screen.query_one("#chaos-summary", Static))
+
+
+ENDS_EARLY = ("1", "enter", "3", "enter")
+"""An Auto Scaling group, then the nightly snapshot, which (in `shop_ending_early`) ends the
+play before the cache decision."""
+
+
+async def test_a_path_that_ended_early_is_not_judged_on_the_cache(
+        make_app: MakeApp, make_session: Callable[..., Session],
+        shop_ending_early: Path) -> None:
+    """The cache fault is decided at the cache decision, which this path never reached: its
+    side says so, and no outcome or why of a cache it never chose shows."""
+    session = make_session(shop_ending_early)
+    async with shop(make_app, make_session, session=session).run_test(
+            size=(120, 40)) as pilot:
+        screen = await debrief_after(pilot, ENDS_EARLY)
+        rows = sides(screen.query_one(ChaosRound))
+        assert rows[1][0] == "Yours  – not reached\nYour path did not reach the decisions " \
+                             "this fault tests."
+        assert rows[1][1].startswith("Best   ✓ survives")
+        assert rows[0][0].startswith("Yours  ✗ fails")  # the database it did decide
+        shown = "\n".join(yours for yours, _ in rows)
+        assert "With no cache" not in shown
+        assert plain(screen.query_one("#chaos-summary", Static)) == (
+            "Your path reached 2 of 3 faults and your system survives 0 of them; the best "
+            "one survives 3 of 3.")
 
 
 async def test_a_source_opens_through_the_checked_prompt(
@@ -125,8 +152,9 @@ async def test_the_author_preview_runs_the_faults() -> None:
         await pilot.press("f")
         await settle(pilot)
         shown = plain(results)
-        assert "survives 0 of 3 faults" in shown  # the start: nothing made resilient yet
-        assert shown.count("yours  ") == 3 and shown.count("best   ") == 3
+        # the start: no decision made yet, so none judged; the best path's all survive
+        assert "Your path reached none of the 3 faults; the best one survives 3 of 3" in shown
+        assert shown.count("yours  – not reached") == 3 and shown.count("best   ✓") == 3
         await pilot.press("1")  # a move clears the outcomes of the old path
         await settle(pilot)
         assert "~ Web servers" in screen.query_one("#author-diagram DrawingBody",

@@ -3,8 +3,10 @@ best path's, side by side, with the deciding fact and its source.
 
 The outcomes come from the core (`play.chaos.chaos`); this only lays them out. An outcome is a
 symbol and a word (`✗ fails`), coloured from the theme as well, never colour alone. The why is
-scenario Markdown (`inline`); the source opens through the app's checked `open_url`. In exam
-mode the round waits behind a button (the debrief's `c`), so the results come when asked for.
+scenario Markdown (`inline`); the source opens through the app's checked `open_url`. A side
+whose path never reached the decisions that decide a fault says so instead of an outcome and a
+why that would judge those decisions. In exam mode the round waits behind a button (the
+debrief's `c`), so the results come when asked for.
 """
 
 from __future__ import annotations
@@ -54,8 +56,21 @@ def source_link(url: str) -> Content:
     return Content.assemble(("source ", "dim"), Content.styled(shown, link_style(url)))
 
 
-def side(label: str, outcome: Outcome) -> Content:
-    """One side of a fault's row: whose system, the outcome, why, and the source."""
+NOT_REACHED = "– not reached"
+"""A side whose path made none of the decisions that decide the fault."""
+YOURS_NOT_REACHED = "Your path did not reach the decisions this fault tests."
+BEST_NOT_REACHED = ("The best path from where your run began does not reach the decisions "
+                    "this fault tests.")
+
+
+def side(label: str, outcome: Outcome, reached: bool = True, *, best: bool = False) -> Content:
+    """One side of a fault's row: whose system, the outcome, why, and the source; or, for a
+    side that never reached the fault's decisions, only that (nothing of what it did not
+    build)."""
+    if not reached:
+        why = BEST_NOT_REACHED if best else YOURS_NOT_REACHED
+        return Content.assemble((f"{label}  ", "bold"), (NOT_REACHED, "bold $text-muted"),
+                                "\n", (why, "$text-muted"))
     return Content.assemble((f"{label}  ", "bold"), outcome_word(outcome), "\n",
                             inline(outcome.why).rstrip(), "\n", source_link(outcome.source))
 
@@ -68,20 +83,36 @@ def fault_title(result: FaultResult) -> Content:
     return Content.assemble(*parts)
 
 
+def faults(count: int) -> str:
+    return f"{count} fault" + ("" if count == 1 else "s")
+
+
 def summary_line(results: Sequence[FaultResult]) -> Content:
-    """`Your system survives 1 of 4 faults; the best one survives 3.`"""
-    yours = sum(r.yours.result == SURVIVES for r in results)
-    best = sum(r.best.result == SURVIVES for r in results)
-    return Content(f"Your system survives {yours} of {len(results)} faults; the best one "
-                   f"survives {best}.")
+    """`Your system survives 1 of 4 faults; the best one survives 3.`; when a path did not
+    reach every fault, `Your path reached 2 of 4 faults and your system survives 1 of them;
+    the best one survives 4 of 4.` (each counts only the faults its path reached)."""
+    total = len(results)
+    reached = sum(r.reached for r in results)
+    best_reached = sum(r.best_reached for r in results)
+    yours = sum(r.reached and r.yours.result == SURVIVES for r in results)
+    best = sum(r.best_reached and r.best.result == SURVIVES for r in results)
+    if reached == best_reached == total:
+        return Content(f"Your system survives {yours} of {faults(total)}; the best one "
+                       f"survives {best}.")
+    mine = (f"Your path reached none of the {faults(total)}" if not reached else
+            f"Your path reached {reached} of {faults(total)} and your system survives "
+            f"{yours} of them")
+    theirs = (f"{best} of {total}" if best_reached == total else
+              f"{best} of the {best_reached} it reached")
+    return Content(f"{mine}; the best one survives {theirs}.")
 
 
 def stacked(results: Sequence[FaultResult]) -> Content:
     """The whole round in one column (a narrow panel: the author preview)."""
     parts: list[Content] = [summary_line(results)]
     for result in results:
-        parts += [Content(""), fault_title(result), side("yours", result.yours),
-                  side("best ", result.best)]
+        parts += [Content(""), fault_title(result), side("yours", result.yours, result.reached),
+                  side("best ", result.best, result.best_reached, best=True)]
     return Content("\n").join(parts)
 
 
@@ -133,8 +164,10 @@ class ChaosRound(Vertical):
         for number, result in enumerate(results):
             widgets.append(Static(fault_title(result), classes="chaos-fault"))
             widgets.append(Horizontal(
-                Static(side("Yours", result.yours), classes="chaos-side -yours"),
-                Static(side("Best ", result.best), classes="chaos-side -best"),
+                Static(side("Yours", result.yours, result.reached),
+                       classes="chaos-side -yours"),
+                Static(side("Best ", result.best, result.best_reached, best=True),
+                       classes="chaos-side -best"),
                 classes="chaos-sides", id=f"chaos-{number}"))
         return widgets
 
