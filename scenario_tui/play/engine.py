@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from ..analysis.scoring import Analysis, analyse, grade, path_score, pillar_totals, share
 from ..format.model import Choice, Scenario
 from ..progress import presentation
-from ..progress.kinds import ATTEMPT, KINDS, REPLAY, WHAT_IF
+from ..progress.kinds import ATTEMPT, KINDS, REPLAY, REVIEW, WHAT_IF
 from .choice_order import shown
 from .modes import EXAM, PRACTICE
 
@@ -78,6 +78,15 @@ class Play:
         worst = (analysis or analyse(scenario)).worst_choice[node]
         return replace(self.choose(scenario, worst.index),
                        timed_out=(*self.timed_out, len(self.choices)))
+
+    def decision_number(self, position: int) -> int | None:
+        """The number the learner reads for the decision at 0-based `position` (of `choices`,
+        or `len(choices)` for the one on screen): its place on this run's path, as the play's
+        `Decision 2` and the debrief's step table (`Step.number`) give it. None in a review: it
+        takes one decision out of the attempt that numbered it by that attempt's path, and the
+        review already numbers its decisions by the session (`Review 1 of 2`), so a number here
+        would be a second, different one for the same decision."""
+        return None if self.kind == REVIEW else position + 1
 
     def was_timed_out(self, position: int) -> bool:
         """Whether the decision at 0-based `position` of `choices` timed out."""
@@ -149,6 +158,8 @@ class Step:
     """One decision in a debrief: what was chosen against what was best there."""
 
     number: int
+    """Its place on the path (`Play.decision_number`; 0 only for a review's play, which has
+    no debrief)."""
     node: str
     chosen: Choice
     best: Choice
@@ -187,10 +198,10 @@ def debrief(scenario: Scenario, play: Play, analysis: Analysis | None = None) ->
     analysis = analysis or analyse(scenario)
     origin = play.origin or scenario.start
     steps = tuple(
-        Step(number, choice.source, choice, analysis.best_choice[choice.source],
-             analysis.regret(choice), analysis.verdict(choice),
-             play.was_timed_out(number - 1))
-        for number, choice in enumerate(play.choices, start=1)
+        Step(play.decision_number(position) or 0, choice.source, choice,
+             analysis.best_choice[choice.source], analysis.regret(choice),
+             analysis.verdict(choice), play.was_timed_out(position))
+        for position, choice in enumerate(play.choices)
     )
     best, worst = analysis.best[origin], analysis.worst[origin]
     ending = play.node(scenario)

@@ -185,7 +185,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         if not self.timed or self.play.finished(self.scenario) or not self.is_mounted:
             return
         if self.countdown.expired():
-            decision = len(self.play.choices) + 1
+            decision = self.play.decision_number(len(self.play.choices))
             self.play = self.play.time_out(self.scenario, self.analysis)
             self.notify(f"Decision {decision} had no answer in time: it counts as its "
                         "lowest-scoring choice, and the debrief marks it \"timed out\".",
@@ -270,7 +270,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
     def play_status(self) -> Content:
         """`Decision 2 · Practice · score 3` above the situation."""
         play = self.play
-        step = len(play.choices) + (0 if self.feedback else 1)
+        step = play.decision_number(len(play.choices) - (1 if self.feedback else 0))
         mode = "Timed exam" if self.timed else play.mode.capitalize()
         status: list[str | tuple[str, str]] = [
             (f"Decision {step}", "bold"), " · ", (mode, "bold reverse")]

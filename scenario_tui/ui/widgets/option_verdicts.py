@@ -36,8 +36,9 @@ class Decision:
 
     node: str
     chosen: Choice | None = None
-    number: int = 0
-    """Its place in the play (1-based), or 0 for a decision off the learner's path."""
+    number: int | None = 0
+    """Its place in the play (1-based, `Play.decision_number`), 0 for a decision off the
+    learner's path, or None for the decision a review asks again (named without a number)."""
     seed: int | None = None
     """The play's seed: the options are listed and numbered as the learner saw them."""
     timed_out: bool = False
@@ -110,6 +111,8 @@ def decision_heading(analysis: Analysis, decision: Decision, of: int = 0) -> Con
     parts: list[str | Content | tuple[str, str]] = []
     if decision.number:
         parts.append((f"Decision {decision.number}" + (f" of {of}" if of > 1 else ""), "bold"))
+    elif decision.number is None:
+        parts.append(("The decision under review", "bold"))
     else:
         parts.append(("A decision off your path", "bold"))
     if decision.chosen is not None:

@@ -209,8 +209,9 @@ class Player(Vertical):
         view = self.view
         if view is None or view.feedback is None:
             return
-        decision = Decision(view.feedback.source, view.feedback, len(view.play.choices),
-                            view.play.seed)
+        play = view.play
+        decision = Decision(view.feedback.source, view.feedback,
+                            play.decision_number(len(play.choices) - 1), play.seed)
         self.app.push_screen(OptionsDialog(view.analysis, [decision],
                                            misconceptions=view.misconceptions))
 
