@@ -23,6 +23,30 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class ReviewAnswers:
+    """The answers given in review sessions. Only a review's answer counts: an attempt's
+    decisions reschedule their cards too, but are the attempt's (scored there); a review is
+    never an attempt, and scores nothing."""
+
+    answered: int = 0
+    right: int = 0
+    """Answered with the best option there (as the review's summary counts them; a partly
+    right answer brings the card back sooner, so it counts as wrong)."""
+
+    @property
+    def wrong(self) -> int:
+        return self.answered - self.right
+
+
+def review_answers(session: Session) -> ReviewAnswers:
+    """What the learner's review sessions come to, from the answers the store keeps."""
+    from fsrs import Rating
+
+    ratings = [rating for _, _, _, rating in session.store.review_answers()]
+    return ReviewAnswers(len(ratings), sum(rating >= Rating.Good for rating in ratings))
+
+
+@dataclass(frozen=True)
 class Statistics:
     """Everything the stats screen shows, computed off the event loop."""
 
@@ -37,14 +61,16 @@ class Statistics:
     beliefs: dict[str, Misconception] = field(default_factory=dict)
     """What the tags in `mistakes` mean, for those a misconceptions file defines."""
     reviews: ReviewStatus = field(default_factory=ReviewStatus)
+    """The cards due now, and when the next one falls due."""
+    answers: ReviewAnswers = field(default_factory=ReviewAnswers)
 
 
 def statistics(session: Session) -> Statistics:
     """Score history, mastery by service and domain, and the most frequent mistakes in
-    `session`'s store, over the scenarios still in its library."""
+    `session`'s store, over the scenarios still in its library; and the reviews."""
     records = session.store.plays()
     if not records:
-        return Statistics(reviews=session.reviews())
+        return Statistics(reviews=session.reviews(), answers=review_answers(session))
     if not session.entries:
         session.scan()
     titles = {e.id: e.title for e in session.entries if e.playable}
@@ -66,4 +92,5 @@ def statistics(session: Session) -> Statistics:
         beliefs={tag: session.misconceptions[tag] for tag, _ in made
                  if tag in session.misconceptions},
         reviews=session.reviews(),
+        answers=review_answers(session),
     )

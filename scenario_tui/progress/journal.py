@@ -24,7 +24,7 @@ from .kinds import ATTEMPT, KINDS
 from .store import PlayRecord
 
 if TYPE_CHECKING:
-    from .backends import Store
+    from .store import ProgressStore
 
 JOURNAL_NAME = "progress.pending.jsonl"
 """The journal's file name, beside the store's."""
@@ -55,18 +55,21 @@ class PendingSave(NamedTuple):
         answer = json.dumps([self.scenario_id, self.ratings, self.at])
         return hashlib.sha256(answer.encode()).hexdigest()[:24]
 
-    def apply(self, store: Store) -> None:
+    def apply(self, store: ProgressStore) -> None:
         """Make this save in one transaction (`WriteFailed` if the store refuses). Saving
         twice changes nothing: a play already stored is skipped with its review cards (by its
-        uid), and so is a review answer its card already holds (see `answered`)."""
+        uid), and so is a review answer its card already holds (see `answered`). A review
+        answer is kept as well, for the stats screen (a play keeps its own answers)."""
         from .review_schedule import answered, reschedule
 
         when = dt.datetime.fromisoformat(self.at)
         with store.transaction():
             if self.record is not None and not store.record(self.record):
                 return
-            if self.record is None and answered(store, self.scenario_id, self.ratings, when):
-                return
+            if self.record is None:
+                if answered(store, self.scenario_id, self.ratings, when):
+                    return
+                store.record_review_answers(self.scenario_id, self.ratings, self.at)
             reschedule(store, self.scenario_id, self.ratings, when)
 
     def to_json(self) -> str:

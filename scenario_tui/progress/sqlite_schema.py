@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Kept in the file as `PRAGMA user_version`; each bump adds a step to `MIGRATIONS`."""
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS plays (
@@ -34,8 +34,15 @@ CREATE TABLE IF NOT EXISTS reviews (
     due TEXT NOT NULL,
     PRIMARY KEY (scenario_id, node)
 );
+CREATE TABLE IF NOT EXISTS review_answers (
+    scenario_id TEXT NOT NULL,
+    node TEXT NOT NULL,
+    answered_at TEXT NOT NULL,
+    rating INTEGER NOT NULL,
+    PRIMARY KEY (scenario_id, node, answered_at)
+);
 """
-TABLES = {"plays", "settings", "reviews"}
+TABLES = {"plays", "settings", "reviews", "review_answers"}
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     # 2: each play says what kind of run it was; every play before then was an attempt.
     1: ("ALTER TABLE plays ADD COLUMN kind TEXT NOT NULL DEFAULT 'attempt'",),
@@ -50,6 +57,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     3: ("ALTER TABLE plays ADD COLUMN seed INTEGER",
         "ALTER TABLE plays ADD COLUMN time_limit INTEGER",
         "ALTER TABLE plays ADD COLUMN timed_out TEXT NOT NULL DEFAULT '[]'"),
+    # 5: each answer given in a review session, for the stats screen (`SCHEMA` makes the
+    # table; a card keeps only its schedule, not how often it was answered or how).
+    4: (),
 }
 """The statements that take a store from schema N to N + 1, for every N from 1 below
 `SCHEMA_VERSION`. They run in the transaction that checks the file and sets its new

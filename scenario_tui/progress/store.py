@@ -1,4 +1,4 @@
-"""The progress store: finished play-throughs and settings in SQLite.
+"""The progress store: finished play-throughs, review cards and answers, settings in SQLite.
 
 One file in the platform's user data dir (or `--data-dir`). WAL mode and one transaction per
 write mean a crash loses at most the play-through in progress; a corrupt or foreign file is
@@ -328,6 +328,21 @@ class ProgressStore:
             db.execute("INSERT INTO reviews (scenario_id, node, card, due) VALUES (?, ?, ?, ?) "
                        "ON CONFLICT(scenario_id, node) DO UPDATE SET card = excluded.card, "
                        "due = excluded.due", (scenario_id, node, card, due))
+
+    def record_review_answers(self, scenario_id: str, rated: tuple[tuple[str, int], ...],
+                              answered_at: str) -> None:
+        """Keep a review session's answer: (decision, FSRS rating) pairs given at
+        `answered_at`; the same answer saved again is kept once."""
+        with self._transaction() as db:
+            db.executemany("INSERT INTO review_answers (scenario_id, node, answered_at, rating) "
+                           "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                           [(scenario_id, node, answered_at, r) for node, r in rated])
+
+    def review_answers(self) -> list[tuple[str, str, str, int]]:
+        """(scenario id, node, answered at, FSRS rating) of every review answer, oldest first."""
+        return self._connection.execute(
+            "SELECT scenario_id, node, answered_at, rating FROM review_answers "
+            "ORDER BY answered_at, scenario_id, node").fetchall()
 
     def record_many(self, records: list[PlayRecord]) -> int:
         """Store many play-throughs in one transaction; returns how many were new. Only a

@@ -11,6 +11,7 @@ import pytest
 from textual.pilot import Pilot
 
 from .history import seed_history
+from .test_review import review_both
 from .test_snapshots import SIZES, settle
 
 
@@ -31,6 +32,10 @@ class TestStats:
             await settle(pilot)
 
         assert snap_compare(app_with_history, terminal_size=size, run_before=open_stats)
+
+    def test_stats_after_a_review(self, snap_compare, app_with_history, size) -> None:
+        """Reviews answered, right and wrong, beside what is due next."""
+        assert snap_compare(app_with_history, terminal_size=size, run_before=review_both)
 
     def test_stats_before_any_play(self, snap_compare, make_app, size) -> None:
         async def open_stats(pilot: Pilot) -> None:

@@ -192,3 +192,27 @@ def test_plays_from_a_later_decision_are_neither_recorded_nor_scheduled(make_ses
     full = start(scenario, EXAM).choose(scenario, 0).choose(scenario, 1)
     session.record(scenario, full, 4, 1.0)
     assert [n for _, n, _, _ in session.store.review_cards()] == ["fill-the-cache"]
+
+
+async def review_both(pilot: Pilot) -> None:
+    """The two decisions due on `REVIEW_DAY`: the markup one wrong again, the cache one right;
+    then the summary, the catalogue and the stats."""
+    await open_review(pilot)
+    for key in ("1", "enter", "1", "enter", "escape", "ctrl+t"):
+        await pilot.press(key)
+        await settle(pilot)
+
+
+async def test_the_stats_count_reviews_apart_from_attempts(make_session, make_app) -> None:
+    """The stats said nothing of reviews but what was due: now how many were answered, right
+    and wrong (as the review's summary counted them), and still no attempt more."""
+    session = make_session()
+    seed_history(session)
+    app = make_app(session=session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await review_both(pilot)
+        assert isinstance(app.screen, StatsScreen)
+        summary = str(app.screen.query_one("#stats-summary").render())
+        assert "4\xa0attempts at 2\xa0scenarios" in summary
+        assert ("Reviews: 2\xa0answered · ✓ 1 right · ✗ 1 wrong · nothing due · the next "
+                "decision comes back on 2026-01-11") in summary

@@ -22,14 +22,15 @@ from ...format.model import Misconception
 from ...format.text_safety import one_line
 from ...play.progress_report import ReviewStatus
 from ...play.session import Session
-from ...play.statistics_report import Statistics
+from ...play.statistics_report import ReviewAnswers, Statistics
 from ...progress.kinds import EXPLORING
 from ..dates import local_day
 from ..messages import BackToCatalogue
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.mastery_bars import MasteryBars
+from ..widgets.numbers import NBSP, number
 from ..widgets.score_history import BARS, ScoreHistory, plural
-from ..widgets.symbols import VERDICT
+from ..widgets.symbols import VERDICT, verdict_style
 from ..worker_errors import report_failure
 from .responsive import ResponsiveScreen
 
@@ -46,23 +47,37 @@ DOMAIN_LEGEND = Content.styled(
     "(scenario-tui coverage lists them).", "dim")
 
 
-def review_line(reviews: ReviewStatus) -> Content:
-    """`2 decisions due for review (r)`, or when the next one is due."""
+def review_line(reviews: ReviewStatus, answers: ReviewAnswers) -> Content:
+    """`Reviews: 3 answered · ✓ 2 right · ✗ 1 wrong · 2 decisions due now · press r to start`;
+    when none is due, when the next one is. Reviews are not attempts: they are counted here
+    only, never in the attempts above or the score history."""
+    if not (answers.answered or reviews.due or reviews.next_due):
+        return Content.styled("No decisions to review: the ones you get wrong come back here.",
+                              "dim")
+    parts: list[str | tuple[str, str]] = [("Reviews: ", "bold")]
+    if answers.answered:
+        parts += [f"{number(answers.answered)}{NBSP}answered · ",
+                  (f"{VERDICT['right']} {number(answers.right)} right", verdict_style("right")),
+                  " · ",
+                  (f"{VERDICT['wrong']} {number(answers.wrong)} wrong", verdict_style("wrong")),
+                  " · "]
+    else:
+        parts.append(("none answered yet · ", "dim"))
     if reviews.due:
         count = len(reviews.due)
-        return Content.assemble((f"{count} decision{'s' if count != 1 else ''} due for review",
-                                 "bold $accent"), (" · press r to start", "dim"))
-    if reviews.next_due:
-        return Content.assemble("Nothing due for review",
-                                (f" · the next decision comes back on "
-                                 f"{local_day(reviews.next_due)}", "dim"))
-    return Content.styled("No decisions to review: the ones you get wrong come back here.",
-                          "dim")
+        parts += [(plural(count, "decision", "decisions") + " due now", "bold $accent"),
+                  (" · press r to start", "dim")]
+    elif reviews.next_due:
+        parts += ["nothing due", (f" · the next decision comes back on "
+                                  f"{local_day(reviews.next_due)}", "dim")]
+    else:
+        parts.append("no decision left to review")
+    return Content.assemble(*parts)
 
 
 def stats_summary(stats: Statistics) -> Content:
     """`5 attempts at 2 scenarios · exploring, not scored: 2 replays, 1 what-if` and the
-    review line."""
+    reviews' line."""
     attempts = sum(summary.attempts for _, summary in stats.history)
     scenarios = len(stats.history)
     exploring: dict[str, int] = {}
@@ -75,7 +90,7 @@ def stats_summary(stats: Statistics) -> Content:
     if exploring:
         parts.append((" · exploring, not scored: " + ", ".join(
             plural(count, *EXPLORING[kind]) for kind, count in exploring.items()), "dim"))
-    return Content.assemble(*parts, "\n", review_line(stats.reviews))
+    return Content.assemble(*parts, "\n", review_line(stats.reviews, stats.answers))
 
 
 def belief_text(tag: str, beliefs: Mapping[str, Misconception]) -> str:
@@ -188,7 +203,7 @@ class StatsScreen(ResponsiveScreen):
     def sections(self, stats: Statistics) -> Iterator[Widget]:
         """The widgets that show `stats`, or the empty state before the first play."""
         if not stats.history:
-            yield Static(Content.assemble(EMPTY, "\n\n", review_line(stats.reviews)),
+            yield Static(Content.assemble(EMPTY, "\n\n", review_line(stats.reviews, stats.answers)),
                          id="stats-empty")
             return
         yield Static(stats_summary(stats), id="stats-summary")
