@@ -103,3 +103,71 @@ async def test_a_cancelled_stats_read_never_reaches_the_screen(make_app) -> None
         screen.show(Statistics(history=(("Old", ScenarioSummary(5, 1, "t", (5,))),)), replaced)
         await settle(pilot)
         assert screen.query("#stats-empty") and not screen.query("#score-history")
+
+
+LONG_NAMES = ("AWS Identity and Access Management (IAM)",
+              "Kinesis Data Analytics for SQL (retired)",
+              "AWS Serverless Application Repository", "Amazon S3")
+LONG_TITLES = ("Lost carts, stale sessions, an audit trail and a European launch",
+               "A latency-bound solver, a Kafka cluster and a boot script on EC2")
+"""The library's longest service names and scenario titles (about 40 and 64 characters)."""
+
+
+def long_stats() -> Statistics:
+    domains = tuple(Mastery(name, 40, 1, 27) for name in (
+        "Development with AWS Services", "Security", "Deployment",
+        "Troubleshooting and Optimization"))
+    return Statistics(
+        history=tuple((t, ScenarioSummary(50, 1, "2026-01-02", (50,))) for t in LONG_TITLES),
+        services=tuple(Mastery(name, 50, 1, 1) for name in LONG_NAMES), domains=domains,
+        mistakes=(("cache-forever", 2, LONG_TITLES),))
+
+
+async def shown_stats(app, size: tuple[int, int]) -> str:
+    """Every line the stats screen draws for `long_stats`, scrolled through."""
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StatsScreen)
+        screen.show(long_stats())
+        await settle(pilot)
+        lines = []
+        for widget in (*screen.query("MasteryBars"), screen.query_one("#mistakes")):
+            lines += [strip.text for strip in widget.render_lines(widget.region.reset_offset)]
+        return "\n".join(lines)
+
+
+async def test_nothing_in_the_stats_is_cut_at_120_columns(make_app) -> None:
+    """Long service names were cut (`AWS Identity and Access Ma…`) in a column of 47 at 120
+    columns, and titles in "Seen in" at 60 characters: the lists now stack where they do not
+    fit side by side, and titles wrap instead."""
+    shown = await shown_stats(make_app(), (120, 40))
+    assert "…" not in shown
+    for name in LONG_NAMES:
+        assert name in shown
+    words = " ".join(shown.split())
+    assert all(title in words for title in LONG_TITLES)
+
+
+async def test_the_stats_wrap_at_words_at_80_columns(make_app) -> None:
+    shown = await shown_stats(make_app(), (80, 24))
+    assert "…" not in shown
+    for name in LONG_NAMES:
+        assert name in shown
+    words = " ".join(shown.replace("│", " ").split())
+    assert all(title in words for title in LONG_TITLES)  # whole words, in order
+
+
+async def test_short_lists_stay_side_by_side_at_120_columns(make_app, make_session) -> None:
+    session = make_session()
+    seed_history(session)
+    async with make_app(session=session).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        columns = pilot.app.screen.query_one("#mastery")
+        assert not columns.has_class("-stacked")
+        service, domain = columns.query(".mastery-column")
+        assert service.region.y == domain.region.y and service.region.x < domain.region.x

@@ -27,13 +27,15 @@ from ...progress.kinds import EXPLORING
 from ..dates import local_day
 from ..messages import BackToCatalogue
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
-from ..widgets.mastery_bars import MasteryBars
+from ..widgets.mastery_bars import MasteryBars, mastery_width
 from ..widgets.numbers import NBSP, number
 from ..widgets.score_history import BARS, ScoreHistory, plural
 from ..widgets.symbols import VERDICT, verdict_style
 from ..worker_errors import report_failure
-from .responsive import ResponsiveScreen
+from .responsive import ResponsiveScreen, breakpoint_class
 
+COLUMN_GAP = 2
+"""The columns between the mastery lists (each column's right margin)."""
 EMPTY = ("Nothing played yet.\n\nFinish a scenario and this page shows your score history, how "
          "well you know each service and exam domain, and the mistakes you make most often.")
 
@@ -110,12 +112,31 @@ def mistakes_table(mistakes: Sequence[tuple[str, int, tuple[str, ...]]],
     for tag, count, titles in mistakes:
         table.add_row(Text(f"{VERDICT['wrong']} {count}×", "bold"),
                       Text(belief_text(tag, beliefs or {}), "bold"),
-                      Text(", ".join(one_line(t, 60) for t in titles)))
+                      Text(", ".join(one_line(t) for t in titles)))
     return table
 
 
 def heading(text: str) -> Static:
     return Static(Content.styled(text, "bold"), classes="heading")
+
+
+class MasteryColumns(Horizontal):
+    """Services beside domains only where both lists fit whole: the service column as wide as
+    its longest name needs, the domains in the rest. Where they do not (long service names at
+    120 columns), one above the other, each as wide as the screen, so no name is cut where a
+    stacked list has room. Worked out again whenever its width changes."""
+
+    def on_resize(self) -> None:
+        services = self.query("#mastery-services").results(MasteryBars)
+        domains = self.query("#mastery-domains").results(MasteryBars)
+        rows = next(services, None), next(domains, None)
+        if rows[0] is None or rows[1] is None:
+            return
+        needs = mastery_width(rows[0].rows), mastery_width(rows[1].rows, show_of=True)
+        stacked = breakpoint_class(self.app.size.width) == "-narrow" or \
+            sum(needs) + 2 * COLUMN_GAP > self.content_region.width
+        self.set_class(stacked, "-stacked")
+        self.query_one("#service-column").styles.width = None if stacked else needs[0]
 
 
 class StatsScreen(ResponsiveScreen):
@@ -146,13 +167,17 @@ class StatsScreen(ResponsiveScreen):
         margin-right: 2;
     }
 
-    StatsScreen.-narrow #mastery {
+    StatsScreen.-narrow #mastery, StatsScreen #mastery.-stacked {
         layout: vertical;
     }
 
     /* Exam domain names are long ("Troubleshooting and Optimization"): room for them whole. */
     StatsScreen.-wide #domain-column {
         width: 1.4fr;
+    }
+
+    StatsScreen #mastery.-stacked #domain-column {
+        width: 1fr;
     }
 
     StatsScreen #mistakes {
@@ -217,8 +242,9 @@ class StatsScreen(ResponsiveScreen):
         services = MasteryBars(sorted(stats.services, key=lambda m: (-(m.percent or 0), m.name)),
                                id="mastery-services")
         domains = MasteryBars(stats.domains, show_of=True, id="mastery-domains")
-        yield Horizontal(
-            Vertical(heading("Mastery by service"), services, classes="mastery-column"),
+        yield MasteryColumns(
+            Vertical(heading("Mastery by service"), services, classes="mastery-column",
+                     id="service-column"),
             Vertical(heading("Mastery by exam domain"), domains, classes="mastery-column",
                      id="domain-column"),
             id="mastery")

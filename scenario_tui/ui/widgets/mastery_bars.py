@@ -25,15 +25,31 @@ BAR_WIDTH = 10
 NOT_STARTED = "not started"
 
 
+def _counts(rows: Sequence[Mastery], show_of: bool) -> list[str]:
+    return [f"  {m.counted}{NBSP}of{NBSP}{m.of}" if show_of else "" for m in rows]
+
+
+def _tail(counts: Sequence[str], bar_width: int) -> int:
+    """What a line needs after its name: the gap, the bar (or `not started`), the percentage
+    and the count."""
+    return 2 + max(bar_width, len(NOT_STARTED)) + 6 + max((len(c) for c in counts), default=0)
+
+
+def mastery_width(rows: Sequence[Mastery], bar_width: int = BAR_WIDTH,
+                  show_of: bool = False) -> int:
+    """The columns `mastery_content` needs to show every name whole."""
+    names = [len(one_line(m.name)) for m in rows]
+    return max(names, default=0) + _tail(_counts(rows, show_of), bar_width)
+
+
 def mastery_content(rows: Sequence[Mastery], width: int = 80, bar_width: int = BAR_WIDTH,
                     show_of: bool = False) -> Content:
     """`Amazon S3   █████····· 50 %  2 of 5` per row (`show_of` adds the count of scenarios
     counted); the number is there, so no colour is needed."""
     if not rows:
         return Content.styled("Nothing to show yet.", "dim")
-    counts = [f"  {m.counted}{NBSP}of{NBSP}{m.of}" if show_of else "" for m in rows]
-    tail = 2 + max(bar_width, len(NOT_STARTED)) + 6 + max(len(c) for c in counts)
-    room = max(8, width - tail)
+    counts = _counts(rows, show_of)
+    room = max(8, width - _tail(counts, bar_width))
     names = [one_line(m.name, room) for m in rows]
     name_width = max(len(name) for name in names)
     parts: list[str | tuple[str, str] | Content] = []
