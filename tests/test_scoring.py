@@ -10,11 +10,19 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scenario_tui.analysis.scoring import analyse, grade, path_score, percent, pillar_totals
+from scenario_tui.analysis.scoring import (
+    analyse,
+    grade,
+    path_score,
+    percent,
+    pillar_most,
+    pillar_totals,
+)
 from scenario_tui.format import loader
 from scenario_tui.format.model import Choice, Scenario
 from scenario_tui.play import engine
 from scenario_tui.play.modes import EXAM
+from scenario_tui.progress.kinds import WHAT_IF
 
 
 @st.composite
@@ -87,6 +95,27 @@ def test_regret_grade_and_pillars_on_a_known_path(tiny_path: Path) -> None:
     assert (report.score, report.best, report.percent, report.grade) == (3, 4, 75, "B")
     assert report.pillars["cost"] == -2 and report.best_pillars["cost"] == 1
     assert report.outcome == "success"
+
+
+def test_pillars_are_shares_of_the_most_each_can_gain(tiny_path: Path) -> None:
+    """One scale per place a play starts from, not per play: 100 % is the most a pillar can
+    gain on any path from there, so the same total draws the same bar in every debrief."""
+    scenario, _ = loader.load_file(tiny_path)
+    assert scenario is not None
+    assert pillar_most(scenario) == {"operations": 2, "security": 0, "reliability": 0,
+                                     "performance": 0, "cost": 1, "sustainability": 0}
+    best = engine.debrief(scenario, engine.start(scenario).choose(scenario, 0)
+                          .choose(scenario, 0))
+    detour = engine.debrief(scenario, engine.start(scenario).choose(scenario, 1)
+                            .choose(scenario, 0).choose(scenario, 0))
+    assert best.pillar_most == detour.pillar_most
+    assert best.pillar_shares()["operations"] == (100, 100)
+    assert detour.pillar_shares()["operations"] == (0, 100)
+    assert detour.pillar_shares()["cost"] == (-200, 100)  # lost twice what it could gain
+    assert detour.pillar_shares()["security"] is None      # nothing to gain on any path
+    assert detour.pillar_losses() == {}
+    later = engine.start(scenario, origin="second", kind=WHAT_IF).choose(scenario, 1)
+    assert set(engine.debrief(scenario, later).pillar_shares().values()) == {None}
 
 
 def test_grades_and_percent_edges() -> None:

@@ -123,3 +123,15 @@ def pillar_totals(path: Sequence[Choice]) -> dict[str, int]:
     for choice in path:
         totals.update(choice.pillars)
     return {pillar: totals[pillar] for pillar in PILLARS}
+
+
+def pillar_most(scenario: Scenario, origin: str | None = None) -> dict[str, int]:
+    """The most each pillar can total on any path from `origin` (default: the start) to an
+    ending: 100 % on the debrief's pillar scale, the same for every play from there, so bars
+    can be compared between plays (a scale from each play's own numbers could not)."""
+    most: dict[str, dict[str, int]] = {}
+    for node in reversed(list(nx.topological_sort(scenario.graph))):
+        choices = scenario.choices(node)
+        most[node] = {pillar: max((c.pillars.get(pillar, 0) + most[c.target][pillar]
+                                   for c in choices), default=0) for pillar in PILLARS}
+    return most[origin or scenario.start]

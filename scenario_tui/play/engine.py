@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..analysis.scoring import Analysis, analyse, grade, path_score, pillar_totals, share
+from ..analysis.scoring import (
+    Analysis,
+    analyse,
+    grade,
+    path_score,
+    pillar_most,
+    pillar_totals,
+    share,
+)
 from ..format.model import Choice, Scenario
 from ..progress import presentation
 from ..progress.kinds import ATTEMPT, KINDS, REPLAY, REVIEW, WHAT_IF
@@ -187,10 +195,26 @@ class Debrief:
     best_pillars: dict[str, int]
     ending: str
     outcome: str | None
+    pillar_most: dict[str, int]
+    """The most each pillar can total on any path from where the play started
+    (`scoring.pillar_most`): the pillar bars' 100 %."""
 
     @property
     def best_path(self) -> list[Choice]:
         return self.analysis.best_path(self.play.origin or None)
+
+    def pillar_shares(self) -> dict[str, tuple[int, int] | None]:
+        """Per pillar, the play's and the best path's totals as whole percentages of the
+        most the pillar can gain from where the play started (`scoring.share`: negative for
+        a loss); None where no path gains anything in it (no scale to measure against)."""
+        return {pillar: None if most <= 0 else (share(self.pillars[pillar], most),
+                                                share(self.best_pillars[pillar], most))
+                for pillar, most in self.pillar_most.items()}
+
+    def pillar_losses(self) -> dict[str, int]:
+        """Where no path gains anything: the points the play lost that some path keeps."""
+        return {pillar: most - self.pillars[pillar] for pillar, most in self.pillar_most.items()
+                if most <= 0 and self.pillars[pillar] < most}
 
 
 def debrief(scenario: Scenario, play: Play, analysis: Analysis | None = None) -> Debrief:
@@ -210,5 +234,5 @@ def debrief(scenario: Scenario, play: Play, analysis: Analysis | None = None) ->
         best=best, worst=worst, percent=share(play.score, best),
         grade=grade(play.score, best), pillars=pillar_totals(play.choices),
         best_pillars=pillar_totals(analysis.best_path(origin)), ending=ending,
-        outcome=scenario.node(ending).end,
+        outcome=scenario.node(ending).end, pillar_most=pillar_most(scenario, origin),
     )

@@ -5,6 +5,8 @@ opened (after a practice choice, and from the debrief)."""
 
 from __future__ import annotations
 
+import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -235,8 +237,44 @@ async def test_the_debrief_opens_a_decision_by_its_row_or_its_tree_line(
 def test_pillar_bars_use_one_minus_sign() -> None:
     from scenario_tui.ui.widgets.pillar_bars import bars_content
 
-    text = bars_content({"cost": -7}, {"cost": 1}).plain
-    assert f"{MINUS}7" in text and "-7" not in text and " +1" in text
+    text = bars_content({"cost": (-200, 100)}, {"security": 2}).plain
+    assert f"{MINUS}200{NBSP}%" in text and "-200" not in text and f"100{NBSP}%" in text
+    assert f"you lost {MINUS}" not in text and "you lost 2" in text
+
+
+COSTLIER_EC2 = ("        misconception: always-on-for-events\n        pillars: {cost: -2}",
+                "        misconception: always-on-for-events\n        pillars: {cost: -3}")
+"""The tiny fixture's always-on instance, costing more than any path saves."""
+
+
+def pillar_line(screen: DebriefScreen, title: str) -> str:
+    return next(line for line in shown(screen, "#pillars").splitlines()
+                if line.startswith(title))
+
+
+async def test_pillar_bars_keep_one_scale_between_plays(
+        make_app: MakeApp, make_session: Callable[..., Session], tmp_path: Path,
+        tiny_path: Path) -> None:
+    """Each debrief scaled its bars to its own largest number: the best path's +2 in
+    operational excellence drew a full bar after the best play, and 5 cells of 8 after a
+    play that lost 3 in cost. Both now draw it as 100 % of the most it can gain."""
+    text = tiny_path.read_text(encoding="utf-8")
+    assert COSTLIER_EC2[0] in text
+    (tmp_path / "tiny.yaml").write_text(text.replace(*COSTLIER_EC2), encoding="utf-8")
+    shutil.copy(tiny_path.with_name("misconceptions.yaml"), tmp_path)  # its tags' meanings
+    app = make_app("tiny", session=make_session(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        best = await finish(pilot, "1", "enter", "1", "enter")
+        after_best = pillar_line(best, "Operational excellence")
+        await pilot.press("r")
+        detour = await finish(pilot, "2", "enter", "1", "enter", "1", "enter")
+        after_detour = pillar_line(detour, "Operational excellence")
+        best_bars = [re.findall("[█▒·]{8}", line)[-1] for line in (after_best, after_detour)]
+        assert best_bars == ["████████", "████████"]  # the best path's +2: the same bar
+        assert after_best.endswith(f"████████ {NBSP}100{NBSP}%") and after_detour.endswith(
+            f"████████ {NBSP}100{NBSP}%")
+        assert f"{MINUS}300{NBSP}%" in pillar_line(detour, "Cost optimization")
+        assert "one scale for every play" in shown(detour, "#pillars")
 
 
 async def test_digits_on_the_debrief_only_ring(make_app: MakeApp,

@@ -200,7 +200,7 @@ class DebriefScreen(Screen[None]):
             yield Static(score_summary(report), id="summary")
             yield Static(Content.assemble(
                 heading("Well-Architected pillars"), "\n",
-                bars_content(report.pillars, report.best_pillars), "\n\n",
+                bars_content(report.pillar_shares(), report.pillar_losses()), "\n\n",
                 heading("Step by step")), id="pillars", classes="section")
             yield steps_table(report.steps, report.analysis, id="steps")
             remember = mistakes_to_remember(  # a timed-out step believed nothing

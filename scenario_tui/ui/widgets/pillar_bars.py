@@ -1,4 +1,6 @@
-"""One bar per Well-Architected pillar: the chosen design against the best design."""
+"""One bar per Well-Architected pillar: the chosen design against the best design, both on one
+fixed scale (a percentage of the most the pillar can gain from where the play started), so the
+bars of two plays can be compared; a scale from each debrief's own numbers could not."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from collections.abc import Mapping
 from textual.content import Content
 
 from ...format.model import PILLAR_TITLES, PILLARS
-from .numbers import signed
+from .numbers import NBSP, number, percent
 
 BAR_WIDTH = 8
 GAIN, LOSS, EMPTY = "█", "▒", "·"
@@ -21,21 +23,35 @@ def bar(value: int, scale: int, width: int = BAR_WIDTH) -> tuple[str, str]:
     return glyph * cells + EMPTY * (width - cells), style
 
 
-def bars_content(yours: Mapping[str, int], best: Mapping[str, int]) -> Content:
-    """The table of bars as one Content, one pillar a line."""
-    scale = max([abs(v) for v in (*yours.values(), *best.values())] + [1])
-    title_width = max(len(t) for t in PILLAR_TITLES.values())
-    parts: list[str | tuple[str, str]] = [
-        ("Pillar".ljust(title_width) + "  yours" + " " * (BAR_WIDTH - 1) + "    best\n", "dim")]
-    for pillar in PILLARS:
-        mine, top = yours.get(pillar, 0), best.get(pillar, 0)
-        parts.append(PILLAR_TITLES[pillar].ljust(title_width) + "  ")
-        parts.append(bar(mine, scale))
-        parts.append((f" {signed(mine):>3}", "bold"))
-        parts.append("   ")
-        parts.append(bar(top, scale))
-        parts.append((f" {signed(top):>3}", "bold"))
-        if pillar != PILLARS[-1]:
-            parts.append("\n")
-    return Content.assemble(*parts)
+SCALE = ("A full bar, 100\u00a0%, is the most a pillar can gain on any path from where you "
+         "started: one scale for every play.")
+"""The bars' one fixed scale, said under them."""
+NO_GAIN = "nothing to gain on any path"
 
+
+def bars_content(shares: Mapping[str, tuple[int, int] | None],
+                 lost: Mapping[str, int] | None = None) -> Content:
+    """One pillar a line: the play's and the best path's totals as percentages of the most
+    the pillar can gain (`Debrief.pillar_shares`; None where no path gains anything, and
+    `lost` then says what the play lost there that some path does not), and the scale."""
+    title_width = max(len(t) for t in PILLAR_TITLES.values())
+    column = BAR_WIDTH + 7
+    parts: list[str | tuple[str, str]] = [
+        ("Pillar".ljust(title_width) + "  " + "yours".ljust(column) + "   best\n", "dim")]
+    for pillar in PILLARS:
+        parts.append(PILLAR_TITLES[pillar].ljust(title_width) + "  ")
+        pair = shares.get(pillar)
+        if pair is None:
+            parts.append((NO_GAIN, "dim"))
+            loss = (lost or {}).get(pillar, 0)
+            if loss:
+                parts.append((f" · you lost {number(loss)}", "bold $error"))
+        else:
+            for side, value in enumerate(pair):
+                if side:
+                    parts.append("   ")
+                parts.append(bar(value, 100))
+                parts.append((" " + percent(value).rjust(6, NBSP), "bold"))
+        parts.append("\n")
+    parts.append((SCALE, "dim"))
+    return Content.assemble(*parts)
