@@ -16,6 +16,11 @@ which a headless app still reaches once the frame is rendered, only not written 
   feedback scenario-tui shows for that choice. It is what any Textual app pays to show that
   text, so what scenario-tui adds is its own ratio to it.
 
+- scenario-tui, one line (shown, not the goal's): the same play screen, where a key bound
+  for the benchmark only replaces the text of its one-line status with a counter, as the
+  minimal app's key does. It is what a key costs on a screen of this many widgets before
+  any feedback is drawn.
+
 Plays are in file order (no shuffle), so each key shows the same feedback in every round.
 
 The choice changes the layout of the whole screen (the choices give way to a panel of
@@ -223,14 +228,55 @@ async def time_ours(frames: Frames, keys: int, size: tuple[int, int], data: Path
     return times
 
 
+async def time_one_line(frames: Frames, keys: int, size: tuple[int, int],
+                        data: Path) -> list[float]:
+    """Key to frame on the play screen when the key only changes its one-line status."""
+    from textual.widgets import Static
+
+    from scenario_tui.ui.app import ScenarioApp
+    from scenario_tui.ui.screens.play import PlayScreen
+
+    count = 0
+
+    def poke(screen: PlayScreen) -> None:
+        nonlocal count
+        count += 1
+        screen.query_one("#play-status", Static).update(f"pressed {count}")
+
+    bindings = PlayScreen._merged_bindings
+    PlayScreen.action_poke = poke  # type: ignore[attr-defined]
+    PlayScreen._merged_bindings = PlayScreen._merge_bindings()
+    assert PlayScreen._merged_bindings is not None
+    PlayScreen._merged_bindings.bind("x", "poke", show=False)
+    app = ScenarioApp(in_file_order(data), start_id=SCENARIO)
+    times = []
+    try:
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            status = app.screen.query_one("#play-status", Static)
+            for _ in range(keys):
+                def updated(expected: str = f"pressed {count + 1}") -> bool:
+                    return str(status.content) == expected
+
+                times.append(await frames.key(app, "x", updated))
+                await pilot.pause()
+    finally:
+        PlayScreen._merged_bindings = bindings
+        del PlayScreen.action_poke  # type: ignore[attr-defined]
+        app.session.close()
+    return times
+
+
 async def run(rounds: int, keys: int, size: tuple[int, int]) -> dict[str, list[float]]:
     frames = Frames()
-    times: dict[str, list[float]] = {"minimal": [], "same text": [], "scenario-tui": []}
+    times: dict[str, list[float]] = {"minimal": [], "same text": [], "scenario-tui": [],
+                                     "one line": []}
     with tempfile.TemporaryDirectory() as temp:
         await time_ours(frames, 2, size, Path(temp))  # warm-up: imports, the catalogue cache
         await time_minimal(frames, 2, size)
         texts = feedback_texts()
         await time_same_text(frames, 2, size, texts)
+        await time_one_line(frames, 2, size, Path(temp))
         gc.freeze()  # what the imports made, out of the collector's reach, as `launch.run` does
         for _ in range(rounds):
             gc.collect()
@@ -239,6 +285,8 @@ async def run(rounds: int, keys: int, size: tuple[int, int]) -> dict[str, list[f
             times["same text"] += await time_same_text(frames, keys, size, texts)
             gc.collect()
             times["scenario-tui"] += await time_ours(frames, keys, size, Path(temp))
+            gc.collect()
+            times["one line"] += await time_one_line(frames, keys, size, Path(temp))
     return times
 
 
@@ -258,6 +306,9 @@ def main() -> int:
     same = statistics.median(times["same text"])
     print(f"{'minimal Textual app (Static update)':<40}{minimal * 1000:7.1f} ms")
     print(f"{'  the same, showing our text':<40}{same * 1000:7.1f} ms {same / minimal:5.2f}x")
+    line = statistics.median(times["one line"])
+    print(f"{'scenario-tui, one status line updated':<40}{line * 1000:7.1f} ms "
+          f"{line / minimal:5.2f}x")
     print(f"{'scenario-tui (choice to feedback)':<40}{ours * 1000:7.1f} ms {ratio:5.2f}x"
           f"   goal <= {GOAL}x {'ok' if ratio <= GOAL else 'MISSED'}"
           f"   ({ours / same:.2f}x the same text)")
