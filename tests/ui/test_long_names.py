@@ -28,6 +28,7 @@ from scenario_tui.ui.widgets.numbers import NBSP
 from scenario_tui.ui.widgets.step_table import StepTable
 
 from .pilot_steps import settle
+from .table_cells import cells_by_row
 
 LONG_NAMES = Path(__file__).resolve().parent.parent / "fixtures" / "ui_long_names"
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -51,20 +52,6 @@ async def to_the_debrief(pilot: Pilot) -> None:
     await settle(pilot)
     await pilot.press("1", "1", "1")
     await settle(pilot)
-
-
-def cell_lines(lines: list[str]) -> list[list[list[str]]]:
-    """Each body row's lines, cell by cell, read back from the drawn table."""
-    rows: list[list[list[str]]] = []
-    for line in lines:
-        if not line.startswith("│"):
-            continue
-        parts = line.split("│")[1:-1]
-        if parts[0].strip() or not rows:
-            rows.append([[] for _ in parts])
-        for column, part in zip(rows[-1], parts, strict=True):
-            column.append(part.strip())
-    return rows
 
 
 def breaks_inside_words(text: str, lines: list[str]) -> list[tuple[str, str]]:
@@ -91,7 +78,7 @@ async def test_the_step_table_breaks_paths_only_between_segments(
         width = max(layout.widths[2:])
         drawn = [text_of(table.render_line(y)) for y in range(layout.height)]
         broken = []
-        for row, cells in zip(table.rows, cell_lines(drawn), strict=True):
+        for row, cells in zip(table.rows, cells_by_row(drawn, strip=True), strict=True):
             for cell, lines, width in zip((row.yours, row.best), cells[2:], layout.widths[2:],
                                           strict=True):
                 for before, after in breaks_inside_words(cell.plain, lines):

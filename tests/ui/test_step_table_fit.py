@@ -28,26 +28,13 @@ from scenario_tui.ui.widgets.step_table import (
 )
 
 from .pilot_steps import settle
+from .table_cells import cells_by_row
 
 TABLE = Path(__file__).resolve().parent.parent / "fixtures" / "ui_table"
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 BREAKS = "/:.-"
 """A line may end inside a word only after one of these, and only in a word wider than its
 column."""
-
-
-def cells_by_row(lines: list[str]) -> list[list[list[str]]]:
-    """Each body row's lines, column by column, read back from the drawn table."""
-    rows: list[list[list[str]]] = []
-    for line in lines:
-        if not line.startswith("│"):
-            continue
-        parts = line.split("│")[1:-1]
-        if parts[0].strip() or not rows:
-            rows.append([[] for _ in parts])
-        for column, part in zip(rows[-1], parts, strict=True):
-            column.append(part)
-    return rows
 
 
 def assert_whole(row: StepRow, drawn: list[list[str]], widths: list[int]) -> None:
