@@ -8,7 +8,7 @@ cached start.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from .problems import ERROR, Problem
