@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from scenario_tui.progress import sqlite_schema
 from scenario_tui.progress import store as progress_store
 from scenario_tui.progress.journal import PendingSave
 from scenario_tui.progress.store import PlayRecord
@@ -61,7 +62,8 @@ def test_a_version_3_store_reads_its_plays_in_file_order_and_untimed(tmp_path: P
                    "3.0, '2025-01-01T00:00:00+00:00', 'attempt', 'p1')")
     db.close()
     store = progress_store.open_store(tmp_path)
-    assert store._connection.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert store._connection.execute("PRAGMA user_version").fetchone()[0] \
+        == sqlite_schema.SCHEMA_VERSION
     [old] = store.plays()
     assert (old.seed, old.time_limit, old.timed_out, old.play_id) == (None, None, (), "p1")
     assert store.record(TIMED)
