@@ -169,8 +169,8 @@ def test_wrong_top_level_types_refuse_the_file(store: Store,
 
 def test_a_newer_export_format_is_refused(store: Store,
                                           export: dict[str, Any], tmp_path: Path) -> None:
-    export["version"] = 2
-    with pytest.raises(transfer.TransferError, match="reads version 1"):
+    export["version"] = transfer.FORMAT_VERSION + 1
+    with pytest.raises(transfer.TransferError, match="reads versions 1 to 2"):
         transfer.import_file(store, _write(tmp_path, export))
     assert store.plays() == []
 
@@ -385,7 +385,7 @@ def test_a_stored_escape_never_reaches_the_catalogue_row() -> None:
 def test_the_readme_states_the_caps() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     caps = (f"{transfer.MAX_BYTES // 2**20} MB, {transfer.MAX_PLAYS:,}\nplay-throughs, "
-            f"{transfer.MAX_REVIEWS:,} review cards")
+            f"{transfer.MAX_REVIEWS:,} review cards, {transfer.MAX_ANSWERS:,} review answers")
     assert " ".join(caps.split()) in " ".join(readme.split())
 
 

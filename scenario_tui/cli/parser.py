@@ -102,7 +102,8 @@ def _parser() -> argparse.ArgumentParser:
 
     progress = command("progress", "export or import the learner's progress")
     steps = progress.add_subparsers(dest="action", metavar="ACTION", required=True)
-    out = command("export", group=steps, text="write all progress as JSON or CSV")
+    out = command("export", group=steps,
+                  text="write all progress as JSON, or its play-throughs as CSV")
     out.add_argument("--format", choices=("json", "csv"), default="json")
     out.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     out.add_argument("--force", action="store_true", help="overwrite an existing FILE")

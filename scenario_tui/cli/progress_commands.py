@@ -30,6 +30,9 @@ def cmd_progress(args: argparse.Namespace) -> int:
         if args.action == "export":
             text = (transfer.export_csv(store) if args.format == "csv"
                     else transfer.export_json(store))
+            left_out = transfer.csv_leaves_out(store) if args.format == "csv" else None
+            if left_out:
+                print(f"scenario-tui: {left_out}", file=sys.stderr)
             if output:
                 return write_file(output, text, args.force)
             sys.stdout.write(text)
@@ -44,9 +47,11 @@ def cmd_progress(args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
         for rejection in report.rejected:
             print(f"scenario-tui: {one_line(args.file)}, {rejection}", file=sys.stderr)
+        answers = (f"; {report.answers} review answer(s), {report.answers_present} already "
+                   "here" if report.answers or report.answers_present else "")
         rejected = f"; {len(report.rejected)} rejected" if report.rejected else ""
         print(f"imported {report.added} play-through(s); {report.present} were already "
-              f"here{rejected}")
+              f"here{answers}{rejected}")
         return EXIT_OK if report.took_anything else EXIT_PROBLEMS
     finally:
         store.close()

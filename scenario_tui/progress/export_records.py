@@ -1,4 +1,5 @@
-"""One record of a progress export, checked field by field before it may enter the store.
+"""One record of a progress export (a play, a review card or a review answer), checked field
+by field before it may enter the store.
 
 An import file is untrusted: a record whose field is wrong raises `_Rejected` with one reason
 (the value shown neutralised, like scenario text); `transfer` leaves that record out.
@@ -186,3 +187,25 @@ def _review(entry: object) -> ReviewEntry:
         raise _Rejected(f"card {_shown(entry.get('card'))} is not an FSRS card the scheduler "
                         "accepts")
     return ReviewEntry(scenario_id, node, card)
+
+
+ReviewAnswer = tuple[str, str, str, int]
+"""(scenario id, node, answered at, FSRS rating): one answer given in a review session, as
+`ProgressStore.review_answers` reads it and an export writes it."""
+
+
+def _answer(entry: object) -> ReviewAnswer:
+    """A review answer from an export; its time is normalised like a play's, so the table's
+    key (scenario, node, time) keeps an answer imported twice once."""
+    from fsrs import Rating
+
+    if not isinstance(entry, dict):
+        raise _Rejected(f"{_shown(entry)} is not an object with a review answer's fields")
+    scenario_id = _slug(entry.get("scenario_id"), "scenario_id", "a scenario id")
+    node = _slug(entry.get("node"), "node", "a node id")
+    answered_at = _moment(entry, "answered_at")
+    rating = entry.get("rating")
+    if isinstance(rating, bool) or not isinstance(rating, int) or rating not in set(Rating):
+        raise _Rejected(f"rating {_shown(rating)} is not an FSRS rating: "
+                        + ", ".join(f"{int(r)} ({r.name})" for r in Rating))
+    return scenario_id, node, answered_at, rating

@@ -69,7 +69,8 @@ class PendingSave(NamedTuple):
             if self.record is None:
                 if answered(store, self.scenario_id, self.ratings, when):
                     return
-                store.record_review_answers(self.scenario_id, self.ratings, self.at)
+                store.record_review_answers([(self.scenario_id, node, self.at, rating)
+                                             for node, rating in self.ratings])
             reschedule(store, self.scenario_id, self.ratings, when)
 
     def to_json(self) -> str:

@@ -329,14 +329,13 @@ class ProgressStore:
                        "ON CONFLICT(scenario_id, node) DO UPDATE SET card = excluded.card, "
                        "due = excluded.due", (scenario_id, node, card, due))
 
-    def record_review_answers(self, scenario_id: str, rated: tuple[tuple[str, int], ...],
-                              answered_at: str) -> None:
-        """Keep a review session's answer: (decision, FSRS rating) pairs given at
-        `answered_at`; the same answer saved again is kept once."""
+    def record_review_answers(self, answers: list[tuple[str, str, str, int]]) -> int:
+        """Keep review answers, each (scenario id, node, answered at, FSRS rating); returns
+        how many were new: an answer saved or imported again is kept once."""
         with self._transaction() as db:
-            db.executemany("INSERT INTO review_answers (scenario_id, node, answered_at, rating) "
-                           "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                           [(scenario_id, node, answered_at, r) for node, r in rated])
+            return db.executemany("INSERT INTO review_answers (scenario_id, node, answered_at, "
+                                  "rating) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                                  answers).rowcount
 
     def review_answers(self) -> list[tuple[str, str, str, int]]:
         """(scenario id, node, answered at, FSRS rating) of every review answer, oldest first."""
