@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.events import Click
+from textual.events import Click, Key
 from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -124,8 +124,9 @@ class CatalogScreen(ResponsiveScreen):
         yield ScreenHeader()
         with Horizontal(id="filter-bar"):
             yield Static(Content.styled("Filter ›", "bold $accent"), id="filter-label")
+            # Not selected on focus: typing in the list carries on the filter's text there.
             yield FilterInput(placeholder="type a title, tag, service or difficulty…",
-                              id="filter", compact=True)
+                              id="filter", compact=True, select_on_focus=False)
         with Horizontal(id="catalog-body"):
             yield ScenarioList(id="scenarios")
             with VerticalScroll(id="preview-scroll"):
@@ -248,6 +249,21 @@ class CatalogScreen(ResponsiveScreen):
     @on(OptionList.OptionSelected, "#scenarios")
     def _selected(self) -> None:
         self.action_play()
+
+    def on_key(self, event: Key) -> None:
+        """A letter typed with the list focused goes on the end of the filter, and the
+        typing goes on there: the keys bound there (j/k, Enter, ?) keep their use. It
+        dropped them, so a learner who had tabbed to the list typed a title, pressed Enter
+        and played whichever scenario was highlighted."""
+        if event.character is None or not event.is_printable or event.character == " " \
+                or not isinstance(self.focused, ScenarioList) or event.key in self.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        box = self.query_one("#filter", FilterInput)
+        self.set_focus(box)
+        box.cursor_position = len(box.value)
+        box.insert_text_at_cursor(event.character)
 
     @on(Click, "#catalog-status")
     def _status_clicked(self) -> None:
