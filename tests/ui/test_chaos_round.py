@@ -21,6 +21,7 @@ from scenario_tui.ui.widgets.chaos_round import ChaosRound
 
 from .pilot_steps import settle
 from .test_architecture_panel import ARCHITECTURE, SHOP, MakeApp, shop
+from .test_long_names import SEGMENT_ENDS, breaks_inside_words, text_of
 
 WORST = ("2", "enter", "2", "enter", "2", "enter")
 """A larger web server, a same-AZ replica, Memcached: the shop survives none of its faults."""
@@ -101,6 +102,23 @@ async def test_a_source_opens_through_the_checked_prompt(
         styles = [str(span.style) for span in yours.visual.spans]  # type: ignore[union-attr]
         assert any("app.open_url('https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/"
                    "Concepts.MultiAZ.html')" in style for style in styles), styles
+
+
+async def test_a_source_address_breaks_only_between_its_segments(
+        make_app: MakeApp, make_session: Callable[..., Session]) -> None:
+    """At 80 columns a side is too narrow for `source` and its address on one line: the
+    address breaks after a `/` or `.`, as the step table breaks a path, not mid-word
+    (`Concepts.Mu` / `ltiAZ.html`)."""
+    async with shop(make_app, make_session).run_test(size=(80, 24)) as pilot:
+        screen = await debrief_after(pilot, WORST)
+        broken = []
+        for side in screen.query(".chaos-side").results(Static):
+            text = plain(side)
+            drawn = [text_of(side.render_line(y)).strip() for y in range(side.size.height)]
+            for before, after in breaks_inside_words(text, drawn):
+                assert before[-1] in SEGMENT_ENDS, f"{before!r} | {after!r}: mid-segment"
+                broken.append(before + after)
+        assert "docs.aws.amazon.com/…/Concepts.MultiAZ.html" in broken
 
 
 async def test_exam_mode_offers_the_round_at_the_end(

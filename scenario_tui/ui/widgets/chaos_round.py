@@ -3,7 +3,8 @@ best path's, side by side, with the deciding fact and its source.
 
 The outcomes come from the core (`play.chaos.chaos`); this only lays them out. An outcome is a
 symbol and a word (`✗ fails`), coloured from the theme as well, never colour alone. The why is
-scenario Markdown (`inline`); the source opens through the app's checked `open_url`. A side
+scenario Markdown (`inline`); the source opens through the app's checked `open_url`, and its
+address, where a side is too narrow for it, breaks between its segments (`WordWrapped`). A side
 whose path never reached the decisions that decide a fault says so instead of an outcome and a
 why that would judge those decisions. In exam mode the round waits behind a button (the
 debrief's `c`), so the results come when asked for.
@@ -27,6 +28,7 @@ from ...format.text_safety import one_line
 from ...play.chaos import chaos
 from ...play.engine import Play
 from .inline_text import inline, inline_line, link_style
+from .word_wrap import WordWrapped
 
 SOURCE_WIDTH = 48
 """How much of a source's address shows (all of it opens)."""
@@ -164,10 +166,10 @@ class ChaosRound(Vertical):
         for number, result in enumerate(results):
             widgets.append(Static(fault_title(result), classes="chaos-fault"))
             widgets.append(Horizontal(
-                Static(side("Yours", result.yours, result.reached),
-                       classes="chaos-side -yours"),
-                Static(side("Best ", result.best, result.best_reached, best=True),
-                       classes="chaos-side -best"),
+                WordWrapped(side("Yours", result.yours, result.reached),
+                            classes="chaos-side -yours"),
+                WordWrapped(side("Best ", result.best, result.best_reached, best=True),
+                            classes="chaos-side -best"),
                 classes="chaos-sides", id=f"chaos-{number}"))
         return widgets
 
