@@ -64,6 +64,19 @@ def test_an_answer_saved_twice_is_counted_once(data_dir: Path, tiny_path: Path) 
     assert clock.at == T0 + dt.timedelta(days=2)
 
 
+def test_a_partly_right_answer_is_counted_apart(data_dir: Path, tiny_path: Path) -> None:
+    """Rated Hard (it scored, not the most), as the review's feedback and summary call it:
+    partly right, neither right nor wrong."""
+    from fsrs import Rating
+
+    session, clock = reviewed(data_dir, tiny_path)
+    session.store.record_review_answers("tiny", (("first", int(Rating.Hard)),),
+                                        (clock.at + dt.timedelta(days=1)).isoformat())
+    answers = statistics(session).answers
+    assert answers == ReviewAnswers(answered=3, right=1, partly=1)
+    assert answers.wrong == 1
+
+
 def test_without_reviews_nothing_is_answered(data_dir: Path, tiny_path: Path) -> None:
     session = Session.create([tiny_path.parent], data_dir, with_bundled=False,
                              wall_clock=Clock())

@@ -1,5 +1,6 @@
 """One sitting of reviews: the due decisions, the one being answered, how it has gone, and the
-summary it ends on (what was answered, right or wrong, and when each card comes back)."""
+summary it ends on (what was answered, right, partly right or wrong, and when each card comes
+back)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ if TYPE_CHECKING:
     from .session import Session
 
 
+RIGHT, PARTLY_RIGHT = "right", "partly right"
+"""The verdicts a review counts apart (`scoring.Analysis.verdict`); any other is wrong."""
+
+
 @dataclass(frozen=True)
 class ReviewRun:
     """An immutable value the review screen holds; each answer or step returns a new one."""
@@ -20,8 +25,9 @@ class ReviewRun:
     items: tuple[ReviewItem, ...]
     position: int = 0
     """Index of the decision on screen."""
-    results: tuple[tuple[ReviewItem, bool], ...] = ()
-    """Each decision answered so far, in order, and whether the answer was right."""
+    results: tuple[tuple[ReviewItem, str], ...] = ()
+    """Each decision answered so far, in order, and the answer's verdict (`right`, `partly
+    right` or `wrong`, as `scoring.Analysis.verdict` gives it)."""
 
     @property
     def current(self) -> ReviewItem:
@@ -37,11 +43,11 @@ class ReviewRun:
 
     @property
     def right(self) -> int:
-        return sum(right for _, right in self.results)
+        return sum(verdict == RIGHT for _, verdict in self.results)
 
-    def answer(self, right: bool) -> ReviewRun:
-        """The run after the decision on screen was answered."""
-        return replace(self, results=(*self.results, (self.current, right)))
+    def answer(self, verdict: str) -> ReviewRun:
+        """The run after the decision on screen was answered with this `verdict`."""
+        return replace(self, results=(*self.results, (self.current, verdict)))
 
     def advance(self) -> ReviewRun:
         return replace(self, position=self.position + 1)
@@ -60,6 +66,9 @@ class ReviewedCard:
     """ISO time the card comes back; None if it has no card any more."""
     days: int | None
     """Whole days from the end of the review to `next_due`."""
+    partly: bool = False
+    """Not right, but partly right: it scored, not the most (the feedback said so, and the
+    card was rescheduled as Hard, not Again)."""
 
 
 @dataclass(frozen=True)
@@ -80,8 +89,12 @@ class ReviewSummary:
         return sum(card.right for card in self.cards)
 
     @property
+    def partly(self) -> int:
+        return sum(card.partly for card in self.cards)
+
+    @property
     def wrong(self) -> int:
-        return self.reviewed - self.right
+        return self.reviewed - self.right - self.partly
 
 
 def days_until(now: str, due: str) -> int | None:
@@ -101,12 +114,13 @@ def summarise(session: Session, run: ReviewRun) -> ReviewSummary:
     dues = {(s, n): due for s, n, _, due in session.store.review_cards()}
     status = session.reviews()
     cards = []
-    for item, right in run.results:
+    for item, verdict in run.results:
         scenario = session.loaded([item.scenario_id]).get(item.scenario_id)
         title = scenario.title if scenario else item.scenario_id
         situation = scenario.node(item.node).text if scenario and item.node in scenario.graph \
             else item.node
         due = dues.get((item.scenario_id, item.node))
-        cards.append(ReviewedCard(title, situation, right, due,
-                                  None if due is None else days_until(now, due)))
+        cards.append(ReviewedCard(title, situation, verdict == RIGHT, due,
+                                  None if due is None else days_until(now, due),
+                                  partly=verdict == PARTLY_RIGHT))
     return ReviewSummary(tuple(cards), len(status.due), status.next_due)

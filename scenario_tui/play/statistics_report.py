@@ -30,12 +30,14 @@ class ReviewAnswers:
 
     answered: int = 0
     right: int = 0
-    """Answered with the best option there (as the review's summary counts them; a partly
-    right answer brings the card back sooner, so it counts as wrong)."""
+    """Answered with the best option there."""
+    partly: int = 0
+    """Answered partly right (it scored, not the most: rescheduled as Hard), counted apart
+    as the review's summary counts it; neither right nor wrong."""
 
     @property
     def wrong(self) -> int:
-        return self.answered - self.right
+        return self.answered - self.right - self.partly
 
 
 def review_answers(session: Session) -> ReviewAnswers:
@@ -43,7 +45,8 @@ def review_answers(session: Session) -> ReviewAnswers:
     from fsrs import Rating
 
     ratings = [rating for _, _, _, rating in session.store.review_answers()]
-    return ReviewAnswers(len(ratings), sum(rating >= Rating.Good for rating in ratings))
+    return ReviewAnswers(len(ratings), sum(rating >= Rating.Good for rating in ratings),
+                         sum(rating == Rating.Hard for rating in ratings))
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,13 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from scenario_tui.play.progress_report import ReviewStatus
 from scenario_tui.play.session import Session
+from scenario_tui.play.statistics_report import ReviewAnswers
 from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.screens.catalog import CatalogScreen
 from scenario_tui.ui.screens.review_summary import ReviewSummaryScreen
+from scenario_tui.ui.screens.stats import review_line
 
 from .history import seed_history
 from .pilot_steps import settle
@@ -59,6 +62,32 @@ async def test_the_summary_counts_and_dates_each_card(reviewed_app: ScenarioApp)
         assert f"in {right.days}\u00a0days" in shown
         assert "Nothing else is due. The next review is on 2026-01-11." in shown
         assert "\x1b" not in shown
+
+
+async def test_a_partly_right_answer_is_called_so(reviewed_app: ScenarioApp) -> None:
+    """Scaling the database up scores 1 of 2: its feedback says `◐ Partly right`, and so do
+    the summary's card and counts, not `✗ Wrong`."""
+    async with reviewed_app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await pilot.press("1", "enter")                  # the hostile one, wrong again
+        await settle(pilot)
+        await pilot.press("3")                           # scale up: partly right
+        await settle(pilot)
+        assert "◐ Partly right" in text(reviewed_app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(reviewed_app.screen, ReviewSummaryScreen)
+        shown = text(reviewed_app)
+        assert "Reviewed 2 · ✓ 0 right · ◐ 1 partly right · ✗ 1 wrong" in shown
+        assert "◐ Partly right · Cache the catalogue" in shown
+        assert "✗ Wrong · [bold red]Hostile[/] title" in shown
+
+
+def test_the_stats_count_partly_right_answers_as_the_summary_does() -> None:
+    line = review_line(ReviewStatus(), ReviewAnswers(answered=3, right=1, partly=1)).plain
+    assert line.startswith("Reviews: 3\xa0answered · ✓ 1 right · ◐ 1 partly right · ✗ 1 wrong")
 
 
 @pytest.mark.parametrize("key", ["escape", "enter"])

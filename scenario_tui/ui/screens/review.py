@@ -85,8 +85,7 @@ class ReviewScreen(PlayScreen):
         super().action_choose(index)
         choice = self.feedback
         if choice is not None:
-            right = self.analysis.verdict(choice) == "right"
-            self.review_run = self.review_run.answer(right)
+            self.review_run = self.review_run.answer(self.analysis.verdict(choice))
             self.post_message(ReviewAnswered(self.scenario, choice))
 
     def action_continue(self) -> None:

@@ -1,5 +1,5 @@
-"""The end of a review session: how many decisions were reviewed, right and wrong, and when each
-comes back (as Anki ends a session with its counts and next intervals).
+"""The end of a review session: how many decisions were reviewed, right, partly right and wrong,
+and when each comes back (as Anki ends a session with its counts and next intervals).
 
 The summary is worked out off the event loop, after the session's answers are saved
 (`review_run.summarise`); this screen only shows it. Esc, Enter or the button go back to the
@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from ...play.review_run import ReviewedCard, ReviewSummary
+from ...play.review_run import PARTLY_RIGHT, ReviewedCard, ReviewSummary
 from ..dates import local_day
 from ..messages import BackToCatalogue
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
@@ -33,11 +33,16 @@ SITUATION_CHARACTERS = 160
 
 
 def counts(summary: ReviewSummary) -> Content:
-    """`Reviewed 2 · ✓ 1 right · ✗ 1 wrong`."""
-    return Content.assemble(
+    """`Reviewed 2 · ✓ 1 right · ✗ 1 wrong`, with `◐ 1 partly right` between them when an
+    answer was."""
+    parts: list[str | tuple[str, str]] = [
         ("Reviewed ", "bold"), (number(summary.reviewed), "bold"), " · ",
-        (f"{VERDICT['right']} {number(summary.right)} right", verdict_style("right")), " · ",
-        (f"{VERDICT['wrong']} {number(summary.wrong)} wrong", verdict_style("wrong")))
+        (f"{VERDICT['right']} {number(summary.right)} right", verdict_style("right")), " · "]
+    if summary.partly:
+        parts += [(f"{VERDICT[PARTLY_RIGHT]} {number(summary.partly)} {PARTLY_RIGHT}",
+                   verdict_style(PARTLY_RIGHT)), " · "]
+    parts.append((f"{VERDICT['wrong']} {number(summary.wrong)} wrong", verdict_style("wrong")))
+    return Content.assemble(*parts)
 
 
 def comes_back(card: ReviewedCard) -> str:
@@ -61,8 +66,9 @@ def shortened(text: Content, limit: int = SITUATION_CHARACTERS) -> Content:
 
 
 def card_line(card: ReviewedCard) -> Content:
-    """`✗ Wrong · Cache the catalogue` / the situation / `Comes back on …`."""
-    verdict = "right" if card.right else "wrong"
+    """`✗ Wrong · Cache the catalogue` / the situation / `Comes back on …`; the verdict is
+    the one the answer's feedback gave (`◐ Partly right`)."""
+    verdict = "right" if card.right else PARTLY_RIGHT if card.partly else "wrong"
     situation = shortened(inline_line(card.situation))
     return Content.assemble(
         (f"{VERDICT[verdict]} {verdict.capitalize()}", verdict_style(verdict)), " · ",

@@ -21,6 +21,7 @@ from ...format.markdown_text import plain_line
 from ...format.model import Misconception
 from ...format.text_safety import one_line
 from ...play.progress_report import ReviewStatus
+from ...play.review_run import PARTLY_RIGHT
 from ...play.session import Session
 from ...play.statistics_report import ReviewAnswers, Statistics
 from ...progress.kinds import EXPLORING
@@ -50,9 +51,10 @@ DOMAIN_LEGEND = Content.styled(
 
 
 def review_line(reviews: ReviewStatus, answers: ReviewAnswers) -> Content:
-    """`Reviews: 3 answered · ✓ 2 right · ✗ 1 wrong · 2 decisions due now · press r to start`;
-    when none is due, when the next one is. Reviews are not attempts: they are counted here
-    only, never in the attempts above or the score history."""
+    """`Reviews: 3 answered · ✓ 2 right · ✗ 1 wrong · 2 decisions due now · press r to start`
+    (`◐ 1 partly right` before the wrong ones, if any); when none is due, when the next one
+    is. Reviews are not attempts: they are counted here only, never in the attempts above or
+    the score history."""
     if not (answers.answered or reviews.due or reviews.next_due):
         return Content.styled("No decisions to review: the ones you get wrong come back here.",
                               "dim")
@@ -60,8 +62,11 @@ def review_line(reviews: ReviewStatus, answers: ReviewAnswers) -> Content:
     if answers.answered:
         parts += [f"{number(answers.answered)}{NBSP}answered · ",
                   (f"{VERDICT['right']} {number(answers.right)} right", verdict_style("right")),
-                  " · ",
-                  (f"{VERDICT['wrong']} {number(answers.wrong)} wrong", verdict_style("wrong")),
+                  " · "]
+        if answers.partly:
+            parts += [(f"{VERDICT[PARTLY_RIGHT]} {number(answers.partly)} {PARTLY_RIGHT}",
+                       verdict_style(PARTLY_RIGHT)), " · "]
+        parts += [(f"{VERDICT['wrong']} {number(answers.wrong)} wrong", verdict_style("wrong")),
                   " · "]
     else:
         parts.append(("none answered yet · ", "dim"))
