@@ -70,8 +70,8 @@ def test_a_partly_right_answer_is_counted_apart(data_dir: Path, tiny_path: Path)
     from fsrs import Rating
 
     session, clock = reviewed(data_dir, tiny_path)
-    session.store.record_review_answers("tiny", (("first", int(Rating.Hard)),),
-                                        (clock.at + dt.timedelta(days=1)).isoformat())
+    session.store.record_review_answers(
+        [("tiny", "first", (clock.at + dt.timedelta(days=1)).isoformat(), int(Rating.Hard))])
     answers = statistics(session).answers
     assert answers == ReviewAnswers(answered=3, right=1, partly=1)
     assert answers.wrong == 1
