@@ -149,7 +149,13 @@ class FeedbackPanel(Vertical):
     def show(self, choice: Choice, verdict: str, best: Choice | None, *,
              continue_label: str = CONTINUE, can_undo: bool = True,
              misconceptions: Mapping[str, Misconception] | None = None) -> None:
-        """The verdict and explanation of `choice`; the buttons say what Enter and u do."""
+        """The verdict and explanation of `choice`; the buttons say what Enter and u do.
+
+        Each showing is a new answer, so the buttons lose the pressed look (`-active`) a
+        press on the last one left for 0.2 s: Textual ignores a press on a button that has
+        it, and a learner who answered and pressed Enter within that time lost the Enter."""
+        for button in self.query(Button).results(Button):
+            button.remove_class("-active")
         self.query_one("#feedback-text", Static).update(
             feedback_content(choice, verdict, best, misconceptions))
         self.query_one("#feedback-scroll").scroll_home(animate=False)
