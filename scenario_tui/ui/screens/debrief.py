@@ -29,7 +29,7 @@ from ..widgets.mistake_text import mistakes_to_remember
 from ..widgets.numbers import number, percent
 from ..widgets.option_verdicts import Decision, OptionsDialog
 from ..widgets.pillar_bars import bars_content
-from ..widgets.step_table import steps_table
+from ..widgets.step_table import StepTable, steps_table
 from ..widgets.symbols import BEST, LINK, OUTCOME, YOURS, outcome_style
 from ..widgets.tree_lines import TreeEntry, line_detail
 
@@ -167,7 +167,7 @@ class DebriefScreen(Screen[None]):
         Binding("r", "retry", "Retry", id="debrief.retry"),
         Binding("p", "replay", "Replay from…", id="debrief.replay"),
         Binding("n", "next", "Next scenario", id="debrief.next"),
-        Binding("o", "show_options(0)", "All options", id="debrief.options"),
+        Binding("o", "options_in_view", "All options", id="debrief.options"),
         Binding("t", "focus_tree", "Tree", id="debrief.tree"),
         Binding("c", "chaos_round", "Chaos round", id="debrief.chaos"),
         Binding("escape", "leave", "Catalogue", id="debrief.leave"),
@@ -285,6 +285,15 @@ class DebriefScreen(Screen[None]):
         if decisions:
             self.app.push_screen(OptionsDialog(self.report.analysis, decisions, at,
                                                self.misconceptions))
+
+    def action_options_in_view(self) -> None:
+        """Every option at the first decision of the step table on screen (the first
+        decision while the table is below, the last once it is above): `o` opened at
+        decision 1 wherever the learner had scrolled to."""
+        body = self.query_one(DebriefBody)
+        table = self.query_one("#steps", StepTable)
+        top = round(body.scroll_offset.y) - table.virtual_region.y
+        self.action_show_options(table.layout_at(table.size.width).step_at(max(0, top)))
 
     def action_tree_options(self) -> None:
         tree = self.query_one(DecisionTree)

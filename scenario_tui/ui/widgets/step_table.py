@@ -234,6 +234,7 @@ class TableLayout:
             self._row([Content(row.number), row.verdict, row.yours, row.best], "│")
         self._rule(_rule(widths, "└", "─", "┴", "┘"))
         self._starts = [block.start for block in self._blocks]
+        self._steps = [block for block in self._blocks if block.edge == "│"]
 
     def _rule(self, line: Content) -> None:
         self._blocks.append(Block(self.height, 1, lines=[line]))
@@ -251,6 +252,14 @@ class TableLayout:
         if block.lines is None:
             block.lines = row_lines(block.cells, self.widths, block.edge, block.style)
         return block.lines[y - block.start]
+
+    def step_at(self, y: int) -> int:
+        """The step (0-based) whose row holds line `y` or comes first below it; the last
+        step when `y` is below them all."""
+        for index, block in enumerate(self._steps):
+            if block.start + block.height > y:
+                return index
+        return max(0, len(self._steps) - 1)
 
     def lines(self) -> list[Content]:
         """Every line of the table."""
