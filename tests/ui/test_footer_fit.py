@@ -72,3 +72,16 @@ def test_keys_a_button_names_go_before_those_only_the_bar_shows() -> None:
     assert [k.action for k in keys_to_hide(keys, narrow, ("retry", "replay"))] == [
         "quit", "replay"]
     assert [k.action for k in keys_to_hide(keys, narrow)] == ["quit", "chaos_round"]
+
+
+def test_esc_stays_while_a_panel_toggle_goes() -> None:
+    """A practice play at 80 columns lost "esc Catalogue" (the rightmost key after Quit)
+    while it kept the panels' toggles."""
+    from scenario_tui.ui.widgets.header_footer import keys_to_hide
+
+    keys = [FooterKey(k, k, d, a) for k, d, a in (
+        ("1-9", "Choose", "choose(0)"), ("s", "Services", "toggle_services"),
+        ("a", "Architecture", "toggle_architecture"), ("escape", "Catalogue", "leave"),
+        ("^q", "Quit", "quit"), ("f1", "Help", "help"))]
+    width = sum(key_width(k) for k in keys) - key_width(keys[4]) - 1
+    assert [k.action for k in keys_to_hide(keys, width)] == ["quit", "toggle_architecture"]

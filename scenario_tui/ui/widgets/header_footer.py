@@ -54,6 +54,8 @@ PALETTE_CLASS = "-command-palette"
 KEPT = "help"
 """The action of the key the footer never hides: every other key is on the screen it opens."""
 FIRST_HIDDEN = "quit"
+BACK = "escape"
+"""The key hidden last: where the screen goes back to."""
 
 
 def key_width(key: FooterKey) -> int:
@@ -71,13 +73,15 @@ def keys_to_hide(keys: Sequence[FooterKey], width: int,
                  on_buttons: Collection[str] = ()) -> list[FooterKey]:
     """The keys to leave out so that the rest fit whole in `width` cells: Quit first, then
     those whose action a button on screen names with its key (`on_buttons`), then from the
-    right; never Help (nor the palette's, docked at the right)."""
+    right, Esc last (it says where the screen goes back to: at 80 columns a play lost
+    "esc Catalogue" before its panel toggles); never Help (nor the palette's, docked at the
+    right)."""
     shown = [key for key in keys if not key.has_class(PALETTE_CLASS)]
     room = width - sum(key_width(key) for key in keys if key.has_class(PALETTE_CLASS))
     needed = sum(key_width(key) for key in shown)
     order = sorted((key for key in shown if key.action != KEPT),
                    key=lambda key: (key.action != FIRST_HIDDEN, key.action not in on_buttons,
-                                    -shown.index(key)))
+                                    key.key == BACK, -shown.index(key)))
     hidden = []
     for key in order:
         if needed <= room:
