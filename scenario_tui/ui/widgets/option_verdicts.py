@@ -53,8 +53,10 @@ class Decision:
 
 
 def loss_text(option: OptionVerdict) -> str:
-    """`lost 8 against the best here: 2 on this choice, 6 fewer to gain after it`; empty when
-    nothing was lost. The parts say why the figure can exceed the points shown beside it."""
+    """`lost 8 against the best here: 2 fewer on this choice, 6 fewer to gain after it`;
+    empty when nothing was lost. The parts say why the figure can differ from the points
+    shown beside it, each a difference from the best ("fewer" or "more"), so that they add
+    up to the loss: "lost 1: 2 fewer on this choice, 1 more to gain after it"."""
     if option.lost <= 0:
         return ""
     head = f"lost {number(option.lost)} against the best here"
@@ -63,7 +65,7 @@ def loss_text(option: OptionVerdict) -> str:
         return head
     parts = []
     if now > 0:
-        parts.append(f"{number(now)} on this choice")
+        parts.append(f"{number(now)} fewer on this choice")
     elif now < 0:
         parts.append(f"{number(-now)} more on this choice")
     parts.append(f"{number(after)} fewer to gain after it" if after > 0
