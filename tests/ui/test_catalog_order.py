@@ -14,6 +14,7 @@ from scenario_tui.play.catalog_order import (
     BROKEN,
     DOMAIN,
     GROUPING_SETTING,
+    GROUPINGS,
     NOT_STARTED,
     PERFECT,
     PROGRESS,
@@ -204,3 +205,19 @@ async def test_a_scenario_the_learner_moved_to_keeps_the_highlight(make_app) -> 
         await pilot.press("c", "backspace", "ctrl+g")
         await settle(pilot)
         assert listing.current is chosen
+
+
+async def test_ctrl_g_says_how_the_list_is_grouped_now_and_next(make_app) -> None:
+    """The list alone did not say it: "no groups" showed nothing at all."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        said = []
+        for _ in GROUPINGS:
+            await pilot.press("ctrl+g")
+            await settle(pilot)
+            note = list(app._notifications)[-1]
+            said.append(f"{note.title}: {note.message}")
+        assert said == ["Grouped by exam domain: Ctrl+G again: progress.",
+                        "Grouped by progress: Ctrl+G again: no groups.",
+                        "Not grouped: Ctrl+G again: exam domain."]

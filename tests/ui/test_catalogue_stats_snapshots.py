@@ -38,6 +38,8 @@ class TestGroupedAndExploring:
             await settle(pilot)
             await pilot.press("ctrl+g")
             await settle(pilot)
+            pilot.app.clear_notifications()  # the grouped list, not the note saying so
+            await settle(pilot)
 
         assert snap_compare(app_with_exploring, terminal_size=size, run_before=group)
 

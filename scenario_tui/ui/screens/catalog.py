@@ -19,7 +19,13 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...format.text_safety import clean, one_line
 from ...play.catalog import CatalogEntry
-from ...play.catalog_order import GROUPING_SETTING, GROUPINGS, NONE, next_grouping
+from ...play.catalog_order import (
+    GROUPING_NAMES,
+    GROUPING_SETTING,
+    GROUPINGS,
+    NONE,
+    next_grouping,
+)
 from ...play.modes import EXAM, PRACTICE, TIMED_EXAM
 from ...play.progress_report import CatalogProgress
 from ...play.session import Session
@@ -273,8 +279,13 @@ class CatalogScreen(ResponsiveScreen):
         self.query_one("#scenarios", ScenarioList).move(delta)
 
     def action_cycle_grouping(self) -> None:
-        """No groups → exam domain → progress → no groups."""
+        """No groups → exam domain → progress → no groups, saying which it is now (the
+        list alone did not: "no groups" showed nothing at all)."""
         self.action_group(next_grouping(self.grouping))
+        after = GROUPING_NAMES[next_grouping(self.grouping)]
+        self.notify(f"Ctrl+G again: {after}.", title=(
+            "Not grouped" if self.grouping == NONE
+            else f"Grouped by {GROUPING_NAMES[self.grouping]}"), markup=False, timeout=3)
 
     def action_group(self, by: str) -> None:
         """Group the list `by` exam domain, progress or nothing, and remember it."""
