@@ -97,7 +97,7 @@ async def test_a_negative_total_its_loss_and_markdown_as_styles(
         assert "Grade  F" in summary
         assert "ConsistentRead=true" in summary and "`" not in summary
         steps = shown(screen, "#steps")
-        assert "Lost 9 against the best here: 2 on this" in steps
+        assert "Lost 9 against the best here: 2 fewer on" in steps
         assert "`" not in steps and "**" not in steps and "-1" not in steps
         assert f"{MINUS}1" in steps
 
