@@ -25,7 +25,7 @@ from ..messages import BackToCatalogue
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.inline_text import inline_line
 from ..widgets.numbers import NBSP, number
-from ..widgets.symbols import VERDICT, verdict_style
+from ..widgets.symbols import VERDICT, verdict_counts, verdict_style
 from ..widgets.word_wrap import WordWrapped
 
 SITUATION_CHARACTERS = 160
@@ -35,14 +35,8 @@ SITUATION_CHARACTERS = 160
 def counts(summary: ReviewSummary) -> Content:
     """`Reviewed 2 · ✓ 1 right · ✗ 1 wrong`, with `◐ 1 partly right` between them when an
     answer was."""
-    parts: list[str | tuple[str, str]] = [
-        ("Reviewed ", "bold"), (number(summary.reviewed), "bold"), " · ",
-        (f"{VERDICT['right']} {number(summary.right)} right", verdict_style("right")), " · "]
-    if summary.partly:
-        parts += [(f"{VERDICT[PARTLY_RIGHT]} {number(summary.partly)} {PARTLY_RIGHT}",
-                   verdict_style(PARTLY_RIGHT)), " · "]
-    parts.append((f"{VERDICT['wrong']} {number(summary.wrong)} wrong", verdict_style("wrong")))
-    return Content.assemble(*parts)
+    return Content.assemble(("Reviewed ", "bold"), (number(summary.reviewed), "bold"), " · ",
+                            *verdict_counts(summary.right, summary.partly, summary.wrong))
 
 
 def comes_back(card: ReviewedCard) -> str:

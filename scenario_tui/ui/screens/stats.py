@@ -21,7 +21,6 @@ from ...format.markdown_text import plain_line
 from ...format.model import Misconception
 from ...format.text_safety import one_line
 from ...play.progress_report import ReviewStatus
-from ...play.review_run import PARTLY_RIGHT
 from ...play.session import Session
 from ...play.statistics_report import ReviewAnswers, Statistics
 from ...progress.kinds import EXPLORING
@@ -31,7 +30,7 @@ from ..widgets.header_footer import ScreenFooter, ScreenHeader
 from ..widgets.mastery_bars import MasteryBars, mastery_width
 from ..widgets.numbers import NBSP, number
 from ..widgets.score_history import BARS, ScoreHistory, plural
-from ..widgets.symbols import VERDICT, verdict_style
+from ..widgets.symbols import VERDICT, verdict_counts
 from ..worker_errors import report_failure
 from .responsive import ResponsiveScreen, breakpoint_class
 
@@ -61,13 +60,7 @@ def review_line(reviews: ReviewStatus, answers: ReviewAnswers) -> Content:
     parts: list[str | tuple[str, str]] = [("Reviews: ", "bold")]
     if answers.answered:
         parts += [f"{number(answers.answered)}{NBSP}answered · ",
-                  (f"{VERDICT['right']} {number(answers.right)} right", verdict_style("right")),
-                  " · "]
-        if answers.partly:
-            parts += [(f"{VERDICT[PARTLY_RIGHT]} {number(answers.partly)} {PARTLY_RIGHT}",
-                       verdict_style(PARTLY_RIGHT)), " · "]
-        parts += [(f"{VERDICT['wrong']} {number(answers.wrong)} wrong", verdict_style("wrong")),
-                  " · "]
+                  *verdict_counts(answers.right, answers.partly, answers.wrong), " · "]
     else:
         parts.append(("none answered yet · ", "dim"))
     if reviews.due:

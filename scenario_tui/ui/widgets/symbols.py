@@ -26,6 +26,18 @@ def verdict_style(verdict: str) -> str:
                                                                           "bold $error")
 
 
+def verdict_counts(right: int, partly: int, wrong: int) -> list[tuple[str, str] | str]:
+    """`✓ 1 right · ✗ 1 wrong`, with `◐ 1 partly right` between them when there is one:
+    the parts, for `Content.assemble`."""
+    counted = [("right", right), ("partly right", partly), ("wrong", wrong)]
+    parts: list[tuple[str, str] | str] = []
+    for verdict, count in counted:
+        if count or verdict != "partly right":
+            parts += [" · "] if parts else []
+            parts.append((f"{VERDICT[verdict]} {count} {verdict}", verdict_style(verdict)))
+    return parts
+
+
 def outcome_style(outcome: str | None) -> str:
     """A theme-variable style for an ending's outcome."""
     return {"success": "bold $success", "partial": "bold $warning"}.get(outcome or "",
