@@ -10,6 +10,7 @@ from scenario_tui.ui.screens.catalog import FilterInput
 from scenario_tui.ui.screens.play import PlayScreen
 from scenario_tui.ui.widgets.scenario_list import ScenarioList
 
+from .monkey import burst, quiet
 from .pilot_steps import settle
 
 
@@ -57,3 +58,18 @@ async def test_typing_in_the_list_adds_to_the_filter_and_j_k_still_move(
         await pilot.press("j")
         assert before is not None and listing.highlighted == before + 1
         assert box.value == ""
+
+
+async def test_a_word_typed_at_once_in_the_list_reaches_the_filter_whole(
+        make_app: Callable[..., ScenarioApp]) -> None:
+    """Typed faster than the screen draws (as a terminal delivers it), the letters after the
+    first were already on their way to the list when the first moved the focus: the filter
+    got "r" of "read"."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        assert isinstance(app.screen.focused, ScenarioList)
+        burst(app, list("read"))
+        await quiet(pilot)
+        assert app.screen.query_one(FilterInput).value == "read"

@@ -261,8 +261,11 @@ class CatalogScreen(ResponsiveScreen):
         typing goes on there: the keys bound there (j/k, Enter, ?) keep their use. It
         dropped them, so a learner who had tabbed to the list typed a title, pressed Enter
         and played whichever scenario was highlighted."""
+        # The box too: in a burst of keys the rest were already on their way to the list
+        # when the first moved the focus, and reach the screen only (the box takes its own).
         if event.character is None or not event.is_printable or event.character == " " \
-                or not isinstance(self.focused, ScenarioList) or event.key in self.active_bindings:
+                or not isinstance(self.focused, (ScenarioList, FilterInput)) \
+                or event.key in self.active_bindings:
             return
         event.stop()
         event.prevent_default()
