@@ -155,15 +155,21 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
             if session.preference(SERVICES_SETTING.format(layout)) == _flip(default):
                 self.add_class(_services_class(layout, default), update=False)
         self.add_class(*remembered_classes(session), update=False)
+        # Kept at hand: a choice brings them up to date, and a query for each cost more
+        # than the engine's move.
+        self._breadcrumb = Breadcrumb(id="breadcrumb")
+        self._player = Player(id="player")
+        self._services = ServiceCards(id="services")
+        self._architecture = ([ArchitectureView(id="architecture")]
+                              if has_architecture(scenario) else [])
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
-        yield Breadcrumb(id="breadcrumb")
+        yield self._breadcrumb
         with Horizontal(id="play-body"):
-            yield Player(id="player")
-            yield ServiceCards(id="services")
-        if has_architecture(self.scenario):
-            yield ArchitectureView(id="architecture")
+            yield self._player
+            yield self._services
+        yield from self._architecture
         yield ScreenFooter()
 
     def on_mount(self) -> None:
@@ -192,7 +198,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
                         title="Time's up", severity="warning", markup=False)
             self._finish_if_done()
             return
-        self.query_one(Player).show_status(self.play_status())
+        self._player.show_status(self.play_status())
 
     @on(events.ScreenSuspend)
     def _pause_countdown(self) -> None:
@@ -240,24 +246,26 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         """Show the current situation, choices, breadcrumb, feedback and service cards."""
         if not self.is_mounted or self not in self.app.screen_stack:
             return  # not mounted yet, or replaced before its first refresh (its widgets go)
-        self.show_trail()
-        player = self.query_one(Player)
+        player = self._player
         player.view = self.player_view()
-        # The focus follows once the frame is drawn: moving it restyles the widget that
-        # loses it and the one that gains it, a third of a choice's time to its feedback.
+        # The trail and the focus follow once the frame with the feedback is drawn: the
+        # learner reads the answer first. The breadcrumb runs across the whole screen, so
+        # drawing it in the same frame redrew the service cards too; moving the focus
+        # restyles the widget that loses it and the one that gains it.
+        self.call_after_refresh(self.show_trail)
         self.call_after_refresh(player.focus_current)
-        for panel in self.query(ArchitectureView):
+        for panel in self._architecture:
             panel.show(self.scenario, self.play)
             panel.make_room(self.app.size.height < SHORT_BELOW)
         node = self.scenario.node(player.view.node)
         services = node.services or self.scenario.services
         if services != self._services_of:
             self._services_of = services
-            self.query_one(ServiceCards).show(services, self.session.glossary)
+            self._services.show(services, self.session.glossary)
 
     def on_resize(self) -> None:
         """A terminal made shorter or taller: the diagram panel gives or takes its room."""
-        for panel in self.query(ArchitectureView):
+        for panel in self._architecture:
             panel.make_room(self.app.size.height < SHORT_BELOW)
 
     def show_trail(self) -> None:
@@ -265,7 +273,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         play = self.play
         verdicts = ([self.analysis.verdict(c) for c in play.choices] if play.mode == PRACTICE
                     else None)
-        self.query_one(Breadcrumb).show(play.choices, verdicts, play.timed_out)
+        self._breadcrumb.show(play.choices, verdicts, play.timed_out)
 
     def play_status(self) -> Content:
         """`Decision 2 · Practice · score 3` above the situation."""

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from types import MappingProxyType
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from ...format.model import Choice, Misconception
 from .inline_text import inline, inline_line
 from .mistake_text import choice_notes
 from .numbers import points
+from .prepared_text import PreparedText
 from .symbols import VERDICT, verdict_style
 
 
@@ -32,6 +34,9 @@ def feedback_content(choice: Choice, verdict: str, best: Choice | None,
         parts += ["\n\n", ("Best here: ", "bold $success"), inline_line(best.label)]
     return Content.assemble(*parts)
 
+
+NONE: Mapping[str, Misconception] = MappingProxyType({})
+"""No misconceptions known: one object, so that a text made for it is found again."""
 
 CONTINUE = "Continue (Enter)"
 SHORT = {"all-options": "Options"}
@@ -96,15 +101,44 @@ class FeedbackPanel(Vertical):
         """Each button's whole label; a row too narrow for them shows them without their key."""
         self._fitted: dict[str, tuple[str, bool]] = {}
         """What `_fit_labels` last gave each button: its label, and whether the row was narrow."""
+        self._text = PreparedText(id="feedback-text")
+        self._scroll = VerticalScroll(self._text, id="feedback-scroll")
+        self._buttons = {
+            name: Button(label, id=name, compact=True,
+                         variant="primary" if name == "continue" else "default")
+            for name, label in self._labels.items()}
+        self._contents: dict[int, tuple[Choice, str, Choice | None, object, Content]] = {}
+        """Each choice's feedback text as `prepare` or `show` made it, by the choice's id (the
+        choice is kept with it, and what else it was made from)."""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="feedback-scroll"):
-            yield Static(id="feedback-text")
+        yield self._scroll
         with Horizontal(id="feedback-buttons"):
-            yield Button(self._labels["continue"], id="continue", variant="primary",
-                         compact=True)
-            yield Button(self._labels["undo"], id="undo", compact=True)
-            yield Button(self._labels["all-options"], id="all-options", compact=True)
+            yield from self._buttons.values()
+
+    def text_width(self, outer: int) -> int:
+        """The width the feedback's text will have in a panel `outer` cells wide (the panel
+        may be hidden and not laid out yet); a long text's scrollbar makes it narrower."""
+        return outer - sum(widget.styles.gutter.width
+                           for widget in (self, self._scroll, self._text))
+
+    def prepare(self, choice: Choice, verdict: str, best: Choice | None, *,
+                misconceptions: Mapping[str, Misconception], width: int) -> None:
+        """Make `choice`'s feedback text and its lines at `width` ahead of `show`."""
+        self._text.prepare(self._content(choice, verdict, best, misconceptions), width)
+
+    def _content(self, choice: Choice, verdict: str, best: Choice | None,
+                 misconceptions: Mapping[str, Misconception]) -> Content:
+        """`feedback_content`, made once for each choice while its inputs stay the same."""
+        kept = self._contents.get(id(choice))
+        if (kept is not None and kept[0] is choice and kept[1] == verdict and kept[2] is best
+                and kept[3] is misconceptions):
+            return kept[4]
+        content = feedback_content(choice, verdict, best, misconceptions)
+        self._contents[id(choice)] = (choice, verdict, best, misconceptions, content)
+        while len(self._contents) > 12:
+            del self._contents[next(iter(self._contents))]
+        return content
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_labels)
@@ -146,6 +180,9 @@ class FeedbackPanel(Vertical):
         button.styles.margin = (0, 1, 0, 0) if narrow else None
         button.refresh(layout=True)
 
+    def focus_continue(self) -> None:
+        self._buttons["continue"].focus()
+
     def show(self, choice: Choice, verdict: str, best: Choice | None, *,
              continue_label: str = CONTINUE, can_undo: bool = True,
              misconceptions: Mapping[str, Misconception] | None = None) -> None:
@@ -154,14 +191,14 @@ class FeedbackPanel(Vertical):
         Each showing is a new answer, so the buttons lose the pressed look (`-active`) a
         press on the last one left for 0.2 s: Textual ignores a press on a button that has
         it, and a learner who answered and pressed Enter within that time lost the Enter."""
-        for button in self.query(Button).results(Button):
+        for button in self._buttons.values():
             button.remove_class("-active")
-        self.query_one("#feedback-text", Static).update(
-            feedback_content(choice, verdict, best, misconceptions))
-        self.query_one("#feedback-scroll").scroll_home(animate=False)
+        self._text.update(self._content(choice, verdict, best, misconceptions or NONE))
+        self._scroll.scroll_home(animate=False)
         if continue_label != self._labels["continue"]:
             self._labels["continue"] = continue_label
-            self.query_one("#continue", Button).label = continue_label
+            self._buttons["continue"].label = continue_label
             self._fitted.pop("continue", None)  # fitted again after the frame
-        self.query_one("#undo", Button).display = can_undo
+        if self._buttons["undo"].display != can_undo:  # setting it lays the row out again
+            self._buttons["undo"].display = can_undo
         self.call_after_refresh(self._fit_labels)

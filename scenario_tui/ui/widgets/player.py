@@ -130,14 +130,21 @@ class Player(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._text_of = ""
+        self._status = Static(id="play-status")
+        self._situation = Markdown(id="situation")
+        self._situation_scroll = VerticalScroll(self._situation, id="situation-scroll")
+        self._choices = ChoiceList(id="choices")
+        self._panel = FeedbackPanel(id="feedback")
+        self._ending = Static(id="ending")
+        self._to_prepare: list[Choice] = []
+        """The choices on screen whose feedback is still to be made ahead (`_prepare_next`)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="play-status")
-        with VerticalScroll(id="situation-scroll"):
-            yield Markdown(id="situation")
-        yield ChoiceList(id="choices")
-        yield FeedbackPanel(id="feedback")
-        yield Static(id="ending")
+        yield self._status
+        yield self._situation_scroll
+        yield self._choices
+        yield self._panel
+        yield self._ending
 
     def watch_view(self, view: PlayerView | None) -> None:
         if view is None:
@@ -147,11 +154,11 @@ class Player(Vertical):
         text_key = f"{view.node}\n{node.text}"
         if text_key != self._text_of:
             self._text_of = text_key
-            self.query_one("#situation", Markdown).update(clean(node.text))
-            self.query_one("#situation-scroll").scroll_home(animate=False)
-        self.query_one("#play-status", Static).update(view.status)
-        choices, panel = self.query_one(ChoiceList), self.query_one(FeedbackPanel)
-        ending = self.query_one("#ending", Static)
+            self._situation.update(clean(node.text))
+            self._situation_scroll.scroll_home(animate=False)
+        self.show_status(view.status)
+        choices, panel, ending = self._choices, self._panel, self._ending
+        self._to_prepare = []
         if view.feedback is not None:
             panel.show(view.feedback, view.analysis.verdict(view.feedback),
                        view.analysis.best_choice.get(view.feedback.source),
@@ -160,16 +167,35 @@ class Player(Vertical):
         elif view.at_ending:
             ending.update(view.ending or Content(""))
         else:
-            choices.show(view.play.options(view.scenario))
+            options = view.play.options(view.scenario)
+            choices.show(options)
             choices.border_title = view.choices_title
+            self._to_prepare = list(options)
+            self.call_after_refresh(self._prepare_next)
         choices.display = view.feedback is None and not view.at_ending
         panel.display = view.feedback is not None
         ending.display = view.at_ending and view.ending is not None
         self.refresh_bindings()
 
     def show_status(self, status: Content) -> None:
-        """Redraw only the status line (a countdown's tick), leaving the choices as they are."""
-        self.query_one("#play-status", Static).update(status)
+        """Redraw only the status line (a countdown's tick), leaving the choices as they are.
+        It is one line high whatever it says, so the screen is not laid out again for it."""
+        self._status.update(status, layout=False)
+
+    def _prepare_next(self) -> None:
+        """Make the feedback of one choice on screen ahead, while the learner reads, then
+        the next choice's after any key waiting: a choice then shows its feedback without
+        rendering it (`PreparedText`). A choice taken first is simply rendered then."""
+        view = self.view
+        if not self._to_prepare or view is None or view.feedback is not None:
+            return
+        choice = self._to_prepare.pop(0)
+        self._panel.prepare(choice, view.analysis.verdict(choice),
+                            view.analysis.best_choice.get(choice.source),
+                            misconceptions=view.misconceptions,
+                            width=self._panel.text_width(self.content_size.width))
+        if self._to_prepare:
+            self.call_later(self._prepare_next)
 
     def watch_notice(self, notice: str) -> None:
         if self.view is None:
@@ -177,21 +203,22 @@ class Player(Vertical):
 
     def _show_notice(self, notice: str) -> None:
         self._text_of = ""
-        self.query_one("#play-status", Static).update(Content(reflow(notice)))
-        self.query_one("#situation", Markdown).update("")
-        choices = self.query_one(ChoiceList)
+        self._to_prepare = []
+        self._status.update(Content(reflow(notice)))
+        self._situation.update("")
+        choices = self._choices
         if choices.has_focus:
             choices.blur()  # it would keep the focus while hidden (`ChoiceList._on_hide`)
-        for widget in (choices, self.query_one(FeedbackPanel), self.query_one("#ending")):
+        for widget in (choices, self._panel, self._ending):
             widget.display = False
 
     def focus_current(self) -> bool:
         """Focus Continue while feedback shows, else the choices; False if neither shows."""
         view = self.view
         if view is not None and view.feedback is not None:
-            self.query_one("#continue", Button).focus()
+            self._panel.focus_continue()
             return True
-        choices = self.query_one(ChoiceList)
+        choices = self._choices
         if view is not None and choices.display:
             choices.focus()
             return True
