@@ -6,9 +6,12 @@ choice numbers) and refusing what cannot be drawn are here, as values a test can
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..analysis.resilience import best_path, build, path_from_numbers
 from ..format.architecture_export import ARCHITECTURE_FORMATS, export_architecture
-from ..format.model import Scenario
+from ..format.glossary import scopes as glossary_scopes
+from ..format.model import Scenario, ServiceCard
 
 
 def architecture_refusal(architecture: bool, fmt: str | None, path: str | None) -> str | None:
@@ -28,15 +31,19 @@ def parse_numbers(text: str) -> list[int]:
     return [int(part) for part in parts]
 
 
-def write_architecture(scenario: Scenario, fmt: str, path: str | None) -> tuple[str, str]:
-    """The drawing and an empty string, or an empty drawing and why it cannot be made."""
+def write_architecture(scenario: Scenario, fmt: str, path: str | None,
+                       glossary: Mapping[str, ServiceCard] | None = None) -> tuple[str, str]:
+    """The drawing and an empty string, or an empty drawing and why it cannot be made. The
+    glossary says where each service runs (`ServiceCard.scope`)."""
+    scopes = glossary_scopes(glossary or {})
     if not scenario.design.declared:
         return "", (f"{scenario.id} declares no architecture: add `architecture:` or "
                     "choices that add components (docs/authoring.md)")
     if path is None:
-        return export_architecture(build(scenario, best_path(scenario)), fmt, scenario.title), ""
+        return export_architecture(build(scenario, best_path(scenario)), fmt, scenario.title,
+                                   scopes), ""
     try:
         choices = path_from_numbers(scenario, parse_numbers(path))
     except ValueError as error:
         return "", f"--path {path}: {error}"
-    return export_architecture(build(scenario, choices), fmt, scenario.title), ""
+    return export_architecture(build(scenario, choices), fmt, scenario.title, scopes), ""

@@ -97,7 +97,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(render(errors, 1, "text"), file=sys.stderr)
         return EXIT_PROBLEMS
     if args.architecture:
-        text, failure = write_architecture(scenario, args.format or "mermaid", args.path)
+        from ..format import glossary
+        from ..format.files import library_dir
+
+        cards = glossary.for_roots([library_dir(), path])[0]  # where each service runs
+        text, failure = write_architecture(scenario, args.format or "mermaid", args.path, cards)
         if failure:
             return usage_error(failure)
     else:

@@ -45,6 +45,19 @@ class Component:
         object.__setattr__(self, "traits", _canonical(self.traits))
         object.__setattr__(self, "links", _canonical(self.links))
 
+    def placement(self, scope: str = "zonal") -> list[str]:
+        """Where it runs, in words: `2 AZs`, `1 AZ`, `3 AZs · 2 Regions`. A service AWS spreads
+        across a Region's AZs (its glossary `scope`) is `regional` until it is placed in more
+        than one AZ, and a global one is `global`, never `1 AZ`."""
+        if scope == "global":
+            return ["global"]
+        words = []
+        if scope != "regional" or self.azs > 1:
+            words.append(f"{self.azs} AZ" + ("s" if self.azs != 1 else ""))
+        if self.regions > 1:
+            words.append(f"{self.regions} Regions")
+        return words or ["regional"]
+
 
 @dataclass(frozen=True, slots=True)
 class Patch:

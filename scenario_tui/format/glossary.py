@@ -7,6 +7,7 @@ scenarios adds cards (or replaces one with the same id), found by `files.discove
 
 from __future__ import annotations
 
+from collections import abc
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from .model import SLUG, ServiceCard
 from .problems import ERROR, Problem, did_you_mean, nearest
 from .yaml_source import Mapping
 
-FIELDS = ("name", "summary", "docs")
+FIELDS = ("name", "summary", "docs", "scope")
 REQUIRED = ("name", "summary")
+SCOPES = ("zonal", "regional", "global")
+"""The values `scope:` takes (`ServiceCard.scope`); zonal when it is left out."""
 _EXAMPLE = ("write `name:` and `summary:` (and `docs:`, a URL) indented under the id; see "
             "docs/authoring.md, \"The glossary\"")
 
@@ -48,9 +51,21 @@ def _card(service: str, card: object, pos: tuple[int, int], path: str,
             problems.append(Problem(path, *card.pos(key), ERROR, "E013", f"{where} {key!r} "
                                     "must be non-empty text", "write it out, quoted if it "
                                     "holds ': '"))
+    scope = card.get("scope", SCOPES[0])
+    if "scope" in card and isinstance(scope, str) and scope.strip() and scope not in SCOPES:
+        problems.append(Problem(path, *card.pos("scope"), ERROR, "E013", f"{where} 'scope' "
+                                f"must be one of {', '.join(SCOPES)}, not {scope!r}",
+                                did_you_mean(str(scope), SCOPES, "zonal: placed in the AZs you "
+                                             "choose; regional: spread across a Region by AWS; "
+                                             "global: not tied to a Region")))
     if len(problems) > found:
         return None
-    return ServiceCard(service, card["name"], card["summary"], card.get("docs", ""))
+    return ServiceCard(service, card["name"], card["summary"], card.get("docs", ""), scope)
+
+
+def scopes(cards: abc.Mapping[str, ServiceCard]) -> dict[str, str]:
+    """Where each service in `cards` runs (`ServiceCard.scope`), by service id."""
+    return {service: card.scope for service, card in cards.items()}
 
 
 def load(path: Path | str) -> tuple[dict[str, ServiceCard], list[Problem]]:

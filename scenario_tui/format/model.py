@@ -74,6 +74,10 @@ class ServiceCard:
     name: str
     summary: str
     docs: str = ""
+    scope: str = "zonal"
+    """Where the service runs, in the terms of AWS's fault isolation boundaries: "zonal" (in
+    the Availability Zones you place it in), "regional" (AWS spreads it across a Region's
+    AZs) or "global" (not tied to one Region)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from ...analysis.scoring import Analysis, analyse
 from ...authoring.file_check import BROKEN, VALID, WRITING, FileCheck, carry_over, problem_in
 from ...authoring.file_watch import FileWatcher
 from ...authoring.path_change import path_change
+from ...format.glossary import scopes as glossary_scopes
 from ...format.text_safety import clean, one_line
 from ...play.engine import PlayError, start, what_if
 from ...play.modes import PRACTICE
@@ -197,7 +198,8 @@ class AuthorScreen(PlayerActions, WatchingScreen):
     def watch_trial(self, trial: Trial | None) -> None:
         check, player, analysis = self.shown, self.query_one(Player), self.analysis
         self.query_one(AuthorArchitecture).show(check.scenario if check else None,
-                                                trial.play if trial else None)
+                                                trial.play if trial else None,
+                                                glossary_scopes(check.glossary) if check else None)
         if trial is None or check is None or check.scenario is None or analysis is None:
             player.border_title = "Preview"
             player.notice = "Nothing to play until the file is valid."

@@ -13,6 +13,7 @@ from textual.reactive import Reactive, reactive
 from textual.widget import Widget
 
 from ...analysis.scoring import Analysis, analyse
+from ...format.glossary import scopes as glossary_scopes
 from ...format.model import Choice, Scenario
 from ...format.text_safety import clean
 from ...play.chaos import has_architecture
@@ -162,6 +163,8 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         self._services = ServiceCards(id="services")
         self._architecture = ([ArchitectureView(id="architecture")]
                               if has_architecture(scenario) else [])
+        self._scopes = glossary_scopes(session.glossary) if self._architecture else {}
+        """Where each service runs, for the diagram (the glossary's `scope`)."""
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
@@ -255,7 +258,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         self.call_after_refresh(self.show_trail)
         self.call_after_refresh(player.focus_current)
         for panel in self._architecture:
-            panel.show(self.scenario, self.play)
+            panel.show(self.scenario, self.play, self._scopes)
             panel.make_room(self.app.size.height < SHORT_BELOW)
         node = self.scenario.node(player.view.node)
         services = node.services or self.scenario.services

@@ -14,7 +14,7 @@ narrower than a box's text).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
@@ -40,6 +40,8 @@ class Drawing:
     architecture: Architecture
     change: Diff = field(default_factory=Diff)
     before: Architecture = field(default_factory=Architecture)
+    scopes: Mapping[str, str] = field(default_factory=dict)
+    """Each service's glossary `scope` (zonal when it has none): where a component runs."""
 
     def mark(self, component_id: str) -> str:
         if component_id in self.change.added:
@@ -79,12 +81,10 @@ def layers(architecture: Architecture) -> list[list[Component]]:
     return [found[level] for level in sorted(found)]
 
 
-def placement(component: Component) -> str:
-    """`ec2 · 2 AZs · 2–6`: the service, where it runs and how far it scales."""
-    parts = [one_line(component.service)]
-    parts.append(f"{component.azs} AZ" + ("s" if component.azs != 1 else ""))
-    if component.regions != 1:
-        parts.append(f"{component.regions} Regions")
+def placement(drawing: Drawing, component: Component) -> str:
+    """`ec2 · 2 AZs · 2–6`, `iam · global`: the service, where it runs and how far it scales."""
+    parts = [one_line(component.service),
+             *component.placement(drawing.scopes.get(component.service, "zonal"))]
     if component.min != component.max:
         parts.append(f"{component.min}–{component.max}")
     elif component.min != 1:
@@ -144,7 +144,8 @@ def compact(drawing: Drawing, width: int) -> list[Content]:
         targets = _targets(drawing, component)
         line = Content.assemble(
             (mark, MARK_STYLE), " ", (one_line(component.name), "bold"), "  ",
-            (placement(component), "dim"), *([" → ", targets] if targets else []))
+            (placement(drawing, component), "dim"),
+            *([" → ", targets] if targets else []))
         lines.append(line.truncate(width, ellipsis=True))
     lines.extend(line.truncate(width, ellipsis=True) for line in _removed_lines(drawing))
     return lines
@@ -170,8 +171,8 @@ def _box(drawing: Drawing, component: Component, width: int) -> list[Content]:
     title = Content.assemble(*marked,
                              (one_line(component.name), "bold"))
     targets = _targets(drawing, component, width - 8)
-    middle = Content.styled(placement(component), "dim").truncate(width - 4, ellipsis=True,
-                                                                   pad=True)
+    middle = Content.styled(placement(drawing, component), "dim").truncate(
+        width - 4, ellipsis=True, pad=True)
     return [border(top_left, title, top_right),
             Content.assemble(side, " ", middle, " ", side),
             border(bottom_left, Content(f"→ {targets}") if targets else Content(""),
@@ -183,7 +184,7 @@ def box_width(drawing: Drawing, component: Component) -> int:
     names of what it calls whole (`_box`'s borders take 6 cells beside a text, its sides 4)."""
     title = cell_len(one_line(component.name)) + (2 if drawing.mark(component.id) != " " else 0)
     targets = _targets(drawing, component)
-    return max(BOX_LEAST, title + 6, cell_len(placement(component)) + 4,
+    return max(BOX_LEAST, title + 6, cell_len(placement(drawing, component)) + 4,
                cell_len(f"→ {targets}") + 6 if targets else 0)
 
 

@@ -12,6 +12,7 @@ Exam mode shows the panel and its marks too: they restate what the learner's own
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from textual.app import ComposeResult
@@ -43,12 +44,14 @@ def hidden_class(layout: str) -> str:
     return f"-architecture-{layout}-hidden"
 
 
-def drawing_of(scenario: Scenario, play: Play) -> Drawing:
+def drawing_of(scenario: Scenario, play: Play,
+               scopes: Mapping[str, str] | None = None) -> Drawing:
     """What the panel draws for `play`: the system now, the last choice's change, and the
-    system before that choice (where what it removed is named)."""
+    system before that choice (where what it removed is named); `scopes` says where each
+    service runs (the glossary's `scope`)."""
     before = replace(play, choices=play.choices[:-1]) if play.choices else play
     return Drawing(architecture(scenario, play), latest_change(scenario, play),
-                   architecture(scenario, before))
+                   architecture(scenario, before), scopes or {})
 
 
 def remembered_classes(session: Session) -> list[str]:
@@ -118,9 +121,11 @@ class ArchitectureView(VerticalScroll, can_focus=False):
         full panel hid a fourth choice below the fold and left feedback two lines."""
         self.styles.max_height = ROOM_MADE if needed else None
 
-    def show(self, scenario: Scenario, play: Play) -> None:
-        """Draw the system `play` has built (nothing for a scenario that builds none)."""
+    def show(self, scenario: Scenario, play: Play,
+             scopes: Mapping[str, str] | None = None) -> None:
+        """Draw the system `play` has built (nothing for a scenario that builds none), each
+        service where `scopes` says it runs."""
         if not has_architecture(scenario):
             self.display = False
             return
-        self.query_one(DrawingBody).drawing = drawing_of(scenario, play)
+        self.query_one(DrawingBody).drawing = drawing_of(scenario, play, scopes)

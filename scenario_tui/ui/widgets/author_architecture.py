@@ -8,6 +8,8 @@ move in the preview clears them, as they were for the old path.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -46,6 +48,8 @@ class AuthorArchitecture(Vertical):
         super().__init__(id=id)
         self.scenario: Scenario | None = None
         self.play: Play | None = None
+        self.scopes: Mapping[str, str] = {}
+        """Where each service runs (the glossary's `scope`) for the file on screen."""
         self.hidden = False
         """Whether the author hid the panel (`a`) to give the graph its room."""
 
@@ -57,13 +61,15 @@ class AuthorArchitecture(Vertical):
     def on_mount(self) -> None:
         self.query_one("#author-faults").border_title = "Faults"
 
-    def show(self, scenario: Scenario | None, play: Play | None) -> None:
+    def show(self, scenario: Scenario | None, play: Play | None,
+             scopes: Mapping[str, str] | None = None) -> None:
         """Draw the system `play` has built; hide the panel for a scenario that builds none."""
         self.scenario, self.play = scenario, play
+        self.scopes = scopes if scopes is not None else self.scopes
         self.display = self.available and not self.hidden
         if scenario is None or play is None or not self.display:
             return
-        self.query_one(ArchitectureView).show(scenario, play)
+        self.query_one(ArchitectureView).show(scenario, play, self.scopes)
         faults = self.query_one("#author-faults")
         faults.display = has_faults(scenario)
         self.query_one("#author-fault-results", Static).update(HINT)
