@@ -207,7 +207,8 @@ async def test_the_diagram_sizes_its_boxes_to_their_names(
                        "Upload notifications queue with dead-letter redrive")
         assert set(boxes) == {long, queue, "Report builder", "Reports"}, drawn
         assert not any("…" in line for line in drawn)  # the panel has room for every name
-        assert boxes["Reports"] == len("╭─ Reports ─╮")  # a short name, a small box
+        # a short name, a small box: as wide as its placement line, `s3 · regional`
+        assert boxes["Reports"] == len("│ s3 · regional │")
         assert boxes[long] == len(f"╭─ {long} ─╮")
 
 
