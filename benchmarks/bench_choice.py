@@ -20,6 +20,10 @@ which a headless app still reaches once the frame is rendered, only not written 
   for the benchmark only replaces the text of its one-line status with a counter, as the
   minimal app's key does. It is what a key costs on a screen of this many widgets before
   any feedback is drawn.
+- scenario-tui, in place (shown, not the goal's): the same screen after a choice, where such
+  a key swaps the feedback's text for another of the same height, made ahead, and the
+  status line's text, and nothing is laid out again. It is what a choice would cost if the
+  choices and the feedback were one widget that keeps its size (see the README).
 
 Plays are in file order (no shuffle), so each key shows the same feedback in every round.
 
@@ -228,20 +232,19 @@ async def time_ours(frames: Frames, keys: int, size: tuple[int, int], data: Path
     return times
 
 
-async def time_one_line(frames: Frames, keys: int, size: tuple[int, int],
-                        data: Path) -> list[float]:
-    """Key to frame on the play screen when the key only changes its one-line status."""
-    from textual.widgets import Static
-
+async def time_bound_key(frames: Frames, keys: int, size: tuple[int, int], data: Path,
+                         setup: Callable[[Any], Callable[[], Callable[[], bool]]]) -> list[float]:
+    """Key to frame on the play screen for a key bound for the benchmark only: `setup(app)`,
+    called once the play shows, returns the key's action, which makes its change and returns
+    the condition of the frame that shows it."""
     from scenario_tui.ui.app import ScenarioApp
     from scenario_tui.ui.screens.play import PlayScreen
 
-    count = 0
+    pending: list[Callable[[], bool]] = []
+    action: list[Callable[[], Callable[[], bool]]] = []
 
     def poke(screen: PlayScreen) -> None:
-        nonlocal count
-        count += 1
-        screen.query_one("#play-status", Static).update(f"pressed {count}")
+        pending.append(action[0]())
 
     bindings = PlayScreen._merged_bindings
     PlayScreen.action_poke = poke  # type: ignore[attr-defined]
@@ -253,12 +256,11 @@ async def time_one_line(frames: Frames, keys: int, size: tuple[int, int],
     try:
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
-            status = app.screen.query_one("#play-status", Static)
+            action.append(setup(app))
+            await settle(pilot)
             for _ in range(keys):
-                def updated(expected: str = f"pressed {count + 1}") -> bool:
-                    return str(status.content) == expected
-
-                times.append(await frames.key(app, "x", updated))
+                pending.clear()
+                times.append(await frames.key(app, "x", lambda: bool(pending) and pending[0]()))
                 await pilot.pause()
     finally:
         PlayScreen._merged_bindings = bindings
@@ -267,16 +269,64 @@ async def time_one_line(frames: Frames, keys: int, size: tuple[int, int],
     return times
 
 
+def one_line(app: Any) -> Callable[[], Callable[[], bool]]:
+    """The key replaces the text of the play screen's one-line status with a counter."""
+    from textual.widgets import Static
+
+    status = app.screen.query_one("#play-status", Static)
+    count = 0
+
+    def key() -> Callable[[], bool]:
+        nonlocal count
+        count += 1
+        expected = f"pressed {count}"
+        status.update(expected)
+        return lambda: str(status.content) == expected
+
+    return key
+
+
+def in_place(app: Any) -> Callable[[], Callable[[], bool]]:
+    """After a choice, the key swaps the feedback's text for another of the same height (made
+    ahead, as the player makes each choice's), and the status line's text, without laying the
+    screen out again: what a choice would cost if the choices and the feedback were one
+    widget that keeps its size."""
+    from textual.widgets import Static
+
+    from scenario_tui.ui.widgets.prepared_text import PreparedText
+
+    app.screen.action_choose(0)
+    text = app.screen.query_one(PreparedText)
+    status = app.screen.query_one("#play-status", Static)
+    shown = text.visual
+    turned = Content("\n".join(line[::-1] for line in str(shown).split("\n")))
+    texts = [shown, turned]
+    for each in texts:  # made ahead, as the player makes each choice's while the learner reads
+        text.prepare(each, text.size.width)
+    count = 0
+
+    def key() -> Callable[[], bool]:
+        nonlocal count
+        count += 1
+        new = texts[count % 2]
+        text.update(new, layout=False)
+        status.update(f"pressed {count}", layout=False)
+        return lambda: text.visual is new
+
+    return key
+
+
 async def run(rounds: int, keys: int, size: tuple[int, int]) -> dict[str, list[float]]:
     frames = Frames()
     times: dict[str, list[float]] = {"minimal": [], "same text": [], "scenario-tui": [],
-                                     "one line": []}
+                                     "one line": [], "in place": []}
     with tempfile.TemporaryDirectory() as temp:
         await time_ours(frames, 2, size, Path(temp))  # warm-up: imports, the catalogue cache
         await time_minimal(frames, 2, size)
         texts = feedback_texts()
         await time_same_text(frames, 2, size, texts)
-        await time_one_line(frames, 2, size, Path(temp))
+        await time_bound_key(frames, 2, size, Path(tempfile.mkdtemp(dir=temp)), one_line)
+        await time_bound_key(frames, 2, size, Path(tempfile.mkdtemp(dir=temp)), in_place)
         gc.freeze()  # what the imports made, out of the collector's reach, as `launch.run` does
         for _ in range(rounds):
             gc.collect()
@@ -286,7 +336,11 @@ async def run(rounds: int, keys: int, size: tuple[int, int]) -> dict[str, list[f
             gc.collect()
             times["scenario-tui"] += await time_ours(frames, keys, size, Path(temp))
             gc.collect()
-            times["one line"] += await time_one_line(frames, keys, size, Path(temp))
+            times["one line"] += await time_bound_key(frames, keys, size,
+                                                      Path(tempfile.mkdtemp(dir=temp)), one_line)
+            gc.collect()
+            times["in place"] += await time_bound_key(frames, keys, size,
+                                                      Path(tempfile.mkdtemp(dir=temp)), in_place)
     return times
 
 
@@ -309,6 +363,9 @@ def main() -> int:
     line = statistics.median(times["one line"])
     print(f"{'scenario-tui, one status line updated':<40}{line * 1000:7.1f} ms "
           f"{line / minimal:5.2f}x")
+    place = statistics.median(times["in place"])
+    print(f"{'scenario-tui, feedback swapped in place':<40}{place * 1000:7.1f} ms "
+          f"{place / minimal:5.2f}x")
     print(f"{'scenario-tui (choice to feedback)':<40}{ours * 1000:7.1f} ms {ratio:5.2f}x"
           f"   goal <= {GOAL}x {'ok' if ratio <= GOAL else 'MISSED'}"
           f"   ({ours / same:.2f}x the same text)")
