@@ -216,10 +216,14 @@ def diagram(drawing: Drawing, width: int) -> list[Content]:
     legend = _legend(drawing)
     if legend is not None:
         lines.append(legend)
+    above = 0
     for number, layer in enumerate(layers(drawing.architecture)):
-        if number:
-            lines.append(Content.styled("↓", "dim").center(width).rstrip())
-        for row in rows(drawing, layer, width):
+        laid = rows(drawing, layer, width)
+        widest = max(sum(box for _, box in row) + GAP * (len(row) - 1) for row in laid)
+        if number:  # centred on the boxes it joins, which sit at the left of a wide panel
+            lines.append(Content.styled("↓", "dim").center(max(above, widest)).rstrip())
+        above = widest
+        for row in laid:
             boxes = [_box(drawing, component, box) for component, box in row]
             for line_number in range(3):
                 lines.append(Content(" " * GAP).join(box[line_number] for box in boxes))
