@@ -81,3 +81,15 @@ def test_without_reviews_nothing_is_answered(data_dir: Path, tiny_path: Path) ->
     session = Session.create([tiny_path.parent], data_dir, with_bundled=False,
                              wall_clock=Clock())
     assert statistics(session).answers == ReviewAnswers()
+
+
+def test_a_kept_rating_reads_back_as_the_verdict_that_gave_it() -> None:
+    """One mapping between verdicts and ratings (`RATING_OF`), read both ways."""
+    from fsrs import Rating
+
+    from scenario_tui.progress.review_schedule import RATING_OF, answer_verdict
+
+    for verdict, name in RATING_OF.items():
+        assert answer_verdict(int(Rating[name])) == verdict
+    assert answer_verdict(int(Rating.Again)) == "wrong"
+    assert answer_verdict(int(Rating.Easy)) == "right"

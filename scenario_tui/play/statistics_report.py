@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..format.syllabus import bundled as bundled_syllabus
+from ..progress.review_schedule import answer_verdict
 from ..progress.stats import (
     best_attempts,
     mastery_by_domain,
@@ -42,11 +43,8 @@ class ReviewAnswers:
 
 def review_answers(session: Session) -> ReviewAnswers:
     """What the learner's review sessions come to, from the answers the store keeps."""
-    from fsrs import Rating
-
-    ratings = [rating for _, _, _, rating in session.store.review_answers()]
-    return ReviewAnswers(len(ratings), sum(rating >= Rating.Good for rating in ratings),
-                         sum(rating == Rating.Hard for rating in ratings))
+    verdicts = [answer_verdict(rating) for _, _, _, rating in session.store.review_answers()]
+    return ReviewAnswers(len(verdicts), verdicts.count("right"), verdicts.count("partly right"))
 
 
 @dataclass(frozen=True)

@@ -65,11 +65,23 @@ def _scheduler() -> Any:
     return Scheduler(enable_fuzzing=False, learning_steps=(), relearning_steps=())
 
 
+RATING_OF = {"right": "Good", "partly right": "Hard"}
+"""The FSRS rating (by name) an answer with each verdict gets; any other verdict, Again."""
+
+
 def _rating(analysis: Analysis, choice: Choice) -> Any:
     from fsrs import Rating
 
-    verdict = analysis.verdict(choice)
-    return {"right": Rating.Good, "partly right": Rating.Hard}.get(verdict, Rating.Again)
+    return Rating[RATING_OF.get(analysis.verdict(choice), "Again")]
+
+
+def answer_verdict(rating: int) -> str:
+    """What a kept review answer was, from its rating (`_rating` the other way): "right",
+    "partly right" or "wrong". Easy, which no answer is given here, counts as right."""
+    from fsrs import Rating
+
+    name = "Good" if rating >= Rating.Good else Rating(rating).name
+    return next((verdict for verdict, rated in RATING_OF.items() if rated == name), "wrong")
 
 
 def _utc(moment: object) -> dt.datetime:
