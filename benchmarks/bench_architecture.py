@@ -142,6 +142,7 @@ async def time_with_panel(frames: Frames, keys: int, size: tuple[int, int], data
     """bench_choice's `time_ours` on `SCENARIO`, the diagram panel shown (or hidden): the key
     to the feedback's frame; the key to the frame that shows the new diagram goes to
     `drawn_at`, when given."""
+    from scenario_tui.format.glossary import scopes
     from scenario_tui.ui.app import ScenarioApp
     from scenario_tui.ui.screens.play import PlayScreen
     from scenario_tui.ui.widgets.architecture_view import drawing_of
@@ -160,9 +161,10 @@ async def time_with_panel(frames: Frames, keys: int, size: tuple[int, int], data
         assert view.display != hidden, "the panel is not as asked"
         body = view.query_one(DrawingBody)
         panel = screen.query_one(FeedbackPanel)
+        where = scopes(screen.session.glossary)
 
         def drawn() -> bool:
-            return body.drawing == drawing_of(screen.scenario, screen.play)
+            return body.drawing == drawing_of(screen.scenario, screen.play, where)
 
         for _ in range(keys):
             times.append(await frames.key(app, "1", lambda: panel.display))

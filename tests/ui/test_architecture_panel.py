@@ -164,3 +164,25 @@ async def test_a_review_marks_no_change_before_its_choice(make_app, make_session
         await pilot.press("2")  # a read replica
         await settle(pilot)
         assert "Last choice: + 1 added" in drawn(pilot) and "+ Read replica" in drawn(pilot)
+
+
+async def test_a_choice_redraws_the_panel_in_the_room_kept_for_it(make_app, make_session) -> None:
+    """While the learner reads, the panel keeps the room the tallest system after any choice
+    on screen needs, so a choice that grows the system redraws it in place (the play body is
+    not laid out again in the feedback's frame); the next decision keeps its own room."""
+    session = make_session(bundled=True)
+    async with make_app("read-heavy-database", session=session).run_test(
+            size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.query_one(ArchitectureView)
+        body = view.query_one(DrawingBody)
+        assert drawn(pilot).count("╭─") == 1  # the database alone, in room for more
+        before = view.region
+        await pilot.press("4")  # a queue and workers in front of the database: a new layer
+        await settle(pilot)
+        assert "+ Read queue and workers" in drawn(pilot)
+        assert view.region == before
+        assert body.size.height == drawn(pilot).count("\n") + 1  # the room is filled
+        await pilot.press("enter")
+        await settle(pilot)
+        assert view.region.height >= body.size.height > 0

@@ -26,6 +26,7 @@ from ..messages import BackToCatalogue, BackToDebrief, PlayFinished
 from ..widgets.architecture_view import (
     SHORT_BELOW,
     ArchitectureView,
+    drawing_of,
     remembered_classes,
     toggle_panel,
 )
@@ -260,6 +261,8 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         for panel in self._architecture:
             panel.show(self.scenario, self.play, self._scopes)
             panel.make_room(self.app.size.height < SHORT_BELOW)
+        if self._architecture and self.feedback is None:
+            self.call_after_refresh(self.reserve_architecture)
         node = self.scenario.node(player.view.node)
         services = node.services or self.scenario.services
         if services != self._services_of:
@@ -270,6 +273,21 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         """A terminal made shorter or taller: the diagram panel gives or takes its room."""
         for panel in self._architecture:
             panel.make_room(self.app.size.height < SHORT_BELOW)
+        if self._architecture and self.feedback is None:
+            self.call_after_refresh(self.reserve_architecture)
+
+    def reserve_architecture(self) -> None:
+        """Give the diagram panel the room the system will take after any choice on screen
+        (`ArchitectureView.reserve`), while the learner reads, not when they choose."""
+        play = self.play
+        if self.feedback is not None or play.finished(self.scenario):
+            return
+        coming = []
+        for index in range(len(play.options(self.scenario))):
+            coming.append(drawing_of(self.scenario, play.choose_shown(self.scenario, index),
+                                     self._scopes))
+        for panel in self._architecture:
+            panel.reserve(coming)
 
     def show_trail(self) -> None:
         """The breadcrumb: the decisions so far, with verdict marks in practice mode."""

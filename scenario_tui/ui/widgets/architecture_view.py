@@ -12,7 +12,7 @@ Exam mode shows the panel and its marks too: they restate what the learner's own
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from textual.app import ComposeResult
@@ -79,11 +79,25 @@ class DrawingBody(Widget):
 
     drawing: reactive[Drawing | None] = reactive(None, layout=True)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._drawn: list[tuple[Drawing, int, Content]] = []
+        """The last drawings made, with their widths: Textual asks for a widget's content for
+        its height and again for its lines, and `reserve` draws the coming ones ahead."""
+
+    def drawn(self, drawing: Drawing, width: int) -> Content:
+        """`drawing` as text `width` cells wide, drawn once for each width."""
+        for kept, kept_width, content in self._drawn:
+            if kept_width == width and kept == drawing:
+                return content
+        content = draw(drawing, width, folded=width < FOLD_BELOW)
+        self._drawn = [*self._drawn[-11:], (drawing, width, content)]
+        return content
+
     def render(self) -> Content:
         if self.drawing is None:
             return Content("")
-        width = max(1, self.size.width)
-        return draw(self.drawing, width, folded=width < FOLD_BELOW)
+        return self.drawn(self.drawing, max(1, self.size.width))
 
 
 class ArchitectureView(VerticalScroll, can_focus=False):
@@ -109,6 +123,11 @@ class ArchitectureView(VerticalScroll, can_focus=False):
     }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._reserved = 0
+        """The lines `reserve` keeps for the drawing."""
+
     def compose(self) -> ComposeResult:
         yield DrawingBody()
 
@@ -129,3 +148,19 @@ class ArchitectureView(VerticalScroll, can_focus=False):
             self.display = False
             return
         self.query_one(DrawingBody).drawing = drawing_of(scenario, play, scopes)
+
+    def reserve(self, coming: Sequence[Drawing]) -> None:
+        """Keep room for the tallest of the `coming` drawings (the system after each choice on
+        screen), so that a choice redraws the panel in place. A panel that grew with the
+        system laid the play body out again, and redrew the service cards beside it, in the
+        feedback's frame: it doubled a choice's time to its feedback. The room is kept until
+        the next decision asks for its own."""
+        body = self.query_one(DrawingBody)
+        width = body.size.width
+        if not width:
+            return
+        height = max((body.drawn(drawing, width).plain.count("\n") + 1 for drawing in coming),
+                     default=0)
+        if height != self._reserved:  # setting it lays the screen out again
+            self._reserved = height
+            body.styles.min_height = height
