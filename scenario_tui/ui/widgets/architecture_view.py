@@ -161,6 +161,10 @@ class ArchitectureView(VerticalScroll, can_focus=False):
             return
         height = max((body.drawn(drawing, width).plain.count("\n") + 1 for drawing in coming),
                      default=0)
+        limit, parent = self.styles.max_height, self.parent
+        if limit is not None and isinstance(parent, Widget):  # no room kept past what shows
+            shown = int(limit.resolve(parent.size, self.app.size)) - self.styles.gutter.height
+            height = min(height, shown)
         if height != self._reserved:  # setting it lays the screen out again
             self._reserved = height
             body.styles.min_height = height
