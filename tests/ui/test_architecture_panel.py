@@ -186,3 +186,14 @@ async def test_a_choice_redraws_the_panel_in_the_room_kept_for_it(make_app, make
         await pilot.press("enter")
         await settle(pilot)
         assert view.region.height >= body.size.height > 0
+
+
+async def test_the_room_kept_never_passes_what_the_panel_shows(make_app, make_session) -> None:
+    """On a short terminal the panel shows two lines: room kept past them scrolled blank
+    lines behind a scrollbar."""
+    session = make_session(bundled=True)
+    async with make_app("read-heavy-database", session=session).run_test(
+            size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.query_one(ArchitectureView)
+        assert view.max_scroll_y == 0 and not view.show_vertical_scrollbar
