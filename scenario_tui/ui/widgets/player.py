@@ -24,6 +24,7 @@ from ...analysis.scoring import Analysis
 from ...format.model import Choice, Misconception, Scenario
 from ...format.text_safety import clean, reflow
 from ...play.engine import Play
+from ...play.modes import PRACTICE
 from .choice_list import ChoiceList
 from .feedback import CONTINUE, FeedbackPanel
 from .option_verdicts import Decision, OptionsDialog
@@ -170,8 +171,9 @@ class Player(Vertical):
             options = view.play.options(view.scenario)
             choices.show(options)
             choices.border_title = view.choices_title
-            self._to_prepare = list(options)
-            self.call_after_refresh(self._prepare_next)
+            if view.play.mode == PRACTICE:  # an exam shows no feedback until its debrief
+                self._to_prepare = list(options)
+                self.call_after_refresh(self._prepare_next)
         choices.display = view.feedback is None and not view.at_ending
         panel.display = view.feedback is not None
         ending.display = view.at_ending and view.ending is not None
