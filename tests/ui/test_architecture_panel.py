@@ -69,6 +69,24 @@ async def test_the_panel_folds_to_a_list_at_80_columns(make_app, make_session) -
         assert sum("Application Load Balancer" in line for line in lines) == 1
 
 
+async def test_at_100_columns_the_boxes_stay_clear_of_the_scrollbar(make_app,
+                                                                     make_session) -> None:
+    """At 100 columns the boxes need a scrollbar, which left the drawing 2 cells too narrow
+    for boxes: the panel measured the boxes, drew the folded list, and swapped between the
+    two from one choice to the next, with blank rows or the drawing under the scrollbar."""
+    async with shop(make_app, make_session).run_test(size=(100, 30)) as pilot:
+        for keys in [(), ("1",), ("enter", "2"), ("u",), ("u",)]:
+            await pilot.press(*keys)
+            await settle(pilot)
+            panel = pilot.app.screen.query_one(ArchitectureView)
+            body = pilot.app.screen.query_one(DrawingBody)
+            lines = drawn(pilot).splitlines()
+            assert panel.show_vertical_scrollbar, keys
+            assert any("╭" in line for line in lines), keys  # boxes, as from 100 columns
+            assert body.size.height == len(lines), keys  # no blank rows below them
+            assert body.region.right <= panel.scrollable_content_region.right, keys
+
+
 async def test_a_hides_the_panel_and_it_is_remembered(make_app, make_session) -> None:
     session = make_session(ARCHITECTURE)
     async with shop(make_app, make_session, session=session).run_test(size=(120, 40)) as pilot:

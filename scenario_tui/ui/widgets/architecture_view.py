@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -81,23 +82,39 @@ class DrawingBody(Widget):
 
     def __init__(self) -> None:
         super().__init__()
-        self._drawn: list[tuple[Drawing, int, Content]] = []
-        """The last drawings made, with their widths: Textual asks for a widget's content for
-        its height and again for its lines, and `reserve` draws the coming ones ahead."""
+        self._kept: list[tuple[Drawing, int, bool, Content]] = []
+        """The last drawings made, with their widths and folds: Textual asks for a widget's
+        content for its height and again for its lines, and `reserve` draws the coming ones
+        ahead."""
 
     def drawn(self, drawing: Drawing, width: int) -> Content:
-        """`drawing` as text `width` cells wide, drawn once for each width."""
-        for kept, kept_width, content in self._drawn:
-            if kept_width == width and kept == drawing:
+        """`drawing` as text `width` cells wide, drawn once for each width. It folds by the
+        panel's width without its scrollbar: a scrollbar that came with the boxes folded
+        them, the folded list needed none, and the panel went back and forth between the
+        two."""
+        parent = self.parent
+        scrollbar = (parent.styles.scrollbar_size_vertical
+                     if isinstance(parent, Widget) and parent.show_vertical_scrollbar else 0)
+        width = max(1, width)
+        folded = width + scrollbar < FOLD_BELOW
+        for kept, kept_width, kept_folded, content in self._kept:
+            if kept_width == width and kept_folded == folded and kept == drawing:
                 return content
-        content = draw(drawing, width, folded=width < FOLD_BELOW)
-        self._drawn = [*self._drawn[-11:], (drawing, width, content)]
+        content = draw(drawing, width, folded=folded)
+        self._kept = [*self._kept[-11:], (drawing, width, folded, content)]
         return content
 
     def render(self) -> Content:
         if self.drawing is None:
             return Content("")
-        return self.drawn(self.drawing, max(1, self.size.width))
+        return self.drawn(self.drawing, self.size.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As tall as the drawing at `width`, the width being laid out: `render` draws at the
+        present size, and the two differ when a scrollbar comes or goes (the boxes' height
+        measured for a folded list left the panel blank rows and a scrollbar)."""
+        content = Content("") if self.drawing is None else self.drawn(self.drawing, width)
+        return content.get_height(self.styles.get_render_rules(), width)
 
 
 class ArchitectureView(VerticalScroll, can_focus=False):
