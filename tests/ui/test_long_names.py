@@ -20,7 +20,7 @@ from scenario_tui.play.modes import EXAM
 from scenario_tui.play.session import Session
 from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.screens.debrief import DebriefScreen
-from scenario_tui.ui.widgets.architecture_drawing import BOX_LEAST, Drawing, diagram
+from scenario_tui.ui.widgets.architecture_drawing import BOX_LEAST, Drawing, compact, diagram
 from scenario_tui.ui.widgets.architecture_view import DrawingBody
 from scenario_tui.ui.widgets.breadcrumb import LABEL_WIDTHS, Breadcrumb
 from scenario_tui.ui.widgets.choice_list import ChoiceList
@@ -230,3 +230,27 @@ def test_a_box_is_cut_only_where_the_panel_is_narrower_than_its_text() -> None:
         else:
             assert [title for title in boxes if title.endswith("…")] != [], (width, drawn)
             assert boxes[next(iter(boxes))] == width  # the panel's width, no wider
+
+
+def test_the_folded_list_keeps_where_a_component_runs_whole() -> None:
+    """At 80 columns the folded list cut its lines at the end, inside the placement: a
+    play-test read `iam-identity-center · regiona…`, `ec2 · 1 AZ…` or only `…` after a long
+    name. The links give way first, then the name, to the whole `service · where` line."""
+    developers = "Twelve developers (Identity Center, Dev)"
+    publisher = "Publisher SAML IdP in the user pool (after an Identity Center detour)"
+    system = Architecture((
+        Component("devs", "iam-identity-center", developers, links=("bucket",)),
+        Component("idp", "cognito", publisher, azs=3),
+        Component("bucket", "s3", "Artifact bucket")))
+    drawing = Drawing(system, scopes={"iam-identity-center": "regional", "s3": "regional"})
+    for width in range(60, 120):
+        lines = {line.plain[2:].split("  ")[0]: line.plain for line in compact(drawing, width)}
+        assert all(len(line) <= width for line in lines.values()), (width, lines)
+        devs = next(line for name, line in lines.items() if name.startswith("Twelve"))
+        idp = next(line for name, line in lines.items() if name.startswith("Publisher"))
+        assert "  iam-identity-center · regional" in devs, (width, devs)
+        assert idp.endswith("  cognito · 3 AZs"), (width, idp)
+        if width >= len(f"  {publisher}  cognito · 3 AZs"):
+            assert publisher in idp, width
+        else:
+            assert "…  cognito" in idp, width  # the name shortened, not the placement

@@ -30,6 +30,8 @@ MARK_STYLE = "bold $text-accent"
 """Marks are not verdicts, so they take the accent colour, never $success or $error."""
 BOX_LEAST, GAP = 12, 1
 """The narrowest box in cells, and the space between boxes in a row."""
+NAME_LEAST = 12
+"""The fewest cells the folded list shortens a name to before it cuts the placement too."""
 
 
 @dataclass(frozen=True)
@@ -139,16 +141,26 @@ def compact(drawing: Drawing, width: int) -> list[Content]:
         lines.append(legend)
     components = [component for layer in layers(drawing.architecture) for component in layer]
     components.sort(key=lambda component: drawing.mark(component.id) == " ")
-    for component in components:
-        mark = drawing.mark(component.id)
-        targets = _targets(drawing, component)
-        line = Content.assemble(
-            (mark, MARK_STYLE), " ", (one_line(component.name), "bold"), "  ",
-            (placement(drawing, component), "dim"),
-            *([" → ", targets] if targets else []))
-        lines.append(line.truncate(width, ellipsis=True))
+    lines.extend(_compact_line(drawing, component, width) for component in components)
     lines.extend(line.truncate(width, ellipsis=True) for line in _removed_lines(drawing))
     return lines
+
+
+def _compact_line(drawing: Drawing, component: Component, width: int) -> Content:
+    """`~ Orders table  dynamodb · 3 AZs → Checkout` in `width` cells. Where it runs stays
+    whole: what it calls gives way first, then its name (down to `NAME_LEAST` cells); the
+    line cut at its end read `iam-identity-center · regiona…`, or only `…` after a long name."""
+    where = Content.styled(placement(drawing, component), "dim")
+    name = Content.styled(one_line(component.name), "bold")
+    room = width - 4 - where.cell_length  # the mark and the spaces take 4
+    if name.cell_length > room >= NAME_LEAST:
+        name = name.truncate(room, ellipsis=True)
+    line = Content.assemble((drawing.mark(component.id), MARK_STYLE), " ", name, "  ", where)
+    targets = _targets(drawing, component)
+    left = width - line.cell_length
+    if targets and left >= 2:  # at least ` …`, never an ellipsis against the placement
+        line = Content.assemble(line, Content(f" → {targets}").truncate(left, ellipsis=True))
+    return line.truncate(width, ellipsis=True)
 
 
 def _box(drawing: Drawing, component: Component, width: int) -> list[Content]:
