@@ -215,3 +215,24 @@ async def test_the_room_kept_never_passes_what_the_panel_shows(make_app, make_se
         await settle(pilot)
         view = pilot.app.screen.query_one(ArchitectureView)
         assert view.max_scroll_y == 0 and not view.show_vertical_scrollbar
+
+
+async def test_a_panel_with_more_than_it_shows_scrolls_from_the_keyboard(
+        make_app, make_session) -> None:
+    """Tab reaches the panel when its system is taller than it (then the keys scroll it),
+    and passes it by when it shows everything."""
+    session = make_session(bundled=True)
+    async with make_app("blue-green-swap", session=session).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        view = pilot.app.screen.query_one(ArchitectureView)
+        assert view.max_scroll_y > 0 and view in pilot.app.screen.focus_chain
+        view.focus()
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert view.scroll_y > 0
+    async with shop(make_app, make_session).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.query_one(ArchitectureView)
+        assert view.max_scroll_y == 0 and view not in pilot.app.screen.focus_chain

@@ -148,6 +148,12 @@ class ArchitectureView(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield DrawingBody()
 
+    def allow_focus(self) -> bool:
+        """Tab reaches the panel only when it has more than it shows (a tall system on a
+        short terminal), so that the arrows and PgUp/PgDn scroll it: before, only a mouse
+        could. A panel that shows everything stays out of the way of Tab."""
+        return self.max_scroll_y > 0
+
     def on_mount(self) -> None:
         self.border_title = "Architecture"
 
