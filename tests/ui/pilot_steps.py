@@ -27,6 +27,17 @@ async def palette_search(pilot: Pilot, query: str) -> None:
     await settle(pilot)
 
 
+async def exam_to_the_debrief(pilot: Pilot, *then: str) -> None:
+    """cache-the-catalogue in exam mode: Multi-AZ (wrong), the cache, lazy loading, to its
+    debrief; then the keys `then`, each step waited on."""
+    await settle(pilot)
+    await pilot.press("2", "1", "1")
+    await settle(pilot)
+    if then:
+        await pilot.press(*then)
+        await settle(pilot)
+
+
 async def open_review(pilot: Pilot) -> None:
     """From the catalogue, once it has settled: Ctrl+R, and wait for the review to show."""
     await settle(pilot)

@@ -23,7 +23,7 @@ from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.screens.help import HelpScreen, help_text
 
 from .history import seed_history
-from .pilot_steps import open_review, settle
+from .pilot_steps import exam_to_the_debrief, open_review, settle
 from .steady import SteadyApp
 from .test_resume import SCENARIO, open_from_catalogue
 from .test_snapshots import SIZES
@@ -179,11 +179,7 @@ async def test_the_review_s_keys_are_in_its_help_section(
 def test_help_from_the_debrief(snap_compare, make_app, size) -> None:
     """Opened at the debrief's keys, not at the top of the help."""
     async def open_help(pilot: Pilot) -> None:
-        await settle(pilot)
-        await pilot.press("2", "1", "1")
-        await settle(pilot)
-        await pilot.press("f1")
-        await settle(pilot)
+        await exam_to_the_debrief(pilot, "f1")
 
     assert snap_compare(make_app("cache-the-catalogue", mode=EXAM), terminal_size=size,
                         run_before=open_help)

@@ -19,7 +19,7 @@ from scenario_tui.ui.screens.stats import StatsScreen
 from scenario_tui.ui.widgets.scenario_list import ScenarioList
 
 from .history import REVIEW_DAY, seed_history
-from .pilot_steps import open_review, palette_search, settle
+from .pilot_steps import exam_to_the_debrief, open_review, palette_search, settle
 from .steady import SteadyApp
 
 CACHE = "cache-the-catalogue"
@@ -48,9 +48,7 @@ def status_text(app: ScenarioApp) -> str:
 
 async def play_with_a_mistake(pilot: Pilot) -> None:
     """Exam mode: Multi-AZ (wrong), add the cache, lazy loading; then back to the catalogue."""
-    await settle(pilot)
-    await pilot.press("2", "1", "1")
-    await settle(pilot)
+    await exam_to_the_debrief(pilot)
     assert isinstance(pilot.app.screen, DebriefScreen)
     await pilot.press("escape")
     await settle(pilot)

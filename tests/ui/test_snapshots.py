@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 
 from scenario_tui.play.modes import EXAM
 
-from .pilot_steps import palette_search, settle
+from .pilot_steps import exam_to_the_debrief, palette_search, settle
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -84,22 +84,14 @@ class TestDebrief:
 
     def test_debrief_tree(self, snap_compare, make_app, size) -> None:
         async def finish(pilot: Pilot) -> None:
-            await settle(pilot)
-            await pilot.press("2", "1", "1")
-            await settle(pilot)
-            await pilot.press("t", "down", "down")
-            await settle(pilot)
+            await exam_to_the_debrief(pilot, "t", "down", "down")
 
         assert snap_compare(make_app("cache-the-catalogue", mode=EXAM), terminal_size=size,
                             run_before=finish)
 
     def test_replay_dialog(self, snap_compare, make_app, size) -> None:
         async def finish(pilot: Pilot) -> None:
-            await settle(pilot)
-            await pilot.press("2", "1", "1")
-            await settle(pilot)
-            await pilot.press("p")
-            await settle(pilot)
+            await exam_to_the_debrief(pilot, "p")
 
         assert snap_compare(make_app("cache-the-catalogue", mode=EXAM), terminal_size=size,
                             run_before=finish)
