@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.strip import Strip
+from textual.widget import Widget
 
 from scenario_tui.format.architecture import Architecture, Component
 from scenario_tui.format.model import Choice
@@ -35,8 +35,10 @@ SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40"
 SEGMENT_ENDS = "/:.-"
 
 
-def text_of(strip: Strip) -> str:
-    return "".join(segment.text for segment in strip)
+def lines_of(widget: Widget, height: int | None = None) -> list[str]:
+    """The widget's lines as drawn (its first `height`, or all of them)."""
+    return [widget.render_line(y).text
+            for y in range(widget.size.height if height is None else height)]
 
 
 @pytest.fixture
@@ -76,7 +78,7 @@ async def test_the_step_table_breaks_paths_only_between_segments(
         table = app.screen.query_one(StepTable)
         layout = table.layout_at(table.size.width)
         width = max(layout.widths[2:])
-        drawn = [text_of(table.render_line(y)) for y in range(layout.height)]
+        drawn = lines_of(table, layout.height)
         broken = []
         for row, cells in zip(table.rows, cells_by_row(drawn, strip=True), strict=True):
             for cell, lines, width in zip((row.yours, row.best), cells[2:], layout.widths[2:],
@@ -108,7 +110,7 @@ async def test_a_wrapped_choice_hangs_under_its_first_word(
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         choices = app.screen.query_one(ChoiceList)
-        drawn = [text_of(choices.render_line(y)) for y in range(choices.size.height)]
+        drawn = lines_of(choices)
         rows = option_rows(drawn)
         assert len(rows) == 2 and len(rows[0]) > 1  # the first choice wraps at both sizes
         for first, *rest in rows:
@@ -145,7 +147,7 @@ async def test_the_breadcrumb_shortens_older_steps_at_word_boundaries(
         await pilot.press("1", "1")  # two long labels taken: the third decision shows
         await settle(pilot)
         crumb = app.screen.query_one(Breadcrumb)
-        drawn = [text_of(crumb.render_line(y)) for y in range(crumb.size.height)]
+        drawn = lines_of(crumb)
         assert 1 <= len([line for line in drawn if line.strip()]) <= Breadcrumb.max_lines
         labels = [" ".join(choice.label.split()) for choice in app.screen.play.choices]
         steps = crumb_steps(drawn)
@@ -197,7 +199,7 @@ async def test_the_diagram_sizes_its_boxes_to_their_names(
         await pilot.press("1", "1")  # the second choice adds a queue with a long name
         await settle(pilot)
         body = app.screen.query_one(DrawingBody)
-        drawn = [text_of(body.render_line(y)).rstrip() for y in range(body.size.height)]
+        drawn = [line.rstrip() for line in lines_of(body)]
         assert all(len(line) <= body.size.width for line in drawn)
         if size[0] < 100:  # folded to a line a component: nothing to size
             assert not boxes_in(drawn)
