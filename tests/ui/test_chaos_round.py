@@ -21,7 +21,7 @@ from scenario_tui.ui.widgets.chaos_round import ChaosRound
 
 from .pilot_steps import settle
 from .test_architecture_panel import ARCHITECTURE, SHOP, MakeApp, shop
-from .test_long_names import SEGMENT_ENDS, breaks_inside_words, text_of
+from .test_long_names import SEGMENT_ENDS, breaks_inside_words, lines_of
 
 WORST = ("2", "enter", "2", "enter", "2", "enter")
 """A larger web server, a same-AZ replica, Memcached: the shop survives none of its faults."""
@@ -114,7 +114,7 @@ async def test_a_source_address_breaks_only_between_its_segments(
         broken = []
         for side in screen.query(".chaos-side").results(Static):
             text = plain(side)
-            drawn = [text_of(side.render_line(y)).strip() for y in range(side.size.height)]
+            drawn = [line.strip() for line in lines_of(side)]
             for before, after in breaks_inside_words(text, drawn):
                 assert before[-1] in SEGMENT_ENDS, f"{before!r} | {after!r}: mid-segment"
                 broken.append(before + after)
