@@ -29,7 +29,7 @@ SHOP = Path(__file__).parent / "fixtures" / "architecture" / "shop-resilience.ya
 ])
 def test_placement_words_follow_the_scope(component: Component, scope: str,
                                           words: list[str]) -> None:
-    assert component.placement(scope) == words
+    assert component.placement({component.service: scope}) == words
 
 
 def test_the_bundled_glossary_places_global_and_regional_services() -> None:

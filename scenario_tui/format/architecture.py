@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from .vocabulary import GLOBAL, REGIONAL, ZONAL
+
 SURVIVES, DEGRADES, FAILS = "survives", "degrades", "fails"
 RESULTS = (SURVIVES, DEGRADES, FAILS)
 """A fault's outcome for an architecture, best first."""
@@ -45,18 +47,19 @@ class Component:
         object.__setattr__(self, "traits", _canonical(self.traits))
         object.__setattr__(self, "links", _canonical(self.links))
 
-    def placement(self, scope: str = "zonal") -> list[str]:
+    def placement(self, scopes: Mapping[str, str] | None = None) -> list[str]:
         """Where it runs, in words: `2 AZs`, `1 AZ`, `3 AZs · 2 Regions`. A service AWS spreads
-        across a Region's AZs (its glossary `scope`) is `regional` until it is placed in more
-        than one AZ, and a global one is `global`, never `1 AZ`."""
-        if scope == "global":
-            return ["global"]
+        across a Region's AZs (its glossary scope, by service in `scopes`) is `regional` until
+        it is placed in more than one AZ, and a global one is `global`, never `1 AZ`."""
+        scope = (scopes or {}).get(self.service, ZONAL)
+        if scope == GLOBAL:
+            return [GLOBAL]
         words = []
-        if scope != "regional" or self.azs > 1:
+        if scope != REGIONAL or self.azs > 1:
             words.append(f"{self.azs} AZ" + ("s" if self.azs != 1 else ""))
         if self.regions > 1:
             words.append(f"{self.regions} Regions")
-        return words or ["regional"]
+        return words or [REGIONAL]
 
 
 @dataclass(frozen=True, slots=True)

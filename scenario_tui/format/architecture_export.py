@@ -19,7 +19,7 @@ ARCHITECTURE_FORMATS = ("mermaid", "dot")
 def _facts(component: Component, scopes: Mapping[str, str]) -> str:
     """One short line: the service, where it runs (by its glossary scope in `scopes`), how far
     it scales, its traits."""
-    parts = [component.service, *component.placement(scopes.get(component.service, "zonal"))]
+    parts = [component.service, *component.placement(scopes)]
     if (component.min, component.max) != (1, 1):
         parts.append(f"scale {component.min}-{component.max}")
     parts.extend(component.traits)

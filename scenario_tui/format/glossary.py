@@ -15,12 +15,11 @@ from . import yaml_source
 from .files import discover, glossary_files
 from .model import SLUG, ServiceCard
 from .problems import ERROR, Problem, did_you_mean, nearest
+from .vocabulary import SCOPES, ZONAL
 from .yaml_source import Mapping
 
 FIELDS = ("name", "summary", "docs", "scope")
 REQUIRED = ("name", "summary")
-SCOPES = ("zonal", "regional", "global")
-"""The values `scope:` takes (`ServiceCard.scope`); zonal when it is left out."""
 _EXAMPLE = ("write `name:` and `summary:` (and `docs:`, a URL) indented under the id; see "
             "docs/authoring.md, \"The glossary\"")
 
@@ -51,7 +50,7 @@ def _card(service: str, card: object, pos: tuple[int, int], path: str,
             problems.append(Problem(path, *card.pos(key), ERROR, "E013", f"{where} {key!r} "
                                     "must be non-empty text", "write it out, quoted if it "
                                     "holds ': '"))
-    scope = card.get("scope", SCOPES[0])
+    scope = card.get("scope", ZONAL)
     if "scope" in card and isinstance(scope, str) and scope.strip() and scope not in SCOPES:
         problems.append(Problem(path, *card.pos("scope"), ERROR, "E013", f"{where} 'scope' "
                                 f"must be one of {', '.join(SCOPES)}, not {scope!r}",

@@ -19,6 +19,7 @@ from .vocabulary import OUTCOMES as OUTCOMES
 from .vocabulary import PILLAR_TITLES as PILLAR_TITLES
 from .vocabulary import PILLARS as PILLARS
 from .vocabulary import SLUG as SLUG
+from .vocabulary import ZONAL
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -74,7 +75,7 @@ class ServiceCard:
     name: str
     summary: str
     docs: str = ""
-    scope: str = "zonal"
+    scope: str = ZONAL
     """Where the service runs, in the terms of AWS's fault isolation boundaries: "zonal" (in
     the Availability Zones you place it in), "regional" (AWS spreads it across a Region's
     AZs) or "global" (not tied to one Region)."""

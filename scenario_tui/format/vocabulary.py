@@ -24,3 +24,8 @@ PILLAR_TITLES = {
 DIFFICULTIES = ("beginner", "intermediate", "advanced")
 DOMAINS = ("development", "security", "deployment", "troubleshooting")
 OUTCOMES = ("success", "partial", "failure")
+ZONAL, REGIONAL, GLOBAL = "zonal", "regional", "global"
+SCOPES = (ZONAL, REGIONAL, GLOBAL)
+"""Where a service runs (a glossary card's `scope`), in the AWS Fault Isolation Boundaries
+whitepaper's terms: in the AZs it is placed in, spread across a Region by AWS, or in no one
+Region. Zonal when a card does not say."""

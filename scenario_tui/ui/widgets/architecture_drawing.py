@@ -86,7 +86,7 @@ def layers(architecture: Architecture) -> list[list[Component]]:
 def placement(drawing: Drawing, component: Component) -> str:
     """`ec2 · 2 AZs · 2–6`, `iam · global`: the service, where it runs and how far it scales."""
     parts = [one_line(component.service),
-             *component.placement(drawing.scopes.get(component.service, "zonal"))]
+             *component.placement(drawing.scopes)]
     if component.min != component.max:
         parts.append(f"{component.min}–{component.max}")
     elif component.min != 1:
