@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import ClassVar
 
 from textual import events, on
@@ -164,8 +165,6 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         self._services = ServiceCards(id="services")
         self._architecture = ([ArchitectureView(id="architecture")]
                               if has_architecture(scenario) else [])
-        self._scopes = glossary_scopes(session.glossary) if self._architecture else {}
-        """Where each service runs, for the diagram (the glossary's `scope`)."""
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
@@ -275,6 +274,12 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
             panel.make_room(self.app.size.height < SHORT_BELOW)
         if self._architecture and self.feedback is None:
             self.call_after_refresh(self.reserve_architecture)
+
+    @cached_property
+    def _scopes(self) -> dict[str, str]:
+        """Where each service runs, for the diagram (the glossary's `scope`): read when the
+        diagram is first drawn, after the screen's first frame, not while it is built."""
+        return glossary_scopes(self.session.glossary)
 
     def reserve_architecture(self) -> None:
         """Give the diagram panel the room the system will take after any choice on screen
