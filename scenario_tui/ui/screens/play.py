@@ -33,6 +33,7 @@ from ..widgets.architecture_view import (
 )
 from ..widgets.breadcrumb import Breadcrumb
 from ..widgets.header_footer import ScreenFooter, ScreenHeader
+from ..widgets.numbers import number
 from ..widgets.player import Player, PlayerActions, PlayerView
 from ..widgets.service_cards import ServiceCards
 from .responsive import ResponsiveScreen
@@ -311,7 +312,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         if self.exploring:
             status.append((f" · {EXPLORING[play.kind][0]}, not counted", "bold"))
         if play.mode == PRACTICE:
-            status += [" · score ", (str(play.score), "bold")]
+            status += [" · score ", (number(play.score), "bold")]
         else:
             status.append((" · no feedback until the end", "dim"))
         if self.timed and not play.finished(self.scenario):

@@ -12,6 +12,7 @@ from ...format.model import Choice, Misconception, Scenario, Situation
 from ...format.text_safety import one_line
 from ...play.engine import Play, debrief
 from .inline_text import inline_line
+from .numbers import number
 from .player import PlayerView
 from .symbols import BEST, LINK, OUTCOME, outcome_style
 
@@ -47,11 +48,11 @@ def preview_status(play: Play, scenario: Scenario, analysis: Analysis,
     origin = play.origin or scenario.start
     if feedback is None and play.finished(scenario):
         return Content.assemble(("Ending", "bold"), " · score\u00a0",
-                                (str(play.score), "bold"))
+                                (number(play.score), "bold"))
     step = len(play.choices) + (0 if feedback else 1)
     return Content.assemble(
-        (f"Decision\u00a0{step}", "bold"), " · score\u00a0", (str(play.score), "bold"),
-        " · best\u00a0from\u00a0here\u00a0", (str(analysis.best[origin]), "bold"))
+        (f"Decision\u00a0{step}", "bold"), " · score\u00a0", (number(play.score), "bold"),
+        " · best\u00a0from\u00a0here\u00a0", (number(analysis.best[origin]), "bold"))
 
 
 def preview_ending(play: Play, scenario: Scenario, analysis: Analysis) -> Content:
