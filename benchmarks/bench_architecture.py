@@ -146,7 +146,7 @@ async def time_with_panel(frames: Frames, keys: int, size: tuple[int, int], data
     from scenario_tui.ui.app import ScenarioApp
     from scenario_tui.ui.screens.play import PlayScreen
     from scenario_tui.ui.widgets.architecture_view import drawing_of
-    from scenario_tui.ui.widgets.feedback import FeedbackPanel
+    from scenario_tui.ui.widgets.decision_box import FEEDBACK, DecisionBox
 
     app = ScenarioApp(in_file_order(data), start_id=SCENARIO)
     times = []
@@ -160,19 +160,19 @@ async def time_with_panel(frames: Frames, keys: int, size: tuple[int, int], data
             await settle(pilot)
         assert view.display != hidden, "the panel is not as asked"
         body = view.query_one(DrawingBody)
-        panel = screen.query_one(FeedbackPanel)
+        box = screen.query_one(DecisionBox)
         where = scopes(screen.session.glossary)
 
         def drawn() -> bool:
             return body.drawing == drawing_of(screen.scenario, screen.play, where)
 
         for _ in range(keys):
-            times.append(await frames.key(app, "1", lambda: panel.display))
+            times.append(await frames.key(app, "1", lambda: box.mode == FEEDBACK))
             if drawn_at is not None:
                 drawn_at.append(await frames.then(drawn))
             await pilot.press("u")  # back to the choices, untimed
             await pilot.pause()
-            assert not panel.display
+            assert box.mode != FEEDBACK
     app.session.close()
     return times
 

@@ -8,7 +8,7 @@ the time taken is up to the first frame that shows its effect (Textual's `App._d
 which a headless app still reaches once the frame is rendered, only not written out):
 
 - scenario-tui: a practice play of a bundled scenario; the key `1` chooses, and the frame
-  counts once the feedback panel shows in place of the choices. `u` takes the choice back
+  counts once the decision box shows the feedback in place of the choices. `u` takes the choice back
   between keys (not timed).
 - minimal: a Header, a Static and a Footer; the key `1` updates the Static's text.
 - minimal, same text (shown, not the goal's baseline): the same app, its Static holding the
@@ -20,17 +20,12 @@ which a headless app still reaches once the frame is rendered, only not written 
   for the benchmark only replaces the text of its one-line status with a counter, as the
   minimal app's key does. It is what a key costs on a screen of this many widgets before
   any feedback is drawn.
-- scenario-tui, in place (shown, not the goal's): the same screen after a choice, where such
-  a key swaps the feedback's text for another of the same height, made ahead, and the
-  status line's text, and nothing is laid out again. It is what a choice would cost if the
-  choices and the feedback were one widget that keeps its size (see the README).
 
 Plays are in file order (no shuffle), so each key shows the same feedback in every round.
 
-The choice changes the layout of the whole screen (the choices give way to a panel of
-another height, the breadcrumb gains a step), so the frame after it is rendered in full,
-where the minimal app's frame redraws one line: most of the difference is Textual laying
-out and rendering a full screen.
+The choice changes the lines of two widgets, the decision box and the status line, and
+lays nothing out again: the box keeps its size whatever it shows (`DecisionBox`), and the
+breadcrumb follows a frame later.
 
 Goal: the median at most 2x the minimal app's.
 """
@@ -214,7 +209,7 @@ def feedback_texts() -> tuple[Content, Content]:
 async def time_ours(frames: Frames, keys: int, size: tuple[int, int], data: Path) -> list[float]:
     from scenario_tui.ui.app import ScenarioApp
     from scenario_tui.ui.screens.play import PlayScreen
-    from scenario_tui.ui.widgets.feedback import FeedbackPanel
+    from scenario_tui.ui.widgets.decision_box import FEEDBACK, DecisionBox
 
     app = ScenarioApp(in_file_order(data), start_id=SCENARIO)
     times = []
@@ -222,12 +217,12 @@ async def time_ours(frames: Frames, keys: int, size: tuple[int, int], data: Path
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, PlayScreen), screen
-        panel = screen.query_one(FeedbackPanel)
+        box = screen.query_one(DecisionBox)
         for _ in range(keys):
-            times.append(await frames.key(app, "1", lambda: panel.display))
+            times.append(await frames.key(app, "1", lambda: box.mode == FEEDBACK))
             await pilot.press("u")  # back to the choices, untimed
             await pilot.pause()
-            assert not panel.display
+            assert box.mode != FEEDBACK
     app.session.close()
     return times
 
@@ -286,47 +281,16 @@ def one_line(app: Any) -> Callable[[], Callable[[], bool]]:
     return key
 
 
-def in_place(app: Any) -> Callable[[], Callable[[], bool]]:
-    """After a choice, the key swaps the feedback's text for another of the same height (made
-    ahead, as the player makes each choice's), and the status line's text, without laying the
-    screen out again: what a choice would cost if the choices and the feedback were one
-    widget that keeps its size."""
-    from textual.widgets import Static
-
-    from scenario_tui.ui.widgets.prepared_text import PreparedText
-
-    app.screen.action_choose(0)
-    text = app.screen.query_one(PreparedText)
-    status = app.screen.query_one("#play-status", Static)
-    shown = text.visual
-    turned = Content("\n".join(line[::-1] for line in str(shown).split("\n")))
-    texts = [shown, turned]
-    for each in texts:  # made ahead, as the player makes each choice's while the learner reads
-        text.prepare(each, text.size.width)
-    count = 0
-
-    def key() -> Callable[[], bool]:
-        nonlocal count
-        count += 1
-        new = texts[count % 2]
-        text.update(new, layout=False)
-        status.update(f"pressed {count}", layout=False)
-        return lambda: text.visual is new
-
-    return key
-
-
 async def run(rounds: int, keys: int, size: tuple[int, int]) -> dict[str, list[float]]:
     frames = Frames()
     times: dict[str, list[float]] = {"minimal": [], "same text": [], "scenario-tui": [],
-                                     "one line": [], "in place": []}
+                                     "one line": []}
     with tempfile.TemporaryDirectory() as temp:
         await time_ours(frames, 2, size, Path(temp))  # warm-up: imports, the catalogue cache
         await time_minimal(frames, 2, size)
         texts = feedback_texts()
         await time_same_text(frames, 2, size, texts)
         await time_bound_key(frames, 2, size, Path(tempfile.mkdtemp(dir=temp)), one_line)
-        await time_bound_key(frames, 2, size, Path(tempfile.mkdtemp(dir=temp)), in_place)
         gc.freeze()  # what the imports made, out of the collector's reach, as `launch.run` does
         for _ in range(rounds):
             gc.collect()
@@ -338,9 +302,6 @@ async def run(rounds: int, keys: int, size: tuple[int, int]) -> dict[str, list[f
             gc.collect()
             times["one line"] += await time_bound_key(frames, keys, size,
                                                       Path(tempfile.mkdtemp(dir=temp)), one_line)
-            gc.collect()
-            times["in place"] += await time_bound_key(frames, keys, size,
-                                                      Path(tempfile.mkdtemp(dir=temp)), in_place)
     return times
 
 
@@ -363,9 +324,6 @@ def main() -> int:
     line = statistics.median(times["one line"])
     print(f"{'scenario-tui, one status line updated':<40}{line * 1000:7.1f} ms "
           f"{line / minimal:5.2f}x")
-    place = statistics.median(times["in place"])
-    print(f"{'scenario-tui, feedback swapped in place':<40}{place * 1000:7.1f} ms "
-          f"{place / minimal:5.2f}x")
     print(f"{'scenario-tui (choice to feedback)':<40}{ours * 1000:7.1f} ms {ratio:5.2f}x"
           f"   goal <= {GOAL}x {'ok' if ratio <= GOAL else 'MISSED'}"
           f"   ({ours / same:.2f}x the same text)")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
+from scenario_tui.ui.widgets.decision_box import DecisionBox
+
 UNENDING_GROUPS = frozenset({"watch"})
 """Worker groups that run until the app exits (the author preview's file watcher): never
 waited for."""
@@ -43,3 +45,19 @@ async def open_review(pilot: Pilot) -> None:
     await settle(pilot)
     await pilot.press("ctrl+r")
     await settle(pilot)
+
+
+async def click_option(pilot: Pilot, index: int) -> None:
+    """Click the choice shown at `index` (0-based) in the decision box on screen."""
+    box = pilot.app.screen.query_one(DecisionBox)
+    at = box.option_offset(index)
+    assert at is not None, f"choice {index} is not in the box"
+    await pilot.click(box, offset=(at.x + 2, at.y))
+
+
+async def click_action(pilot: Pilot, name: str) -> None:
+    """Click the feedback's action `name` ("continue", "undo", "all-options")."""
+    box = pilot.app.screen.query_one(DecisionBox)
+    at = box.action_offset(name)
+    assert at is not None, f"the box shows no {name}"
+    await pilot.click(box, offset=(at.x + 1, at.y))

@@ -19,8 +19,10 @@ from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.screens.play import PlayScreen
 from scenario_tui.ui.screens.review import ReviewScreen
 from scenario_tui.ui.widgets.architecture_view import ArchitectureView, DrawingBody
+from scenario_tui.ui.widgets.decision_box import DecisionBox
 
 from .pilot_steps import open_review, settle
+from .test_long_names import lines_of
 
 ARCHITECTURE = Path(__file__).resolve().parent.parent / "fixtures" / "architecture"
 SHOP = "shop-resilience"
@@ -124,25 +126,35 @@ async def test_no_panel_where_nothing_is_built(make_app) -> None:
         assert pilot.app.screen.check_action("toggle_architecture", ()) is False
 
 
-async def test_a_long_explanation_scrolls_above_buttons_kept_on_screen(
+async def test_a_long_explanation_scrolls_above_actions_kept_on_screen(
         make_app, make_session, monkeypatch) -> None:
     """At 80x24 with the panel open, a long explanation pushed Continue, Undo and All options
-    out of sight, and its last lines could not be scrolled to. The buttons now stay at the
-    feedback's foot, and the explanation scrolls above them (here with the full panel: the
-    room it makes for feedback is the next test's)."""
+    out of sight, and its last lines could not be scrolled to. The actions now stay at the
+    feedback's foot, and the explanation scrolls above them, down to its last line (here with
+    the full panel: the room it makes for feedback is the next test's)."""
     monkeypatch.setattr(ArchitectureView, "make_room", lambda self, needed: None)
     app = shop(make_app, make_session)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("1", "enter", "2")
         await settle(pilot)
-        screen = app.screen
-        panel, text = screen.query_one("#feedback"), screen.query_one("#feedback-scroll")
-        for button in screen.query("#feedback-buttons Button").results():
-            if button.display:
-                assert panel.region.contains_region(button.region), button.id
-        assert text.max_scroll_y > 0
-        assert panel.region.contains_region(text.region)
+        box = app.screen.query_one(DecisionBox)
+        assert box.feedback is not None
+        last = box.feedback.plain.splitlines()[-1].split()[-1]
+
+        def drawn_box() -> tuple[list[str], int]:
+            lines = lines_of(box)
+            actions = next(y for y, line in enumerate(lines) if "Continue" in line)
+            assert "undo" in lines[actions].lower() and "options" in lines[actions].lower(), lines
+            assert lines[actions + 1].startswith("╰"), lines
+            return lines, actions
+
+        lines, actions = drawn_box()
+        assert "more ─╯" in lines[actions + 1] and last not in "".join(lines[:actions])
+        await pilot.press("end")
+        await settle(pilot)
+        lines, actions = drawn_box()
+        assert "more ─╯" not in lines[actions + 1] and last in lines[actions - 2], lines
 
 
 async def test_on_a_short_terminal_the_panel_makes_room(make_app, make_session) -> None:

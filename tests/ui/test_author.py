@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
-from textual.widgets import Button
 
 from scenario_tui.authoring.file_check import BROKEN, VALID
 from scenario_tui.format.problems import ERROR, WARNING, Problem
@@ -31,11 +30,13 @@ from scenario_tui.ui.screens.author import (
     AuthorScreen,
 )
 from scenario_tui.ui.screens.author_watch import POLLING, WATCHFILES
+from scenario_tui.ui.widgets.decision_box import DecisionBox
 from scenario_tui.ui.widgets.decision_tree import DecisionTree
 from scenario_tui.ui.widgets.problem_list import ProblemList
 from scenario_tui.ui.widgets.source_view import MARK, SourceView, source_excerpt
 
 from .pilot_steps import settle
+from .test_long_names import lines_of
 
 AUTHOR = Path(__file__).resolve().parent.parent / "fixtures" / "author"
 TODAY = dt.date(2026, 11, 26)
@@ -293,7 +294,7 @@ async def test_test_from_here_plays_from_the_highlighted_node(in_fixtures: Path)
         await pilot.press("1")
         await settle(pilot)
         assert screen.trial.feedback is not None and screen.trial.feedback.source == "workers"
-        feedback = str(screen.query_one("#feedback-text").render())
+        feedback = str(screen.query_one(DecisionBox).feedback)
         assert "Right" in feedback and "+2\u00a0points" in feedback
 
         await pilot.press("enter", "2")
@@ -372,8 +373,7 @@ async def test_the_preview_s_feedback_buttons_show_whole(in_fixtures, size) -> N
         await settle(pilot)
         await pilot.press("down", "t", "2")
         await settle(pilot)
-        row = app.screen.query_one("#feedback-buttons")
-        buttons = [b for b in row.query(Button).results(Button) if b.display]
-        assert [str(b.label) for b in buttons] == ["Continue", "Undo", "Options"]
-        for button in buttons:
-            assert row.region.contains_region(button.region), button.id
+        box = app.screen.query_one(DecisionBox)
+        assert [face.text for face in box.faces] == ["Continue", "Undo", "Options"]
+        row = next(line for line in lines_of(box) if "Continue" in line)
+        assert row.split() == ["│", "Continue", "Undo", "Options", "│"]

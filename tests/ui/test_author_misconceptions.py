@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from scenario_tui.ui.author_app import AuthorApp
+from scenario_tui.ui.widgets.decision_box import DecisionBox
 
 from .pilot_steps import settle
 
@@ -37,7 +38,7 @@ async def test_a_wrong_choice_shows_the_belief_the_fact_and_the_source(
         await settle(pilot)
         await pilot.press("down", "t", "2")  # test from `workers`, take its wrong choice
         await settle(pilot)
-        feedback = str(app.screen.query_one("#feedback-text").render())
+        feedback = str(app.screen.query_one(DecisionBox).feedback)
     assert f"Common mistake: {belief}" in feedback
     assert "In fact: " in feedback and source.removeprefix("https://") in feedback
     assert tag not in feedback

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Button
 from textual.widgets._footer import FooterKey
 
 from scenario_tui.authoring.file_check import BROKEN, VALID
+from scenario_tui.ui.widgets.decision_box import DecisionBox
 from scenario_tui.ui.widgets.decision_tree import DecisionTree
 from scenario_tui.ui.widgets.path_notice import PathNotice
 from scenario_tui.ui.widgets.preview_text import node_line
@@ -25,6 +25,7 @@ from .pilot_steps import settle
 from .test_author import FAST, editable, in_fixtures, in_state, make_app, screen_of, wait_until
 from .test_author_graph import LONG, tree_lines
 from .test_author_path_notice import LAMBDA, save
+from .test_long_names import lines_of
 
 __all__ = ["editable", "in_fixtures"]  # the fixtures, used by name
 
@@ -66,12 +67,13 @@ async def test_the_feedback_buttons_show_whole_labels(in_fixtures: Path, width: 
         await settle(pilot)
         await pilot.resize_terminal(width, 24)
         await settle(pilot)
-        row = app.screen.query_one("#feedback-buttons")
-        for button in row.query(Button).results(Button):
-            if button.display:
-                label = str(button.label).strip()
-                assert row.region.contains_region(button.region), button.id
-                assert label in drawn(button), (button.id, drawn(button))
+        box = app.screen.query_one(DecisionBox)
+        at = box.action_offset("continue")
+        assert at is not None
+        row = lines_of(box)[at.y]
+        assert row.split() == ["│", *(face.text for face in box.faces), "│"], row
+        assert [face.text for face in box.faces] == (
+            ["Continue", "Undo", "Options"] if width == 80 else ["Enter", "u", "o"])
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

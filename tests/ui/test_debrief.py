@@ -26,7 +26,7 @@ from scenario_tui.ui.widgets.option_verdicts import OptionsDialog
 from scenario_tui.ui.widgets.step_table import StepTable
 
 from .monkey import burst
-from .pilot_steps import settle
+from .pilot_steps import click_action, settle
 
 DEBRIEF = Path(__file__).resolve().parent.parent / "fixtures" / "ui_debrief"
 ID = "meeple-debrief"
@@ -177,7 +177,7 @@ async def test_every_option_after_a_practice_choice(make_app: MakeApp,
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, PlayScreen)
-        await pilot.click("#all-options")  # the mouse opens it too
+        await click_action(pilot, "all-options")  # the mouse opens it too
         await settle(pilot)
         assert isinstance(app.screen, OptionsDialog)
         await pilot.click("#options-close")

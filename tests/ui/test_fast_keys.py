@@ -17,9 +17,10 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.command import CommandList, CommandPalette, Hit, Hits, Provider
 from textual.containers import Vertical
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Button
+from textual.widgets import OptionList
 
 from scenario_tui.play.engine import start
 from scenario_tui.play.modes import PRACTICE
@@ -29,7 +30,7 @@ from scenario_tui.ui.messages import ShowPlay
 from scenario_tui.ui.screens.catalog import CatalogScreen
 from scenario_tui.ui.screens.debrief import DebriefScreen
 from scenario_tui.ui.screens.play import PlayScreen
-from scenario_tui.ui.widgets.choice_list import ChoiceList
+from scenario_tui.ui.widgets.decision_box import DecisionBox
 from scenario_tui.ui.widgets.header_footer import ScreenHeader
 
 from .history import seed_history
@@ -180,31 +181,37 @@ async def test_a_header_replaced_before_the_app_looked_at_its_title() -> None:
 
 
 class ChoicesApp(App[None]):
-    """Choices that have not been laid out yet: their container is not displayed."""
+    """Lists that have not been laid out yet: their container is not displayed."""
 
     CSS = "#hidden { display: none; }"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="hidden"):
-            yield ChoiceList(id="choices")
+            yield OptionList(id="list")
+            yield DecisionBox(id="decision")
 
 
 async def test_a_list_not_laid_out_yet_takes_page_keys(make_session: Callable[..., Session]
                                                       ) -> None:
-    """A play screen's choices, focused on a new screen and paged before its first layout,
-    raised KeyError, as the palette's list did (the first exploring script, practice state at
-    120x40)."""
+    """A list (the play screen's choices were one), focused on a new screen and paged before
+    its first layout, raised KeyError, as the palette's list did (the first exploring script,
+    practice state at 120x40). The decision box that shows the choices now takes them too."""
     app = ChoicesApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        choices = app.query_one(ChoiceList)
+        listed = app.query_one(OptionList)
+        box = app.query_one(DecisionBox)
         scenario = make_session().scenario(CACHE)
-        choices.show(scenario.choices(scenario.start))
+        labels = [choice.label for choice in scenario.choices(scenario.start)]
+        listed.add_options(labels)
+        listed.highlighted = 0
+        box.show_choices([Content(label) for label in labels])
         await pilot.pause()
-        assert choices.highlighted == 0 and not choices.scrollable_content_region
-        choices.action_page_down()
-        choices.action_page_up()
+        assert listed.highlighted == 0 and not listed.scrollable_content_region
+        for page in (listed.action_page_down, listed.action_page_up, lambda: box.action_page(1),
+                     lambda: box.action_page(-1)):
+            page()
         await pilot.pause()
-        assert app.is_running and choices.highlighted == 0
+        assert app.is_running and listed.highlighted == 0 and box.cursor == 0
 
 
 async def test_enter_right_after_a_choice_continues(make_session: Callable[..., Session]
@@ -222,17 +229,15 @@ async def test_enter_right_after_a_choice_continues(make_session: Callable[..., 
 
 async def test_two_answers_each_with_enter_in_quick_succession(
         make_app: Callable[..., ScenarioApp]) -> None:
-    """Enter pressed Continue, which keeps a pressed look for 0.2 s, and Textual ignores a
-    press on a button that has it: the next answer's Enter, within that time, was lost (the
-    end-to-end test in tmux missed its debrief on a busy machine, and so would a quick
-    learner)."""
+    """Enter pressed a Continue button, which kept a pressed look for 0.2 s, and Textual
+    ignores a press on a button that has it: the next answer's Enter, within that time, was
+    lost (the end-to-end test in tmux missed its debrief on a busy machine, and so would a
+    quick learner). Continue is now drawn by the decision box, which has no such look."""
     app = make_app("cache-the-catalogue")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, PlayScreen)
-        # However long the pressed look lasts: a busy machine's 0.2 s, here a minute.
-        screen.query_one("#continue", Button).active_effect_duration = 60
         await pilot.press("1", "enter")
         assert len(screen.play.choices) == 1 and screen.feedback is None
         await pilot.press("1", "enter")

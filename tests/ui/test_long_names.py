@@ -23,7 +23,7 @@ from scenario_tui.ui.screens.debrief import DebriefScreen
 from scenario_tui.ui.widgets.architecture_drawing import BOX_LEAST, Drawing, compact, diagram
 from scenario_tui.ui.widgets.architecture_view import DrawingBody
 from scenario_tui.ui.widgets.breadcrumb import LABEL_WIDTHS, Breadcrumb
-from scenario_tui.ui.widgets.choice_list import ChoiceList
+from scenario_tui.ui.widgets.decision_box import DecisionBox
 from scenario_tui.ui.widgets.numbers import NBSP
 from scenario_tui.ui.widgets.step_table import StepTable
 
@@ -109,8 +109,8 @@ async def test_a_wrapped_choice_hangs_under_its_first_word(
     app = long_names()
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
-        choices = app.screen.query_one(ChoiceList)
-        drawn = lines_of(choices)
+        box = app.screen.query_one(DecisionBox)
+        drawn = [line[1:-1] for line in lines_of(box) if line.startswith("│")]  # in the box
         rows = option_rows(drawn)
         assert len(rows) == 2 and len(rows[0]) > 1  # the first choice wraps at both sizes
         for first, *rest in rows:

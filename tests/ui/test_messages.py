@@ -23,7 +23,7 @@ from scenario_tui.ui.messages import BackToCatalogue, ModeChosen, OpenScenario, 
 from scenario_tui.ui.screens.catalog import CatalogScreen
 from scenario_tui.ui.screens.play import PlayScreen
 
-from .pilot_steps import settle
+from .pilot_steps import click_action, click_option, settle
 from .steady import SteadyApp
 
 CACHE = "cache-the-catalogue"
@@ -178,14 +178,14 @@ async def test_the_mouse_chooses_undoes_and_continues(make_session: Callable[...
     screen = PlayScreen(session, scenario, start(scenario, PRACTICE))
     async with BareApp(screen).run_test(size=(200, 40)) as pilot:  # a label a line
         await pilot.pause()
-        await pilot.click("#choices", offset=(4, 1))
+        await click_option(pilot, 0)
         await pilot.pause()
         assert screen.feedback is not None and screen.feedback.index == 0
-        await pilot.click("#undo")
+        await click_action(pilot, "undo")
         await pilot.pause()
         assert screen.feedback is None and screen.play.choices == ()
-        await pilot.click("#choices", offset=(4, 2))
+        await click_option(pilot, 1)
         await pilot.pause()
-        await pilot.click("#continue")
+        await click_action(pilot, "continue")
         await pilot.pause()
         assert screen.feedback is None and [c.index for c in screen.play.choices] == [1]

@@ -27,7 +27,7 @@ from scenario_tui.ui.links import LinkPrompt
 from scenario_tui.ui.screens.debrief import DebriefScreen
 from scenario_tui.ui.screens.play import PlayScreen
 from scenario_tui.ui.screens.stats import belief_text
-from scenario_tui.ui.widgets.feedback import FeedbackPanel
+from scenario_tui.ui.widgets.decision_box import CHOICES, DecisionBox
 from scenario_tui.ui.widgets.mistake_text import choice_notes, short_url
 from scenario_tui.ui.widgets.option_verdicts import OptionsDialog
 
@@ -76,15 +76,15 @@ async def test_practice_feedback_shows_the_belief_the_fact_and_the_source(
         await settle(pilot)
         await pilot.press("2")  # Enable Multi-AZ: wrong, tagged, with a source
         await settle(pilot)
-        shown = str(pilot.app.screen.query_one("#feedback-text", Static).visual)
+        shown = str(pilot.app.screen.query_one(DecisionBox).feedback)
         assert f"Common mistake: {MULTI_AZ_BELIEF}" in shown
         assert f"In fact: {MULTI_AZ_FACT}" in shown
         assert "Source: docs.aws.amazon.com/AmazonRDS/…/USER_ReadRepl.html" in shown
         assert "Source: docs.aws.amazon.com/…/Concepts.MultiAZSingleStandby.html" in shown
         assert "multi az" not in shown.lower() and "multi-az-for" not in shown
 
-        text = pilot.app.screen.query_one("#feedback-text", Static)
-        await pilot.click(text, offset=link_offset(text, CHOICE_SOURCE))
+        box = pilot.app.screen.query_one(DecisionBox)
+        await pilot.click(box, offset=link_offset(box, CHOICE_SOURCE))
         await settle(pilot)
         prompt = pilot.app.screen
         assert isinstance(prompt, LinkPrompt)
@@ -113,7 +113,7 @@ async def test_a_right_choice_shows_no_misconception(make_app: MakeApp) -> None:
         await settle(pilot)
         await pilot.press("1")
         await settle(pilot)
-        shown = str(pilot.app.screen.query_one("#feedback-text", Static).visual)
+        shown = str(pilot.app.screen.query_one(DecisionBox).feedback)
         assert "Common mistake" not in shown and "Source:" not in shown
 
 
@@ -123,7 +123,7 @@ async def test_exam_mode_shows_none_of_it_during_play(make_app: MakeApp) -> None
         await pilot.press("2")
         await settle(pilot)
         assert isinstance(pilot.app.screen, PlayScreen)
-        assert not pilot.app.screen.query_one(FeedbackPanel).display
+        assert pilot.app.screen.query_one(DecisionBox).mode == CHOICES
         shown = statics_text(pilot)
         assert "Common mistake" not in shown and "In fact" not in shown
         await pilot.press("o")  # no options dialog in exam mode either

@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from scenario_tui.play.session import Session
 from scenario_tui.ui.widgets.breadcrumb import Breadcrumb
-from scenario_tui.ui.widgets.choice_list import ChoiceList
+from scenario_tui.ui.widgets.decision_box import DecisionBox
 from scenario_tui.ui.widgets.numbers import NBSP
 
 from .conftest import FIXTURES
@@ -46,7 +46,7 @@ async def test_labels_breadcrumb_and_cards_render_markdown(
                     start_id="cache-the-catalogue")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        option = app.screen.query_one(ChoiceList).get_option_at_index(0).prompt
+        option = app.screen.query_one(DecisionBox).options[0]
         assert isinstance(option, Content)
         assert option.plain == f"1{NBSP}Put an ElastiCache cluster in front of the hot reads"
         assert "ElastiCache" in bold_text(option)

@@ -22,7 +22,7 @@ from scenario_tui.ui.screens.catalog import CatalogScreen
 from scenario_tui.ui.screens.debrief import DebriefScreen
 from scenario_tui.ui.screens.play import PlayScreen
 
-from .pilot_steps import palette_search, settle
+from .pilot_steps import click_option, palette_search, settle
 from .steady import SteadyApp
 
 IDS = sorted(library.load().scenarios)
@@ -126,7 +126,7 @@ async def test_catalog_filter_enter_and_mouse(make_app) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PlayScreen)
-        await pilot.click("#choices", offset=(4, 1))
+        await click_option(pilot, 0)
         await pilot.pause()
         assert app.screen.feedback is not None
 

@@ -17,6 +17,7 @@ from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.screens.catalog import CatalogScreen
 from scenario_tui.ui.screens.review_summary import ReviewSummaryScreen
 from scenario_tui.ui.screens.stats import review_line
+from scenario_tui.ui.widgets.decision_box import DecisionBox
 
 from .history import seed_history
 from .pilot_steps import settle
@@ -44,7 +45,10 @@ async def review_both(pilot: Pilot) -> None:
 
 
 def text(app: Any) -> str:
-    return "\n".join(str(widget.render()) for widget in app.screen.query("Static"))
+    """The screen's texts, and the feedback in its decision box if there is one."""
+    shown = [str(widget.render()) for widget in app.screen.query("Static")]
+    shown += [str(box.feedback) for box in app.screen.query(DecisionBox) if box.feedback]
+    return "\n".join(shown)
 
 
 async def test_the_summary_counts_and_dates_each_card(reviewed_app: ScenarioApp) -> None:

@@ -20,7 +20,7 @@ from scenario_tui.ui.screens.debrief import DebriefScreen
 from scenario_tui.ui.screens.help import HelpScreen
 from scenario_tui.ui.screens.play import PlayScreen
 from scenario_tui.ui.widgets.breadcrumb import Breadcrumb
-from scenario_tui.ui.widgets.choice_list import ChoiceList
+from scenario_tui.ui.widgets.decision_box import DecisionBox
 from scenario_tui.ui.widgets.decision_tree import DecisionTree
 from scenario_tui.ui.widgets.step_table import step_rows
 
@@ -59,7 +59,7 @@ async def test_the_digits_follow_the_shown_order(make_session: Callable[..., Ses
         assert isinstance(screen, PlayScreen) and screen.play.seed == SEED
         shown = screen.play.options(screen.scenario)
         assert [c.index for c in shown] == [2, 1, 0]
-        first_line = str(screen.query_one(ChoiceList).get_option_at_index(0).prompt)
+        first_line = str(screen.query_one(DecisionBox).options[0])
         assert first_line.startswith("1\N{NO-BREAK SPACE}Scale the database")
         await pilot.press("1")
         await settle(pilot)

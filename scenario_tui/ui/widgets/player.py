@@ -1,8 +1,10 @@
 """The player: a status line, the situation, its choices and practice feedback (or an ending).
 
 The play screen, the review screen and the author preview all compose it. It draws the
-`PlayerView` it is given and turns clicks and buttons into its own messages; what choosing,
-continuing and undoing mean is up to the screen that handles them.
+`PlayerView` it is given and turns clicks and keys into its own messages; what choosing,
+continuing and undoing mean is up to the screen that handles them. The situation takes the
+room its text needs (up to most of the player) and the decision box all the rest, so a
+choice only changes the box's lines (`DecisionBox`).
 """
 
 from __future__ import annotations
@@ -18,15 +20,19 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Button, Markdown, OptionList, Static
+from textual.widgets import Markdown, Static
 
 from ...analysis.scoring import Analysis
 from ...format.model import Choice, Misconception, Scenario
 from ...format.text_safety import clean, reflow
 from ...play.engine import Play
 from ...play.modes import PRACTICE
-from .choice_list import ChoiceList
-from .feedback import CONTINUE, FeedbackPanel
+from .action_row import Action
+from .decision_box import DecisionBox
+from .feedback import ALL_OPTIONS, CONTINUE, NONE, UNDO, FeedbackTexts
+from .hanging_label import HangingLabel
+from .inline_text import inline_line
+from .numbers import NBSP
 from .option_verdicts import Decision, OptionsDialog
 
 
@@ -63,7 +69,7 @@ class PlayerView:
 
 class Player(Vertical):
     """Shows a `PlayerView`; posts `Chose`, `Continued` and `Undone`. While feedback shows,
-    `o` (or its button) opens every option of that decision, explained."""
+    `o` (or its action) opens every option of that decision, explained."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "all_options", "All options", id="player.options",
@@ -78,19 +84,14 @@ class Player(Vertical):
             padding: 0 1;
         }
         #situation-scroll {
-            height: 1fr;
+            height: auto;
+            max-height: 60%;
             min-height: 3;
             padding: 0 1;
         }
         #situation {
             margin: 0;
             padding: 0;
-        }
-        #choices {
-            height: auto;
-            max-height: 55%;
-            border: round $primary;
-            border-title-color: $text-primary;
         }
         #ending {
             display: none;
@@ -134,8 +135,8 @@ class Player(Vertical):
         self._status = Static(id="play-status")
         self._situation = Markdown(id="situation")
         self._situation_scroll = VerticalScroll(self._situation, id="situation-scroll")
-        self._choices = ChoiceList(id="choices")
-        self._panel = FeedbackPanel(id="feedback")
+        self._box = DecisionBox(id="decision")
+        self._texts = FeedbackTexts()
         self._ending = Static(id="ending")
         self._to_prepare: list[Choice] = []
         """The choices on screen whose feedback is still to be made ahead (`_prepare_next`)."""
@@ -143,8 +144,7 @@ class Player(Vertical):
     def compose(self) -> ComposeResult:
         yield self._status
         yield self._situation_scroll
-        yield self._choices
-        yield self._panel
+        yield self._box
         yield self._ending
 
     def watch_view(self, view: PlayerView | None) -> None:
@@ -158,26 +158,34 @@ class Player(Vertical):
             self._situation.update(clean(node.text))
             self._situation_scroll.scroll_home(animate=False)
         self.show_status(view.status)
-        choices, panel, ending = self._choices, self._panel, self._ending
+        box, ending = self._box, self._ending
         self._to_prepare = []
         if view.feedback is not None:
-            panel.show(view.feedback, view.analysis.verdict(view.feedback),
-                       view.analysis.best_choice.get(view.feedback.source),
-                       continue_label=view.continue_label, can_undo=view.can_undo,
-                       misconceptions=view.misconceptions)
+            actions = [Action("continue", view.continue_label)]
+            if view.can_undo:
+                actions.append(Action("undo", UNDO))
+            actions.append(Action("all-options", ALL_OPTIONS))
+            box.show_feedback(self._feedback_of(view, view.feedback), actions)
         elif view.at_ending:
             ending.update(view.ending or Content(""))
         else:
             options = view.play.options(view.scenario)
-            choices.show(options)
-            choices.border_title = view.choices_title
+            box.show_choices([HangingLabel(Content.styled(f"{number}{NBSP}", "bold $accent"),
+                                           inline_line(choice.label))
+                              for number, choice in enumerate(options, start=1)],
+                             title=view.choices_title)
             if view.play.mode == PRACTICE:  # an exam shows no feedback until its debrief
                 self._to_prepare = list(options)
                 self.call_after_refresh(self._prepare_next)
-        choices.display = view.feedback is None and not view.at_ending
-        panel.display = view.feedback is not None
+        if box.display == view.at_ending:  # setting it, even to the same, lays the box out
+            box.display = not view.at_ending
         ending.display = view.at_ending and view.ending is not None
         self.refresh_bindings()
+
+    def _feedback_of(self, view: PlayerView, choice: Choice) -> Content:
+        return self._texts.of(choice, view.analysis.verdict(choice),
+                              view.analysis.best_choice.get(choice.source),
+                              view.misconceptions or NONE)
 
     def show_status(self, status: Content) -> None:
         """Redraw only the status line (a countdown's tick), leaving the choices as they are.
@@ -187,15 +195,11 @@ class Player(Vertical):
     def _prepare_next(self) -> None:
         """Make the feedback of one choice on screen ahead, while the learner reads, then
         the next choice's after any key waiting: a choice then shows its feedback without
-        rendering it (`PreparedText`). A choice taken first is simply rendered then."""
+        rendering it (`DecisionBox.prepare`). A choice taken first is rendered then."""
         view = self.view
         if not self._to_prepare or view is None or view.feedback is not None:
             return
-        choice = self._to_prepare.pop(0)
-        self._panel.prepare(choice, view.analysis.verdict(choice),
-                            view.analysis.best_choice.get(choice.source),
-                            misconceptions=view.misconceptions,
-                            width=self._panel.text_width(self.content_size.width))
+        self._box.prepare(self._feedback_of(view, self._to_prepare.pop(0)))
         if self._to_prepare:
             self.call_later(self._prepare_next)
 
@@ -208,24 +212,14 @@ class Player(Vertical):
         self._to_prepare = []
         self._status.update(Content(reflow(notice)))
         self._situation.update("")
-        choices = self._choices
-        if choices.has_focus:
-            choices.blur()  # it would keep the focus while hidden (`ChoiceList._on_hide`)
-        for widget in (choices, self._panel, self._ending):
+        for widget in (self._box, self._ending):
             widget.display = False
 
     def focus_current(self) -> bool:
-        """Focus Continue while feedback shows, else the choices; False if neither shows."""
-        view = self.view
-        if view is not None and view.feedback is not None:
-            self._panel.focus_continue()
+        """Focus the choices or the feedback; False if neither shows."""
+        if self.view is not None and self._box.display:
+            self._box.focus()
             return True
-        choices = self._choices
-        if view is not None and choices.display:
-            choices.focus()
-            return True
-        if choices.has_focus:
-            choices.blur()  # hidden, it keeps the focus until here (`ChoiceList._on_hide`)
         return False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -244,29 +238,24 @@ class Player(Vertical):
         self.app.push_screen(OptionsDialog(view.analysis, [decision],
                                            misconceptions=view.misconceptions))
 
-    @on(Button.Pressed, "#all-options")
-    def _all_options(self, event: Button.Pressed) -> None:
+    @on(DecisionBox.Chose)
+    def _chose(self, event: DecisionBox.Chose) -> None:
         event.stop()
-        self.action_all_options()
+        self.post_message(self.Chose(self, event.index))
 
-    @on(OptionList.OptionSelected, "#choices")
-    def _chose(self, event: OptionList.OptionSelected) -> None:
+    @on(DecisionBox.Acted)
+    def _acted(self, event: DecisionBox.Acted) -> None:
         event.stop()
-        self.post_message(self.Chose(self, event.option_index))
-
-    @on(Button.Pressed, "#continue")
-    def _continued(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.post_message(self.Continued(self))
-
-    @on(Button.Pressed, "#undo")
-    def _undone(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.post_message(self.Undone(self))
+        if event.name == "continue":
+            self.post_message(self.Continued(self))
+        elif event.name == "undo":
+            self.post_message(self.Undone(self))
+        else:
+            self.action_all_options()
 
 
 class PlayerActions:
-    """Mixed into a screen that composes a `Player`: a click on a choice or a button runs the
+    """Mixed into a screen that composes a `Player`: a click on a choice or an action runs the
     screen's own choose, continue and undo actions (the keys 1-9, Enter and u run them too)."""
 
     def action_choose(self, index: int) -> None:

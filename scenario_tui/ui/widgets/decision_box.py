@@ -1,0 +1,411 @@
+"""The decision: the choices at a situation, or the feedback on the one taken, in one widget.
+
+A choice shows its feedback where the choices were, and nothing else on screen moves: the
+player gives this widget all the room below the situation, and the box it draws there is as
+tall as what it shows. A choice then changes the lines of one widget, where a panel of
+another height made Textual (8.2.8) lay out and redraw the whole screen. Each choice's
+feedback is rendered while the learner reads (`prepare`), so the choice swaps lines in.
+
+The widget draws its own lines (`render_lines`): the box, the text and the action row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from textual import events
+from textual.actions import SkipAction
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.geometry import Offset, Region
+from textual.message import Message
+from textual.strip import Strip
+from textual.visual import Visual
+from textual.widget import Widget
+
+from .action_row import Action, Face, fit
+
+CHOICES, FEEDBACK = "choices", "feedback"
+KEPT = 12
+"""Feedback texts whose lines are kept: every choice's at a decision, with room."""
+BORDER = 2
+"""Cells on each side of the text: the box's side and a space."""
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """The widget's lines at one size and state, and what each row holds for the mouse."""
+
+    lines: list[Strip]
+    options: dict[int, int]
+    """Row → the option drawn on it."""
+    faces: tuple[int, list[Face]] | None
+    """The action row's y and its faces."""
+    window: int
+    """Rows of text the box shows at once."""
+
+
+class DecisionBox(Widget, can_focus=True):
+    """Shows numbered choices (`show_choices`) or a feedback and its actions
+    (`show_feedback`); posts `Chose` and `Acted`. The keys move the highlight among the
+    choices, or scroll a long feedback; Left and Right pick an action, Enter takes it."""
+
+    ALLOW_SELECT = False
+    """It draws its own lines, which Textual's selection does not know how to mark."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "decision-box--choices-border", "decision-box--feedback-border",
+        "decision-box--title", "decision-box--more", "decision-box--cursor",
+        "decision-box--hover", "decision-box--action", "decision-box--action-primary",
+        "decision-box--action-selected",
+    }
+
+    DEFAULT_CSS = """
+    DecisionBox {
+        height: 1fr;
+        min-height: 4;
+        & > .decision-box--choices-border { color: $primary; }
+        & > .decision-box--feedback-border { color: $accent; }
+        & > .decision-box--title { color: $text-primary; }
+        & > .decision-box--more { color: $text-muted; }
+        & > .decision-box--cursor {
+            color: $block-cursor-blurred-foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .decision-box--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+        & > .decision-box--hover { background: $block-hover-background; }
+        & > .decision-box--action { color: $button-foreground; background: $surface-lighten-1; }
+        & > .decision-box--action-primary {
+            color: $button-color-foreground;
+            background: $primary;
+        }
+        & > .decision-box--action-selected { text-style: $button-focus-text-style; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "edge(-1)", "Top", show=False),
+        Binding("end", "edge(1)", "Bottom", show=False),
+        Binding("left", "pick(-1)", "Previous action", show=False),
+        Binding("right", "pick(1)", "Next action", show=False),
+        Binding("enter", "select", "Select", show=False),
+    ]
+
+    @dataclass
+    class Chose(Message):
+        """The learner took the choice shown at `index` (0-based), with Enter or a click."""
+
+        box: DecisionBox
+        index: int
+
+    @dataclass
+    class Acted(Message):
+        """The learner took the feedback's action `name`, with Enter or a click."""
+
+        box: DecisionBox
+        name: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.mode = ""
+        """`CHOICES`, `FEEDBACK`, or "" before either is shown."""
+        self.options: list[Content] = []
+        self.feedback: Content | None = None
+        self.actions: list[Action] = []
+        self.title = ""
+        self.cursor = 0
+        """The highlighted choice."""
+        self.selected = 0
+        """The action Enter takes (the first: Continue)."""
+        self.top_row = 0
+        """The first row of text in the box (a long text scrolls)."""
+        self._hover: int | None = None
+        self._ahead: dict[int, tuple[Content, dict[tuple[int, object], list[Strip]]]] = {}
+        """Feedback lines made ahead, by the id of their text (kept with them), then width
+        and style."""
+        self._option_lines: dict[tuple[int, int, str], list[Strip]] = {}
+        self._drawn: tuple[tuple[object, ...], Drawn] | None = None
+
+    # What it shows
+
+    def show_choices(self, options: Sequence[Content], *, title: str = "") -> None:
+        """Offer `options` (numbered in their text), the first highlighted."""
+        self.mode, self.options, self.title = CHOICES, list(options), title
+        self.feedback, self.cursor, self.top_row, self._hover = None, 0, 0, None
+        self._option_lines.clear()
+        self.refresh()
+
+    def show_feedback(self, feedback: Content, actions: Sequence[Action]) -> None:
+        """Show `feedback` with `actions` under it; Enter takes the first."""
+        self.mode, self.feedback, self.actions = FEEDBACK, feedback, list(actions)
+        self.selected, self.top_row, self._hover = 0, 0, None
+        self.refresh()
+
+    def prepare(self, feedback: Content) -> None:
+        """Render `feedback`'s lines now, at this width, for a later `show_feedback`."""
+        width = self.size.width - 2 * BORDER
+        if width > 0:
+            self._body_of(feedback, width)
+
+    def _body_of(self, feedback: Content, width: int) -> list[Strip]:
+        kept = self._ahead.get(id(feedback))
+        if kept is None or kept[0] is not feedback:
+            kept = self._ahead[id(feedback)] = (feedback, {})
+            while len(self._ahead) > KEPT:
+                del self._ahead[next(iter(self._ahead))]
+        key = (width, self.visual_style)
+        strips = kept[1].get(key)
+        if strips is None:
+            strips = kept[1][key] = self._strips(feedback, width, "")
+        return strips
+
+    def _strips(self, content: Content, width: int, component: str) -> list[Strip]:
+        style = self.get_visual_style(component) if component else self.visual_style
+        base = style.rich_style
+        return [strip.extend_cell_length(width, base).crop(0, width)
+                for strip in Visual.to_strips(self, content, width, None, style)]
+
+    # Drawing
+
+    def notify_style_update(self) -> None:
+        """A new theme, focus or hover: the lines drawn so far may have the old colours (the
+        feedback's lines made ahead are kept by the style they were made in)."""
+        super().notify_style_update()
+        self._option_lines.clear()
+        self._drawn = None
+
+    def _option(self, index: int, width: int) -> list[Strip]:
+        look = ("decision-box--cursor" if index == self.cursor else
+                "decision-box--hover" if index == self._hover else "")
+        key = (index, width, look)
+        lines = self._option_lines.get(key)
+        if lines is None:
+            lines = self._option_lines[key] = self._strips(self.options[index], width, look)
+        return lines
+
+    def _draw(self) -> Drawn:
+        width, height = self.size
+        filters = self.get_line_filters()
+        state = (width, height, self.mode, id(self.feedback), id(self.options), self.cursor,
+                 self._hover, self.selected, self.top_row, self.has_focus, self.title,
+                 tuple(map(id, filters)))
+        if self._drawn is not None and self._drawn[0] == state:
+            return self._drawn[1]
+        drawn = self._lines(width, height)
+        if filters:  # what Textual does to every widget's lines (NO_COLOR, for one)
+            background = self.background_colors[1]
+            for line_filter in filters:
+                drawn.lines[:] = [line.apply_filter(line_filter, background)
+                                  for line in drawn.lines]
+        self._drawn = (state, drawn)
+        return drawn
+
+    def _lines(self, width: int, height: int) -> Drawn:
+        base = self.rich_style
+        inner = width - 2 * BORDER
+        blank = Strip.blank(width, base)
+        if inner < 1 or height < 3 or not self.mode:
+            return Drawn([blank] * height, {}, None, 0)
+        body: list[Strip] = []
+        owners: list[int] = []
+        if self.mode == CHOICES:
+            for index in range(len(self.options)):
+                lines = self._option(index, inner)
+                body += lines
+                owners += [index] * len(lines)
+            border = self.get_component_rich_style("decision-box--choices-border")
+            foot: list[Strip] = []
+        else:
+            assert self.feedback is not None
+            body = self._body_of(self.feedback, inner)
+            border = self.get_component_rich_style("decision-box--feedback-border")
+            faces = fit(self.actions, inner)
+            foot = [Strip.blank(inner, base), self._action_row(faces, inner)]
+        if foot and height - 2 - len(foot) < 1:
+            foot = foot[-1:]  # a short box keeps the actions, not the blank above them
+        window = max(0, min(len(body), height - 2 - len(foot)))
+        self.top_row = max(0, min(self.top_row, len(body) - window))
+        shown = body[self.top_row:self.top_row + window]
+        side = Segment("│", border)
+        pad = Segment(" ", base)
+        left, right = Strip([side, pad], BORDER), Strip([pad, side], BORDER)
+        title = self.title if self.mode == CHOICES else ""
+        lines = [self._edge("╭", "╮", border, title, self.top_row, width)]
+        lines += [Strip.join([left, line, right]) for line in shown + foot]
+        lines.append(self._edge("╰", "╯", border, "", len(body) - self.top_row - window, width))
+        options = {1 + y: owners[self.top_row + y] for y in range(len(shown)) if owners}
+        face_row = (len(lines) - 2, faces) if foot else None
+        lines += [blank] * (height - len(lines))
+        return Drawn(lines, options, face_row, window)
+
+    def _edge(self, start: str, end: str, border: RichStyle, title: str, more: int,
+              width: int) -> Strip:
+        """The box's top (with its title, and how much text is above) or its bottom (how
+        much is below)."""
+        segments = [Segment(start + "─", border)]
+        if title:
+            segments += [Segment(" ", border),
+                         Segment(title, self.get_component_rich_style("decision-box--title")),
+                         Segment(" ", border)]
+        hint = f" {'↑' if start == '╭' else '↓'} {more} more " if more > 0 else ""
+        used = sum(len(segment.text) for segment in segments) + len(hint) + 2
+        segments.append(Segment("─" * max(0, width - used), border))
+        if hint:
+            segments.append(Segment(hint, self.get_component_rich_style("decision-box--more")))
+        segments.append(Segment("─" + end, border))
+        return Strip(segments).crop(0, width)
+
+    def _action_row(self, faces: list[Face], width: int) -> Strip:
+        base = self.rich_style
+        segments, x = [], 0
+        for index, face in enumerate(faces):
+            style = self.get_component_rich_style(
+                "decision-box--action-primary" if index == 0 else "decision-box--action")
+            if index == self.selected and self.has_focus:
+                style += self.get_component_rich_style("decision-box--action-selected",
+                                                       partial=True)
+            segments += [Segment(" " * (face.x - x), base),
+                         Segment(face.text.center(face.width), style)]
+            x = face.x + face.width
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = self._draw().lines
+        return [line.crop(crop.x, crop.right) for line in lines[crop.y:crop.bottom]]
+
+    def render_line(self, y: int) -> Strip:
+        lines = self._draw().lines
+        return lines[y] if 0 <= y < len(lines) else Strip.blank(self.size.width)
+
+    # Where things are (the mouse, and tests that click)
+
+    def option_offset(self, index: int) -> Offset | None:
+        """Where option `index`'s first line is drawn, if it is in the box."""
+        for y, owner in self._draw().options.items():
+            if owner == index:
+                return Offset(BORDER, y)
+        return None
+
+    def action_offset(self, name: str) -> Offset | None:
+        """Where action `name`'s face is drawn, if the row shows it."""
+        row = self._draw().faces
+        for face in row[1] if row else []:
+            if face.action.name == name:
+                return Offset(BORDER + face.x, row[0]) if row else None
+        return None
+
+    @property
+    def faces(self) -> list[Face]:
+        """The actions as the row draws them at this size (none while choosing)."""
+        row = self._draw().faces
+        return row[1] if row else []
+
+    def _face_at(self, x: int, y: int) -> Face | None:
+        row = self._draw().faces
+        if row is None or row[0] != y:
+            return None
+        return next((face for face in row[1] if face.holds(x - BORDER)), None)
+
+    # The mouse
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        hover = self._draw().options.get(event.y) if self.mode == CHOICES else None
+        if hover != self._hover:
+            self._hover = hover
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        if self.mode == CHOICES:
+            index = self._draw().options.get(event.y)
+            if index is not None:
+                self.cursor = index
+                self.refresh()
+                self.post_message(self.Chose(self, index))
+        elif self.mode == FEEDBACK:
+            face = self._face_at(event.x, event.y)
+            if face is not None:
+                self.selected = self.actions.index(face.action)
+                self.post_message(self.Acted(self, face.action.name))
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self._scroll(3)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self._scroll(-3)
+
+    # The keys
+
+    def _scroll(self, rows: int) -> None:
+        self.top_row = max(0, self.top_row + rows)  # `_lines` keeps it in the text
+        self.refresh()
+
+    def _move_cursor(self, to: int) -> None:
+        """Highlight choice `to` (kept among them) and scroll it into the box."""
+        if not self.options:
+            return
+        self.cursor = max(0, min(to, len(self.options) - 1))
+        width = self.size.width - 2 * BORDER
+        if width > 0:
+            top = sum(len(self._option(index, width)) for index in range(self.cursor))
+            bottom = top + len(self._option(self.cursor, width))
+            window = self._draw().window
+            if top < self.top_row:
+                self.top_row = top
+            elif bottom > self.top_row + window:
+                self.top_row = min(top, bottom - window)
+        self.refresh()
+
+    def action_move(self, by: int) -> None:
+        if self.mode == CHOICES:
+            self._move_cursor(self.cursor + by)
+        else:
+            self._scroll(by)
+
+    def action_page(self, by: int) -> None:
+        window = max(1, self._draw().window - 1)
+        if self.mode == CHOICES:
+            self._move_cursor(self.cursor + by * max(1, window // 2))
+        else:
+            self._scroll(by * window)
+
+    def action_edge(self, by: int) -> None:
+        if self.mode == CHOICES:
+            self._move_cursor(0 if by < 0 else len(self.options) - 1)
+        else:
+            self.top_row = 0 if by < 0 else 1 << 30
+            self.refresh()
+
+    def action_pick(self, by: int) -> None:
+        if self.mode != FEEDBACK or not self.actions:
+            raise SkipAction()
+        self.selected = max(0, min(self.selected + by, len(self.actions) - 1))
+        self.refresh()
+
+    def action_select(self) -> None:
+        if self.mode == CHOICES and self.options:
+            self.post_message(self.Chose(self, self.cursor))
+        elif self.mode == FEEDBACK and self.actions:
+            self.post_message(self.Acted(self, self.actions[self.selected].name))
+        else:
+            raise SkipAction()

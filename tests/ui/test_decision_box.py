@@ -1,0 +1,157 @@
+"""The decision box: the choices and then the feedback in one place that keeps its size.
+
+Each choice's feedback is made ahead while the learner reads, and what a choice shows is
+always that choice's feedback, wrapped for the width it is shown at (after an undo, another
+choice, a resize; never made ahead in an exam). The keys and the mouse reach everything in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual import events
+from textual.pilot import Pilot
+
+from scenario_tui.play.modes import EXAM
+from scenario_tui.ui.app import ScenarioApp
+from scenario_tui.ui.widgets.decision_box import CHOICES, FEEDBACK, DecisionBox
+
+from .pilot_steps import click_action, click_option, settle
+from .test_long_names import lines_of
+
+SCENARIO = "cache-the-catalogue"
+
+
+def box_of(pilot: Pilot) -> DecisionBox:
+    return pilot.app.screen.query_one(DecisionBox)
+
+
+def text_rows(box: DecisionBox) -> list[str]:
+    """The rows inside the box's sides, as drawn."""
+    return [line[2:-2].rstrip() for line in lines_of(box) if line.startswith("│")]
+
+
+def labels(pilot: Pilot) -> list[str]:
+    screen = pilot.app.screen
+    return [choice.label for choice in screen.play.options(screen.scenario)]  # type: ignore[attr-defined]
+
+
+async def test_every_choice_shows_its_own_feedback_made_ahead(
+        make_app: Callable[..., ScenarioApp], monkeypatch: pytest.MonkeyPatch) -> None:
+    async with make_app(SCENARIO).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        options = labels(pilot)
+        box = box_of(pilot)
+        assert len(box._ahead) == len(options)  # one text made ahead for each choice
+        made: list[object] = []
+        strips = DecisionBox._strips
+        monkeypatch.setattr(DecisionBox, "_strips",
+                            lambda self, content, *rest: made.append(content)
+                            or strips(self, content, *rest))
+        for number, label in enumerate(options, start=1):
+            await pilot.press(str(number))
+            await settle(pilot)
+            assert box.mode == FEEDBACK and box.feedback not in made, number  # made ahead
+            rows = text_rows(box)
+            assert rows[1].startswith(label.split()[0]), (number, rows[:2])
+            assert all(len(line) == box.size.width for line in lines_of(box))
+            await pilot.press("u")
+            await settle(pilot)
+
+
+async def test_a_resize_after_the_lines_were_made_shows_them_at_the_new_width(
+        make_app: Callable[..., ScenarioApp]) -> None:
+    async with make_app(SCENARIO).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        box = box_of(pilot)
+        wide = box.size.width
+        await pilot.resize_terminal(50, 30)
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        assert 0 < box.size.width < wide
+        lines = lines_of(box)
+        assert all(len(line) == box.size.width for line in lines)
+        assert box.feedback is not None
+        words = box.feedback.plain.split()
+        assert " ".join(" ".join(text_rows(box)).split()).startswith(" ".join(words[:12]))
+
+
+async def test_an_exam_makes_no_feedback_ahead(make_app: Callable[..., ScenarioApp]) -> None:
+    async with make_app(SCENARIO, mode=EXAM).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert box_of(pilot)._ahead == {}
+
+
+async def test_the_keys_move_choose_scroll_and_pick_an_action(
+        make_app: Callable[..., ScenarioApp]) -> None:
+    async with make_app(SCENARIO).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        box = box_of(pilot)
+        assert pilot.app.focused is box and box.cursor == 0
+        await pilot.press("down", "down", "up", "end", "home", "j")
+        assert box.cursor == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert box.mode == FEEDBACK and screen.play.choices[-1].index == 1  # type: ignore[attr-defined]
+        await pilot.press("right", "right", "right", "left")  # Continue, Undo, All options
+        assert box.actions[box.selected].name == "undo"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert box.mode == CHOICES and not screen.play.choices  # type: ignore[attr-defined]
+
+
+async def test_a_long_feedback_scrolls_with_the_keys_and_the_wheel(
+        make_app: Callable[..., ScenarioApp]) -> None:
+    async with make_app(SCENARIO).run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        box = box_of(pilot)
+        top, bottom = lines_of(box)[0], next(line for line in lines_of(box)
+                                             if line.startswith("╰"))
+        assert "more" not in top and "↓" in bottom and "more ─╯" in bottom
+        await pilot.press("pagedown")
+        assert box.top_row > 0 and "↑" in lines_of(box)[0]
+        await pilot.press("end")
+        end = box.top_row
+        await pilot.press("down")
+        assert box.top_row == end  # no further than the last line
+        box.post_message(events.MouseScrollUp(box, 2, 2, 0, -1, 0, False, False, False))
+        await pilot.pause()
+        assert box.top_row < end
+        await pilot.press("home")
+        assert box.top_row == 0
+
+
+async def test_the_mouse_highlights_chooses_and_acts(
+        make_app: Callable[..., ScenarioApp]) -> None:
+    async with make_app(SCENARIO).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        box = box_of(pilot)
+        at = box.option_offset(2)
+        assert at is not None
+        await pilot.hover(box, offset=(at.x + 3, at.y))
+        assert box._hover == 2
+        await click_option(pilot, 2)
+        await settle(pilot)
+        assert box.mode == FEEDBACK
+        assert pilot.app.screen.play.choices[-1].index == 2  # type: ignore[attr-defined]
+        await click_action(pilot, "continue")
+        await settle(pilot)
+        assert box.mode == CHOICES and pilot.app.screen.feedback is None  # type: ignore[attr-defined]
+
+
+async def test_wrong_keys_do_nothing_here(make_app: Callable[..., ScenarioApp]) -> None:
+    async with make_app(SCENARIO).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        box = box_of(pilot)
+        await pilot.press("left", "right", "pageup", "pageup", "up", "home")
+        assert box.mode == CHOICES and box.cursor == 0 and box.top_row == 0
+        await pilot.press("1", "pagedown", "pagedown", "pagedown", "down", "end", "right",
+                          "right", "right", "right")
+        await settle(pilot)
+        assert box.mode == FEEDBACK and box.selected == len(box.actions) - 1
+        assert pilot.app.is_running
