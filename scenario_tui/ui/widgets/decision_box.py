@@ -47,6 +47,8 @@ class Drawn:
     """The action row's y and its faces."""
     window: int
     """Rows of text the box shows at once."""
+    rows: int
+    """Rows the box takes, from its top to its bottom edge (those below are blank)."""
 
 
 class DecisionBox(Widget, can_focus=True):
@@ -138,6 +140,8 @@ class DecisionBox(Widget, can_focus=True):
         and style."""
         self._option_lines: dict[tuple[int, int, str], list[Strip]] = {}
         self._drawn: tuple[tuple[object, ...], Drawn] | None = None
+        self._rows = 0
+        """The rows the box took when last drawn (`_redraw`)."""
 
     # What it shows
 
@@ -146,13 +150,13 @@ class DecisionBox(Widget, can_focus=True):
         self.mode, self.options, self.title = CHOICES, list(options), title
         self.feedback, self.cursor, self.top_row, self._hover = None, 0, 0, None
         self._option_lines.clear()
-        self.refresh()
+        self._redraw()
 
     def show_feedback(self, feedback: Content, actions: Sequence[Action]) -> None:
         """Show `feedback` with `actions` under it; Enter takes the first."""
         self.mode, self.feedback, self.actions = FEEDBACK, feedback, list(actions)
         self.selected, self.top_row, self._hover = 0, 0, None
-        self.refresh()
+        self._redraw()
 
     def prepare(self, feedback: Content) -> None:
         """Render `feedback`'s lines now, at this width, for a later `show_feedback`."""
@@ -161,6 +165,9 @@ class DecisionBox(Widget, can_focus=True):
             self._body_of(feedback, width)
 
     def _body_of(self, feedback: Content, width: int) -> list[Strip]:
+        """`feedback`'s lines `width` cells wide between the box's sides, made once (and
+        ahead, by `prepare`): joining the sides to each line costs as much as the rest of
+        the frame."""
         kept = self._ahead.get(id(feedback))
         if kept is None or kept[0] is not feedback:
             kept = self._ahead[id(feedback)] = (feedback, {})
@@ -169,8 +176,17 @@ class DecisionBox(Widget, can_focus=True):
         key = (width, self.visual_style)
         strips = kept[1].get(key)
         if strips is None:
-            strips = kept[1][key] = self._strips(feedback, width, "")
+            border = self.get_component_rich_style("decision-box--feedback-border")
+            strips = kept[1][key] = self._framed(self._strips(feedback, width, ""), border,
+                                                 self.rich_style)
         return strips
+
+    @staticmethod
+    def _framed(lines: list[Strip], border: RichStyle, base: RichStyle) -> list[Strip]:
+        """`lines` between the box's sides."""
+        side, pad = Segment("│", border), Segment(" ", base)
+        left, right = Strip([side, pad], BORDER), Strip([pad, side], BORDER)
+        return [Strip.join([left, line, right]) for line in lines]
 
     def _strips(self, content: Content, width: int, component: str) -> list[Strip]:
         style = self.get_visual_style(component) if component else self.visual_style
@@ -218,7 +234,7 @@ class DecisionBox(Widget, can_focus=True):
         inner = width - 2 * BORDER
         blank = Strip.blank(width, base)
         if inner < 1 or height < 3 or not self.mode:
-            return Drawn([blank] * height, {}, None, 0)
+            return Drawn([blank] * height, {}, None, 0, 0)
         body: list[Strip] = []
         owners: list[int] = []
         if self.mode == CHOICES:
@@ -227,29 +243,29 @@ class DecisionBox(Widget, can_focus=True):
                 body += lines
                 owners += [index] * len(lines)
             border = self.get_component_rich_style("decision-box--choices-border")
+            body = self._framed(body, border, base)
             foot: list[Strip] = []
         else:
             assert self.feedback is not None
             body = self._body_of(self.feedback, inner)
             border = self.get_component_rich_style("decision-box--feedback-border")
             faces = fit(self.actions, inner)
-            foot = [Strip.blank(inner, base), self._action_row(faces, inner)]
+            foot = self._framed([Strip.blank(inner, base), self._action_row(faces, inner, base)],
+                                border, base)
         if foot and height - 2 - len(foot) < 1:
             foot = foot[-1:]  # a short box keeps the actions, not the blank above them
         window = max(0, min(len(body), height - 2 - len(foot)))
         self.top_row = max(0, min(self.top_row, len(body) - window))
         shown = body[self.top_row:self.top_row + window]
-        side = Segment("│", border)
-        pad = Segment(" ", base)
-        left, right = Strip([side, pad], BORDER), Strip([pad, side], BORDER)
         title = self.title if self.mode == CHOICES else ""
         lines = [self._edge("╭", "╮", border, title, self.top_row, width)]
-        lines += [Strip.join([left, line, right]) for line in shown + foot]
+        lines += shown + foot
         lines.append(self._edge("╰", "╯", border, "", len(body) - self.top_row - window, width))
         options = {1 + y: owners[self.top_row + y] for y in range(len(shown)) if owners}
         face_row = (len(lines) - 2, faces) if foot else None
+        rows = len(lines)
         lines += [blank] * (height - len(lines))
-        return Drawn(lines, options, face_row, window)
+        return Drawn(lines, options, face_row, window, rows)
 
     def _edge(self, start: str, end: str, border: RichStyle, title: str, more: int,
               width: int) -> Strip:
@@ -268,8 +284,7 @@ class DecisionBox(Widget, can_focus=True):
         segments.append(Segment("─" + end, border))
         return Strip(segments).crop(0, width)
 
-    def _action_row(self, faces: list[Face], width: int) -> Strip:
-        base = self.rich_style
+    def _action_row(self, faces: list[Face], width: int, base: RichStyle) -> Strip:
         segments, x = [], 0
         for index, face in enumerate(faces):
             style = self.get_component_rich_style(
@@ -281,6 +296,16 @@ class DecisionBox(Widget, can_focus=True):
                          Segment(face.text.center(face.width), style)]
             x = face.x + face.width
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
+
+    def _redraw(self) -> None:
+        """Repaint the rows the box took and takes now, not the blank rows below both: a
+        choice's frame then composes no more of the screen than the box."""
+        before, width = self._rows, self.size.width
+        self._rows = self._draw().rows
+        if width and self._rows:
+            self.refresh(Region(0, 0, width, max(before, self._rows)))
+        else:
+            self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         lines = self._draw().lines
@@ -325,12 +350,12 @@ class DecisionBox(Widget, can_focus=True):
         hover = self._draw().options.get(event.y) if self.mode == CHOICES else None
         if hover != self._hover:
             self._hover = hover
-            self.refresh()
+            self._redraw()
 
     def on_leave(self, event: events.Leave) -> None:
         if self._hover is not None:
             self._hover = None
-            self.refresh()
+            self._redraw()
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -338,7 +363,7 @@ class DecisionBox(Widget, can_focus=True):
             index = self._draw().options.get(event.y)
             if index is not None:
                 self.cursor = index
-                self.refresh()
+                self._redraw()
                 self.post_message(self.Chose(self, index))
         elif self.mode == FEEDBACK:
             face = self._face_at(event.x, event.y)
@@ -358,7 +383,7 @@ class DecisionBox(Widget, can_focus=True):
 
     def _scroll(self, rows: int) -> None:
         self.top_row = max(0, self.top_row + rows)  # `_lines` keeps it in the text
-        self.refresh()
+        self._redraw()
 
     def _move_cursor(self, to: int) -> None:
         """Highlight choice `to` (kept among them) and scroll it into the box."""
@@ -374,7 +399,7 @@ class DecisionBox(Widget, can_focus=True):
                 self.top_row = top
             elif bottom > self.top_row + window:
                 self.top_row = min(top, bottom - window)
-        self.refresh()
+        self._redraw()
 
     def action_move(self, by: int) -> None:
         if self.mode == CHOICES:
@@ -394,13 +419,13 @@ class DecisionBox(Widget, can_focus=True):
             self._move_cursor(0 if by < 0 else len(self.options) - 1)
         else:
             self.top_row = 0 if by < 0 else 1 << 30
-            self.refresh()
+            self._redraw()
 
     def action_pick(self, by: int) -> None:
         if self.mode != FEEDBACK or not self.actions:
             raise SkipAction()
         self.selected = max(0, min(self.selected + by, len(self.actions) - 1))
-        self.refresh()
+        self._redraw()
 
     def action_select(self) -> None:
         if self.mode == CHOICES and self.options:
