@@ -189,7 +189,12 @@ class Player(Vertical):
 
     def show_status(self, status: Content) -> None:
         """Redraw only the status line (a countdown's tick), leaving the choices as they are.
-        It is one line high whatever it says, so the screen is not laid out again for it."""
+        It is one line high whatever it says, so the screen is not laid out again for it;
+        the same words in the same styles (a choice worth no points) are not drawn again."""
+        shown = self._status.visual
+        if (isinstance(shown, Content) and shown.plain == status.plain
+                and shown.spans == status.spans):
+            return
         self._status.update(status, layout=False)
 
     def _prepare_next(self) -> None:
