@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from textual._compositor import Compositor
 from textual.pilot import Pilot
 
 from scenario_tui.analysis.scoring import analyse
@@ -248,3 +249,27 @@ async def test_a_panel_with_more_than_it_shows_scrolls_from_the_keyboard(
         await settle(pilot)
         view = pilot.app.screen.query_one(ArchitectureView)
         assert view.max_scroll_y == 0 and view not in pilot.app.screen.focus_chain
+
+
+async def test_a_choice_redraws_the_diagram_not_its_panel(make_app, make_session,
+                                                          monkeypatch) -> None:
+    """The play screen asks the panel for its room on every choice, and setting its height
+    again, even to the same, redrew the whole bordered panel in the feedback's frame (a
+    tenth of a choice's time). Only the drawing in it changes now."""
+    session = make_session(bundled=True)
+    updated: list[object] = []
+    update_widgets = Compositor.update_widgets
+
+    def record(self: Compositor, widgets: set[object]) -> None:
+        updated.extend(widgets)
+        update_widgets(self, widgets)  # type: ignore[arg-type]
+
+    async with make_app("read-heavy-database", session=session).run_test(
+            size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.query_one(ArchitectureView)
+        monkeypatch.setattr(Compositor, "update_widgets", record)
+        await pilot.press("4")
+        await settle(pilot)
+        assert view.query_one(DrawingBody) in updated
+        assert view not in updated

@@ -144,6 +144,8 @@ class ArchitectureView(VerticalScroll, can_focus=False):
         super().__init__(id=id)
         self._reserved = 0
         """The lines `reserve` keeps for the drawing."""
+        self._room_made: bool | None = None
+        """What `make_room` was last asked (None before it was)."""
 
     def compose(self) -> ComposeResult:
         yield DrawingBody()
@@ -160,8 +162,12 @@ class ArchitectureView(VerticalScroll, can_focus=False):
     def make_room(self, needed: bool) -> None:
         """Shrink to two lines (it scrolls): the last choice's summary and the first component
         it touched, or the first two components before any choice. On a short terminal the
-        full panel hid a fourth choice below the fold and left feedback two lines."""
-        self.styles.max_height = ROOM_MADE if needed else None
+        full panel hid a fourth choice below the fold and left feedback two lines. Set
+        only when it changes: setting it, even to the same, redraws the panel, and the play
+        screen asks on every choice."""
+        if self._room_made != needed:
+            self._room_made = needed
+            self.styles.max_height = ROOM_MADE if needed else None
 
     def show(self, scenario: Scenario, play: Play,
              scopes: Mapping[str, str] | None = None) -> None:
