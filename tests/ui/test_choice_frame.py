@@ -6,7 +6,7 @@ import pytest
 from textual._compositor import Compositor
 from textual.app import App
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from scenario_tui.ui.screens.play import PlayScreen
 from scenario_tui.ui.widgets.decision_box import CHOICES, FEEDBACK, DecisionBox
@@ -98,3 +98,27 @@ async def test_a_choice_lays_nothing_out_before_its_feedback_shows(make_app,
         await pilot.press("enter")
         await settle(pilot)
         assert box.mode == CHOICES and app.screen.feedback is None  # type: ignore[attr-defined]
+
+
+async def test_the_new_score_follows_the_feedback_s_frame(make_app, monkeypatch) -> None:
+    """The feedback's frame shows the choice's points; the total in the status line above
+    is drawn in the frame after, with the breadcrumb (in the same frame it cost a third of a
+    choice's time to its feedback)."""
+    app = make_app("cache-the-catalogue")
+    at_feedback: list[str] = []
+    display = App._display
+
+    def record_frame(self: App[object], screen: object, renderable: object) -> None:
+        display(self, screen, renderable)
+        if renderable is not None and box.mode == FEEDBACK and not at_feedback:
+            at_feedback.append(str(status.visual))
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one(DecisionBox)
+        status = app.screen.query_one("#play-status", Static)
+        monkeypatch.setattr(App, "_display", record_frame)
+        await pilot.press("1")  # the cache: +2
+        await settle(pilot)
+        assert at_feedback and at_feedback[0].endswith("score 0"), at_feedback
+        assert str(status.visual).endswith("score 2")

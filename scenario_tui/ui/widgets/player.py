@@ -138,6 +138,8 @@ class Player(Vertical):
         self._box = DecisionBox(id="decision")
         self._texts = FeedbackTexts()
         self._ending = Static(id="ending")
+        self._status_due: Content | None = None
+        """The status to draw after the feedback's frame (`_show_due_status`)."""
         self._to_prepare: list[Choice] = []
         """The choices on screen whose feedback is still to be made ahead (`_prepare_next`)."""
 
@@ -157,7 +159,12 @@ class Player(Vertical):
             self._text_of = text_key
             self._situation.update(clean(node.text))
             self._situation_scroll.scroll_home(animate=False)
-        self.show_status(view.status)
+        if view.feedback is not None:  # the score follows the frame that shows the feedback
+            self._status_due = view.status
+            self.call_after_refresh(self._show_due_status)
+        else:
+            self._status_due = None
+            self.show_status(view.status)
         box, ending = self._box, self._ending
         self._to_prepare = []
         if view.feedback is not None:
@@ -187,6 +194,14 @@ class Player(Vertical):
                               view.analysis.best_choice.get(choice.source),
                               view.misconceptions or NONE)
 
+    def _show_due_status(self) -> None:
+        """The status a choice's feedback left for the next frame, unless a newer one was
+        shown since. The learner reads the feedback first, with its points; drawing the new
+        total in the same frame cost a third of a choice's time to its feedback."""
+        status, self._status_due = self._status_due, None
+        if status is not None:
+            self.show_status(status)
+
     def show_status(self, status: Content) -> None:
         """Redraw only the status line (a countdown's tick), leaving the choices as they are.
         It is one line high whatever it says, so the screen is not laid out again for it;
@@ -214,6 +229,7 @@ class Player(Vertical):
 
     def _show_notice(self, notice: str) -> None:
         self._text_of = ""
+        self._status_due = None
         self._to_prepare = []
         self._status.update(Content(reflow(notice)))
         self._situation.update("")
