@@ -155,3 +155,29 @@ async def test_wrong_keys_do_nothing_here(make_app: Callable[..., ScenarioApp]) 
         await settle(pilot)
         assert box.mode == FEEDBACK and box.selected == len(box.actions) - 1
         assert pilot.app.is_running
+
+
+async def test_a_long_feedback_takes_the_situation_s_rows_and_gives_them_back(
+        make_app: Callable[..., ScenarioApp]) -> None:
+    """On a short terminal the box showed three lines of a long feedback under a situation
+    that kept all its rows; the situation now gives them up, down to three (it scrolls), and
+    takes them back with the choices. A feedback that fits moves nothing."""
+    async with make_app(SCENARIO).run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        box = box_of(pilot)
+        situation = pilot.app.screen.query_one("#situation-scroll")
+        rows, room = situation.size.height, box.size.height
+        assert rows > 3
+        await pilot.press("2")
+        await settle(pilot)
+        assert box.feedback is not None and box.rows_for(box.feedback) > room
+        assert situation.size.height == 3 and box.size.height == room + rows - 3
+        await pilot.press("u")
+        await settle(pilot)
+        assert (situation.size.height, box.size.height) == (rows, room)
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        rows = situation.size.height
+        await pilot.press("2")
+        await settle(pilot)
+        assert situation.size.height == rows  # it fits: nothing moves

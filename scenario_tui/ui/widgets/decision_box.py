@@ -164,6 +164,12 @@ class DecisionBox(Widget, can_focus=True):
         if width > 0:
             self._body_of(feedback, width)
 
+    def rows_for(self, feedback: Content) -> int:
+        """The rows the box needs to show all of `feedback` and its actions at this width
+        (0 before it is laid out)."""
+        width = self.size.width - 2 * BORDER
+        return len(self._body_of(feedback, width)) + 4 if width > 0 else 0
+
     def _body_of(self, feedback: Content, width: int) -> list[Strip]:
         """`feedback`'s lines `width` cells wide between the box's sides, made once (and
         ahead, by `prepare`): joining the sides to each line costs as much as the rest of

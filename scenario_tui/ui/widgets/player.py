@@ -35,6 +35,9 @@ from .inline_text import inline_line
 from .numbers import NBSP
 from .option_verdicts import Decision, OptionsDialog
 
+MIN_SITUATION = 3
+"""The rows the situation keeps when a long feedback takes the others."""
+
 
 @dataclass(frozen=True)
 class PlayerView:
@@ -86,7 +89,7 @@ class Player(Vertical):
         #situation-scroll {
             height: auto;
             max-height: 60%;
-            min-height: 3;
+            min-height: 3;  /* MIN_SITUATION */
             padding: 0 1;
         }
         #situation {
@@ -138,6 +141,8 @@ class Player(Vertical):
         self._box = DecisionBox(id="decision")
         self._texts = FeedbackTexts()
         self._ending = Static(id="ending")
+        self._squeezed = False
+        """Whether the situation gave its rows to a long feedback (`_make_room`)."""
         self._status_due: Content | None = None
         """The status to draw after the feedback's frame (`_show_due_status`)."""
         self._to_prepare: list[Choice] = []
@@ -172,11 +177,14 @@ class Player(Vertical):
             if view.can_undo:
                 actions.append(Action("undo", UNDO))
             actions.append(Action("all-options", ALL_OPTIONS))
-            box.show_feedback(self._feedback_of(view, view.feedback), actions)
+            feedback = self._feedback_of(view, view.feedback)
+            box.show_feedback(feedback, actions)
+            self._make_room(box.rows_for(feedback))
         elif view.at_ending:
             ending.update(view.ending or Content(""))
         else:
             options = view.play.options(view.scenario)
+            self._make_room(0)
             box.show_choices([HangingLabel(Content.styled(f"{number}{NBSP}", "bold $accent"),
                                            inline_line(choice.label))
                               for number, choice in enumerate(options, start=1)],
@@ -188,6 +196,22 @@ class Player(Vertical):
             box.display = not view.at_ending
         ending.display = view.at_ending and view.ending is not None
         self.refresh_bindings()
+
+    def _make_room(self, rows: int) -> None:
+        """Give a feedback that needs `rows` and finds fewer in the box the situation's rows,
+        down to three (it scrolls): on a short terminal, or with the diagram open, the box
+        showed three lines of it. The choices give them back. A feedback that fits, as at
+        120x40, moves nothing: the screen is not laid out again for it."""
+        scroll, box = self._situation_scroll, self._box
+        short = rows - box.size.height
+        if short > 0 and box.size.height:
+            height = max(MIN_SITUATION, scroll.size.height - short)
+            if height < scroll.size.height:
+                self._squeezed = True
+                scroll.styles.max_height = height
+        elif not rows and self._squeezed:
+            self._squeezed = False
+            scroll.styles.max_height = None  # the stylesheet's again
 
     def _feedback_of(self, view: PlayerView, choice: Choice) -> Content:
         return self._texts.of(choice, view.analysis.verdict(choice),
