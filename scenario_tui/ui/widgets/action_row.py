@@ -12,6 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
 
 MIN_WIDTH = 16
 """The narrowest face of a whole label (Textual's compact button's)."""
@@ -73,3 +76,12 @@ def _laid_out(actions: Sequence[Action], texts: Sequence[str], widths: Sequence[
         faces.append(Face(action, text, x, width))
         x += width + gap
     return faces
+
+
+def drawn_row(faces: Sequence[Face], looks: Sequence[Style], width: int, base: Style) -> Strip:
+    """The row `width` cells wide: each face's label centred on its look, blank between."""
+    segments, x = [], 0
+    for face, look in zip(faces, looks, strict=True):
+        segments += [Segment(" " * (face.x - x), base), Segment(face.text.center(face.width), look)]
+        x = face.x + face.width
+    return Strip(segments).extend_cell_length(width, base).crop(0, width)

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events
 from textual.actions import SkipAction
@@ -27,13 +26,12 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
 
-from .action_row import Action, Face, fit
+from .action_row import Action, Face, drawn_row, fit
+from .box_lines import BORDER, edge, framed
 
 CHOICES, FEEDBACK = "choices", "feedback"
 KEPT = 12
 """Feedback texts whose lines are kept: every choice's at a decision, with room."""
-BORDER = 2
-"""Cells on each side of the text: the box's side and a space."""
 
 
 @dataclass(frozen=True)
@@ -183,16 +181,9 @@ class DecisionBox(Widget, can_focus=True):
         strips = kept[1].get(key)
         if strips is None:
             border = self.get_component_rich_style("decision-box--feedback-border")
-            strips = kept[1][key] = self._framed(self._strips(feedback, width, ""), border,
+            strips = kept[1][key] = framed(self._strips(feedback, width, ""), border,
                                                  self.rich_style)
         return strips
-
-    @staticmethod
-    def _framed(lines: list[Strip], border: RichStyle, base: RichStyle) -> list[Strip]:
-        """`lines` between the box's sides."""
-        side, pad = Segment("│", border), Segment(" ", base)
-        left, right = Strip([side, pad], BORDER), Strip([pad, side], BORDER)
-        return [Strip.join([left, line, right]) for line in lines]
 
     def _strips(self, content: Content, width: int, component: str) -> list[Strip]:
         style = self.get_visual_style(component) if component else self.visual_style
@@ -249,59 +240,46 @@ class DecisionBox(Widget, can_focus=True):
                 body += lines
                 owners += [index] * len(lines)
             border = self.get_component_rich_style("decision-box--choices-border")
-            body = self._framed(body, border, base)
+            body = framed(body, border, base)
             foot: list[Strip] = []
         else:
             assert self.feedback is not None
             body = self._body_of(self.feedback, inner)
             border = self.get_component_rich_style("decision-box--feedback-border")
             faces = fit(self.actions, inner)
-            foot = self._framed([Strip.blank(inner, base), self._action_row(faces, inner, base)],
+            foot = framed([Strip.blank(inner, base), self._action_row(faces, inner, base)],
                                 border, base)
         if foot and height - 2 - len(foot) < 1:
             foot = foot[-1:]  # a short box keeps the actions, not the blank above them
         window = max(0, min(len(body), height - 2 - len(foot)))
         self.top_row = max(0, min(self.top_row, len(body) - window))
         shown = body[self.top_row:self.top_row + window]
-        title = self.title if self.mode == CHOICES else ""
-        lines = [self._edge("╭", "╮", border, title, self.top_row, width)]
+        lines = [self._edge(top=True, border=border, more=self.top_row, width=width)]
         lines += shown + foot
-        lines.append(self._edge("╰", "╯", border, "", len(body) - self.top_row - window, width))
+        lines.append(self._edge(top=False, border=border, more=len(body) - self.top_row - window,
+                                width=width))
         options = {1 + y: owners[self.top_row + y] for y in range(len(shown)) if owners}
         face_row = (len(lines) - 2, faces) if foot else None
         rows = len(lines)
         lines += [blank] * (height - len(lines))
         return Drawn(lines, options, face_row, window, rows)
 
-    def _edge(self, start: str, end: str, border: RichStyle, title: str, more: int,
-              width: int) -> Strip:
-        """The box's top (with its title, and how much text is above) or its bottom (how
-        much is below)."""
-        segments = [Segment(start + "─", border)]
-        if title:
-            segments += [Segment(" ", border),
-                         Segment(title, self.get_component_rich_style("decision-box--title")),
-                         Segment(" ", border)]
-        hint = f" {'↑' if start == '╭' else '↓'} {more} more " if more > 0 else ""
-        used = sum(len(segment.text) for segment in segments) + len(hint) + 2
-        segments.append(Segment("─" * max(0, width - used), border))
-        if hint:
-            segments.append(Segment(hint, self.get_component_rich_style("decision-box--more")))
-        segments.append(Segment("─" + end, border))
-        return Strip(segments).crop(0, width)
+    def _edge(self, *, top: bool, border: RichStyle, more: int, width: int) -> Strip:
+        title = self.title if top and self.mode == CHOICES else ""
+        return edge(top=top, width=width, border=border, more=more,
+                    more_style=self.get_component_rich_style("decision-box--more"),
+                    title=title, title_style=self.get_component_rich_style("decision-box--title"))
 
     def _action_row(self, faces: list[Face], width: int, base: RichStyle) -> Strip:
-        segments, x = [], 0
-        for index, face in enumerate(faces):
-            style = self.get_component_rich_style(
+        looks = []
+        for index in range(len(faces)):
+            look = self.get_component_rich_style(
                 "decision-box--action-primary" if index == 0 else "decision-box--action")
             if index == self.selected and self.has_focus:
-                style += self.get_component_rich_style("decision-box--action-selected",
-                                                       partial=True)
-            segments += [Segment(" " * (face.x - x), base),
-                         Segment(face.text.center(face.width), style)]
-            x = face.x + face.width
-        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+                look += self.get_component_rich_style("decision-box--action-selected",
+                                                      partial=True)
+            looks.append(look)
+        return drawn_row(faces, looks, width, base)
 
     def _redraw(self) -> None:
         """Repaint the rows the box took and takes now, not the blank rows below both: a
