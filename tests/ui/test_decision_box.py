@@ -17,6 +17,7 @@ from scenario_tui.play.modes import EXAM
 from scenario_tui.ui.app import ScenarioApp
 from scenario_tui.ui.widgets.decision_box import CHOICES, FEEDBACK, DecisionBox
 
+from .monkey import burst, quiet
 from .pilot_steps import click_action, click_option, settle
 from .test_long_names import lines_of
 
@@ -84,7 +85,7 @@ async def test_an_exam_makes_no_feedback_ahead(make_app: Callable[..., ScenarioA
         assert box_of(pilot)._ahead == {}
 
 
-async def test_the_keys_move_choose_scroll_and_pick_an_action(
+async def test_the_keys_move_choose_and_take_the_actions(
         make_app: Callable[..., ScenarioApp]) -> None:
     async with make_app(SCENARIO).run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -96,11 +97,13 @@ async def test_the_keys_move_choose_scroll_and_pick_an_action(
         await settle(pilot)
         screen = pilot.app.screen
         assert box.mode == FEEDBACK and screen.play.choices[-1].index == 1  # type: ignore[attr-defined]
-        await pilot.press("right", "right", "right", "left")  # Continue, Undo, All options
-        assert box.actions[box.selected].name == "undo"
-        await pilot.press("enter")
+        await pilot.press("u")
         await settle(pilot)
         assert box.mode == CHOICES and not screen.play.choices  # type: ignore[attr-defined]
+        await pilot.press("end", "enter", "enter")  # the last choice, then Continue
+        await settle(pilot)
+        assert box.mode == CHOICES and screen.feedback is None  # type: ignore[attr-defined]
+        assert [c.index for c in screen.play.choices] == [2]  # type: ignore[attr-defined]
 
 
 async def test_a_long_feedback_scrolls_with_the_keys_and_the_wheel(
@@ -150,11 +153,13 @@ async def test_wrong_keys_do_nothing_here(make_app: Callable[..., ScenarioApp]) 
         box = box_of(pilot)
         await pilot.press("left", "right", "pageup", "pageup", "up", "home")
         assert box.mode == CHOICES and box.cursor == 0 and box.top_row == 0
-        await pilot.press("1", "pagedown", "pagedown", "pagedown", "down", "end", "right",
-                          "right", "right", "right")
+        await pilot.press("1", "pagedown", "pagedown", "pagedown", "down", "end", "left",
+                          "right", "9", "x")
         await settle(pilot)
-        assert box.mode == FEEDBACK and box.selected == len(box.actions) - 1
-        assert pilot.app.is_running
+        assert box.mode == FEEDBACK and pilot.app.is_running
+        await pilot.press("enter")
+        await settle(pilot)
+        assert box.mode == CHOICES
 
 
 async def test_a_long_feedback_takes_the_situation_s_rows_and_gives_them_back(
@@ -181,3 +186,29 @@ async def test_a_long_feedback_takes_the_situation_s_rows_and_gives_them_back(
         await pilot.press("2")
         await settle(pilot)
         assert situation.size.height == rows  # it fits: nothing moves
+
+
+async def test_keys_typed_together_each_count(make_app: Callable[..., ScenarioApp]) -> None:
+    """A choice, Enter to continue and the next choice sent in one burst, as a quick learner
+    or a terminal types them: Enter went to the box, which passed it on as a message that
+    arrived after the next digit, and the digit was lost (found in tmux at 120x40)."""
+    async with make_app(SCENARIO).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        burst(pilot.app, ["2", "enter", "1"])
+        await quiet(pilot)
+        assert len(screen.play.choices) == 2, screen.play.choices  # type: ignore[attr-defined]
+
+
+async def test_paging_and_the_end_keep_whole_choices_in_the_box(
+        make_app: Callable[..., ScenarioApp]) -> None:
+    """End showed the last line of the first choice alone at the box's top, and PgUp from
+    the last choice stopped half way when all of them fit."""
+    async with make_app(SCENARIO).run_test(size=(40, 16)) as pilot:
+        await settle(pilot)
+        box = box_of(pilot)
+        await pilot.press("end")
+        rows = text_rows(box)
+        assert rows[0].lstrip()[:1].isdigit(), rows  # a choice's first line, its number
+        await pilot.press("pageup", "pageup", "pageup")
+        assert box.cursor == 0 and box.top_row == 0

@@ -55,6 +55,7 @@ class AuthorScreen(PlayerActions, WatchingScreen):
         Binding("1", "choose(0)", "Choose", key_display="1-9", id="author.choose"),
         *(Binding(str(n), f"choose({n - 1})", show=False) for n in range(2, 10)),
         Binding("enter", "continue", "Continue", id="author.continue"),
+        Binding("enter", "choose_highlighted", "Choose", show=False),
         Binding("u", "undo", "Undo", id="author.undo"),
         Binding("r", "restart", "Restart", id="author.restart"),
         Binding("f", "run_faults", "Run faults", id="author.faults"),
@@ -235,7 +236,8 @@ class AuthorScreen(PlayerActions, WatchingScreen):
             return view == PREVIEW_VIEW and runnable == (action == "run_faults")
         if action == "toggle_architecture":
             return view == PREVIEW_VIEW and self.query_one(AuthorArchitecture).available
-        if action not in ("test_here", "restart", "focus_graph", "choose", "continue", "undo"):
+        if action not in ("test_here", "restart", "focus_graph", "choose", "choose_highlighted",
+                          "continue", "undo"):
             return True
         trial, check = self.trial, self.shown
         if not self._playable or view != PREVIEW_VIEW or trial is None or check is None \
@@ -243,6 +245,8 @@ class AuthorScreen(PlayerActions, WatchingScreen):
             return False
         available = {
             "choose": trial.feedback is None and not trial.play.finished(check.scenario),
+            "choose_highlighted": trial.feedback is None
+            and not trial.play.finished(check.scenario),
             "continue": trial.feedback is not None,
             "undo": bool(trial.play.choices),
             "restart": bool(trial.play.choices) or trial.feedback is not None,

@@ -121,6 +121,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
         Binding("1", "choose(0)", "Choose", key_display="1-9", id="play.choose"),
         *(Binding(str(n), f"choose({n - 1})", show=False) for n in range(2, 10)),
         Binding("enter", "continue", "Continue", id="play.continue"),
+        Binding("enter", "choose_highlighted", "Choose", show=False),
         Binding("u", "undo", "Undo", id="play.undo"),
         Binding("s", "toggle_services", "Services", id="play.services"),
         Binding("a", "toggle_architecture", "Architecture", id="play.architecture"),
@@ -328,7 +329,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
             return self.play.mode == PRACTICE and bool(self.play.choices)
         if action == "continue":
             return self.feedback is not None
-        if action == "choose":
+        if action in ("choose", "choose_highlighted"):
             return self.feedback is None
         if action == "toggle_architecture":
             return has_architecture(self.scenario)

@@ -17,7 +17,6 @@ from typing import ClassVar
 
 from rich.style import Style as RichStyle
 from textual import events
-from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Offset, Region
@@ -47,12 +46,16 @@ class Drawn:
     """Rows of text the box shows at once."""
     rows: int
     """Rows the box takes, from its top to its bottom edge (those below are blank)."""
+    text: int
+    """Rows of text in all, shown or not."""
 
 
 class DecisionBox(Widget, can_focus=True):
     """Shows numbered choices (`show_choices`) or a feedback and its actions
     (`show_feedback`); posts `Chose` and `Acted`. The keys move the highlight among the
-    choices, or scroll a long feedback; Left and Right pick an action, Enter takes it."""
+    choices, or scroll a long feedback. Enter is the screen's, as the digits are (take the
+    highlighted choice, `cursor`, or continue): a message from here arrived after keys typed
+    right behind it, and they were lost."""
 
     ALLOW_SELECT = False
     """It draws its own lines, which Textual's selection does not know how to mark."""
@@ -61,7 +64,6 @@ class DecisionBox(Widget, can_focus=True):
         "decision-box--choices-border", "decision-box--feedback-border",
         "decision-box--title", "decision-box--more", "decision-box--cursor",
         "decision-box--hover", "decision-box--action", "decision-box--action-primary",
-        "decision-box--action-selected",
     }
 
     DEFAULT_CSS = """
@@ -88,7 +90,6 @@ class DecisionBox(Widget, can_focus=True):
             color: $button-color-foreground;
             background: $primary;
         }
-        & > .decision-box--action-selected { text-style: $button-focus-text-style; }
     }
     """
 
@@ -99,9 +100,6 @@ class DecisionBox(Widget, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "edge(-1)", "Top", show=False),
         Binding("end", "edge(1)", "Bottom", show=False),
-        Binding("left", "pick(-1)", "Previous action", show=False),
-        Binding("right", "pick(1)", "Next action", show=False),
-        Binding("enter", "select", "Select", show=False),
     ]
 
     @dataclass
@@ -128,8 +126,6 @@ class DecisionBox(Widget, can_focus=True):
         self.title = ""
         self.cursor = 0
         """The highlighted choice."""
-        self.selected = 0
-        """The action Enter takes (the first: Continue)."""
         self.top_row = 0
         """The first row of text in the box (a long text scrolls)."""
         self._hover: int | None = None
@@ -153,7 +149,7 @@ class DecisionBox(Widget, can_focus=True):
     def show_feedback(self, feedback: Content, actions: Sequence[Action]) -> None:
         """Show `feedback` with `actions` under it; Enter takes the first."""
         self.mode, self.feedback, self.actions = FEEDBACK, feedback, list(actions)
-        self.selected, self.top_row, self._hover = 0, 0, None
+        self.top_row, self._hover = 0, None
         self._redraw()
 
     def prepare(self, feedback: Content) -> None:
@@ -213,7 +209,7 @@ class DecisionBox(Widget, can_focus=True):
         width, height = self.size
         filters = self.get_line_filters()
         state = (width, height, self.mode, id(self.feedback), id(self.options), self.cursor,
-                 self._hover, self.selected, self.top_row, self.has_focus, self.title,
+                 self._hover, self.top_row, self.has_focus, self.title,
                  tuple(map(id, filters)))
         if self._drawn is not None and self._drawn[0] == state:
             return self._drawn[1]
@@ -231,7 +227,7 @@ class DecisionBox(Widget, can_focus=True):
         inner = width - 2 * BORDER
         blank = Strip.blank(width, base)
         if inner < 1 or height < 3 or not self.mode:
-            return Drawn([blank] * height, {}, None, 0, 0)
+            return Drawn([blank] * height, {}, None, 0, 0, 0)
         body: list[Strip] = []
         owners: list[int] = []
         if self.mode == CHOICES:
@@ -252,7 +248,10 @@ class DecisionBox(Widget, can_focus=True):
         if foot and height - 2 - len(foot) < 1:
             foot = foot[-1:]  # a short box keeps the actions, not the blank above them
         window = max(0, min(len(body), height - 2 - len(foot)))
-        self.top_row = max(0, min(self.top_row, len(body) - window))
+        # a feedback ends at the box's foot; the choices may stop short of it, so that the
+        # last of them shows whole (the box is then as short as what it shows)
+        last = len(body) - (1 if self.mode == CHOICES else window)
+        self.top_row = max(0, min(self.top_row, last))
         shown = body[self.top_row:self.top_row + window]
         lines = [self._edge(top=True, border=border, more=self.top_row, width=width)]
         lines += shown + foot
@@ -262,7 +261,7 @@ class DecisionBox(Widget, can_focus=True):
         face_row = (len(lines) - 2, faces) if foot else None
         rows = len(lines)
         lines += [blank] * (height - len(lines))
-        return Drawn(lines, options, face_row, window, rows)
+        return Drawn(lines, options, face_row, window, rows, len(body))
 
     def _edge(self, *, top: bool, border: RichStyle, more: int, width: int) -> Strip:
         title = self.title if top and self.mode == CHOICES else ""
@@ -271,14 +270,9 @@ class DecisionBox(Widget, can_focus=True):
                     title=title, title_style=self.get_component_rich_style("decision-box--title"))
 
     def _action_row(self, faces: list[Face], width: int, base: RichStyle) -> Strip:
-        looks = []
-        for index in range(len(faces)):
-            look = self.get_component_rich_style(
-                "decision-box--action-primary" if index == 0 else "decision-box--action")
-            if index == self.selected and self.has_focus:
-                look += self.get_component_rich_style("decision-box--action-selected",
-                                                      partial=True)
-            looks.append(look)
+        looks = [self.get_component_rich_style(
+            "decision-box--action-primary" if index == 0 else "decision-box--action")
+            for index in range(len(faces))]
         return drawn_row(faces, looks, width, base)
 
     def _redraw(self) -> None:
@@ -352,7 +346,6 @@ class DecisionBox(Widget, can_focus=True):
         elif self.mode == FEEDBACK:
             face = self._face_at(event.x, event.y)
             if face is not None:
-                self.selected = self.actions.index(face.action)
                 self.post_message(self.Acted(self, face.action.name))
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
@@ -366,7 +359,8 @@ class DecisionBox(Widget, can_focus=True):
     # The keys
 
     def _scroll(self, rows: int) -> None:
-        self.top_row = max(0, self.top_row + rows)  # `_lines` keeps it in the text
+        drawn = self._draw()
+        self.top_row = max(0, min(self.top_row + rows, drawn.text - drawn.window))
         self._redraw()
 
     def _move_cursor(self, to: int) -> None:
@@ -382,7 +376,11 @@ class DecisionBox(Widget, can_focus=True):
             if top < self.top_row:
                 self.top_row = top
             elif bottom > self.top_row + window:
-                self.top_row = min(top, bottom - window)
+                # from the first choice that starts there or below: no choice's last line
+                # left alone at the top
+                starts = [sum(len(self._option(index, width)) for index in range(first))
+                          for first in range(self.cursor + 1)]
+                self.top_row = next(start for start in starts if start >= bottom - window)
         self._redraw()
 
     def action_move(self, by: int) -> None:
@@ -392,11 +390,15 @@ class DecisionBox(Widget, can_focus=True):
             self._scroll(by)
 
     def action_page(self, by: int) -> None:
-        window = max(1, self._draw().window - 1)
-        if self.mode == CHOICES:
-            self._move_cursor(self.cursor + by * max(1, window // 2))
+        """A boxful: the choices that fit in it (all of them: the first or the last), or
+        the feedback's lines less one, kept for context."""
+        window = max(1, self._draw().window)
+        if self.mode == CHOICES and self.options:
+            rows = sum(len(self._option(index, max(1, self.size.width - 2 * BORDER)))
+                       for index in range(len(self.options)))
+            self._move_cursor(self.cursor + by * max(1, len(self.options) * window // rows))
         else:
-            self._scroll(by * window)
+            self._scroll(by * max(1, window - 1))
 
     def action_edge(self, by: int) -> None:
         if self.mode == CHOICES:
@@ -405,16 +407,3 @@ class DecisionBox(Widget, can_focus=True):
             self.top_row = 0 if by < 0 else 1 << 30
             self._redraw()
 
-    def action_pick(self, by: int) -> None:
-        if self.mode != FEEDBACK or not self.actions:
-            raise SkipAction()
-        self.selected = max(0, min(self.selected + by, len(self.actions) - 1))
-        self._redraw()
-
-    def action_select(self) -> None:
-        if self.mode == CHOICES and self.options:
-            self.post_message(self.Chose(self, self.cursor))
-        elif self.mode == FEEDBACK and self.actions:
-            self.post_message(self.Acted(self, self.actions[self.selected].name))
-        else:
-            raise SkipAction()

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Markdown, Static
@@ -91,6 +92,10 @@ class Player(Vertical):
             max-height: 60%;
             min-height: 3;  /* MIN_SITUATION */
             padding: 0 1;
+        }
+        #situation-scroll:focus {
+            /* Tab reaches it to scroll a long situation: show where the keys went */
+            background-tint: $foreground 5%;
         }
         #situation {
             margin: 0;
@@ -181,6 +186,7 @@ class Player(Vertical):
             box.show_feedback(feedback, actions)
             self._make_room(box.rows_for(feedback))
         elif view.at_ending:
+            self._make_room(0)
             ending.update(view.ending or Content(""))
         else:
             options = view.play.options(view.scenario)
@@ -260,6 +266,11 @@ class Player(Vertical):
         for widget in (self._box, self._ending):
             widget.display = False
 
+    @property
+    def highlighted(self) -> int:
+        """The choice the highlight is on (0-based, in the order shown)."""
+        return self._box.cursor
+
     def focus_current(self) -> bool:
         """Focus the choices or the feedback; False if neither shows."""
         if self.view is not None and self._box.display:
@@ -305,6 +316,12 @@ class PlayerActions:
 
     def action_choose(self, index: int) -> None:
         raise NotImplementedError
+
+    def action_choose_highlighted(self) -> None:
+        """Enter on the choices: take the highlighted one. The screen's own key, as the digits
+        are: a message from the choices came after keys typed right behind it (a choice, then
+        Enter to continue, lost the Enter)."""
+        self.action_choose(cast(DOMNode, self).query_one(Player).highlighted)
 
     def action_continue(self) -> None:
         raise NotImplementedError
