@@ -120,7 +120,8 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose(0)", "Choose", key_display="1-9", id="play.choose"),
         *(Binding(str(n), f"choose({n - 1})", show=False) for n in range(2, 10)),
-        Binding("enter", "continue", "Continue", id="play.continue"),
+        Binding("enter", "continue", "Continue", id="play.continue", show=False),  # on the
+        # feedback's own row: "Continue (Enter)"
         Binding("enter", "choose_highlighted", "Choose", show=False),
         Binding("u", "undo", "Undo", id="play.undo"),
         Binding("s", "toggle_services", "Services", id="play.services"),

@@ -89,7 +89,9 @@ class Player(Vertical):
         }
         #situation-scroll {
             height: auto;
-            max-height: 60%;
+            /* half the room at most: the choices take the rest (in the narrow author
+               preview a long situation left room for one choice) */
+            max-height: 50%;
             min-height: 3;  /* MIN_SITUATION */
             padding: 0 1;
         }
