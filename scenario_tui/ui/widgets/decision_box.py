@@ -27,6 +27,7 @@ from textual.widget import Widget
 
 from .action_row import Action, Face, drawn_row, fit
 from .box_lines import BORDER, edge, framed
+from .kept_lines import KeptLines
 
 CHOICES, FEEDBACK = "choices", "feedback"
 KEPT = 12
@@ -129,9 +130,8 @@ class DecisionBox(Widget, can_focus=True):
         self.top_row = 0
         """The first row of text in the box (a long text scrolls)."""
         self._hover: int | None = None
-        self._ahead: dict[int, tuple[Content, dict[tuple[int, object], list[Strip]]]] = {}
-        """Feedback lines made ahead, by the id of their text (kept with them), then width
-        and style."""
+        self._ahead = KeptLines(KEPT)
+        """Feedback lines made ahead, by their text, then width and style."""
         self._option_lines: dict[tuple[int, int, str], list[Strip]] = {}
         self._drawn: tuple[tuple[object, ...], Drawn] | None = None
         self._rows = 0
@@ -168,18 +168,9 @@ class DecisionBox(Widget, can_focus=True):
         """`feedback`'s lines `width` cells wide between the box's sides, made once (and
         ahead, by `prepare`): joining the sides to each line costs as much as the rest of
         the frame."""
-        kept = self._ahead.get(id(feedback))
-        if kept is None or kept[0] is not feedback:
-            kept = self._ahead[id(feedback)] = (feedback, {})
-            while len(self._ahead) > KEPT:
-                del self._ahead[next(iter(self._ahead))]
-        key = (width, self.visual_style)
-        strips = kept[1].get(key)
-        if strips is None:
-            border = self.get_component_rich_style("decision-box--feedback-border")
-            strips = kept[1][key] = framed(self._strips(feedback, width, ""), border,
-                                                 self.rich_style)
-        return strips
+        border = self.get_component_rich_style("decision-box--feedback-border")
+        return self._ahead.get(feedback, (width, self.visual_style), lambda: framed(
+            self._strips(feedback, width, ""), border, self.rich_style))
 
     def _strips(self, content: Content, width: int, component: str) -> list[Strip]:
         style = self.get_visual_style(component) if component else self.visual_style
