@@ -27,7 +27,6 @@ from ..messages import BackToCatalogue, BackToDebrief, PlayFinished
 from ..widgets.architecture_view import (
     SHORT_BELOW,
     ArchitectureView,
-    drawing_of,
     remembered_classes,
     toggle_panel,
 )
@@ -120,8 +119,7 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose(0)", "Choose", key_display="1-9", id="play.choose"),
         *(Binding(str(n), f"choose({n - 1})", show=False) for n in range(2, 10)),
-        Binding("enter", "continue", "Continue", id="play.continue", show=False),  # on the
-        # feedback's own row: "Continue (Enter)"
+        Binding("enter", "continue", "Continue", id="play.continue", show=False),  # on its row
         Binding("enter", "choose_highlighted", "Choose", show=False),
         Binding("u", "undo", "Undo", id="play.undo"),
         Binding("s", "toggle_services", "Services", id="play.services"),
@@ -287,15 +285,9 @@ class PlayScreen(PlayerActions, ResponsiveScreen):
     def reserve_architecture(self) -> None:
         """Give the diagram panel the room the system will take after any choice on screen
         (`ArchitectureView.reserve`), while the learner reads, not when they choose."""
-        play = self.play
-        if self.feedback is not None or play.finished(self.scenario):
-            return
-        coming = []
-        for index in range(len(play.options(self.scenario))):
-            coming.append(drawing_of(self.scenario, play.choose_shown(self.scenario, index),
-                                     self._scopes))
-        for panel in self._architecture:
-            panel.reserve(coming)
+        if self.feedback is None and not self.play.finished(self.scenario):
+            for panel in self._architecture:
+                panel.reserve_for(self.scenario, self.play, self._scopes)
 
     def show_trail(self) -> None:
         """The breadcrumb: the decisions so far, with verdict marks in practice mode."""

@@ -178,6 +178,12 @@ class ArchitectureView(VerticalScroll, can_focus=False):
             return
         self.query_one(DrawingBody).drawing = drawing_of(scenario, play, scopes)
 
+    def reserve_for(self, scenario: Scenario, play: Play,
+                    scopes: Mapping[str, str] | None = None) -> None:
+        """`reserve` room for the system after each choice `play` offers now."""
+        self.reserve([drawing_of(scenario, play.choose_shown(scenario, index), scopes)
+                      for index in range(len(play.options(scenario)))])
+
     def reserve(self, coming: Sequence[Drawing]) -> None:
         """Keep room for the tallest of the `coming` drawings (the system after each choice on
         screen), so that a choice redraws the panel in place. A panel that grew with the
