@@ -243,10 +243,10 @@ class AuthorScreen(PlayerActions, WatchingScreen):
         if not self._playable or view != PREVIEW_VIEW or trial is None or check is None \
                 or check.scenario is None:
             return False
+        choosing = trial.feedback is None and not trial.play.finished(check.scenario)
         available = {
-            "choose": trial.feedback is None and not trial.play.finished(check.scenario),
-            "choose_highlighted": trial.feedback is None
-            and not trial.play.finished(check.scenario),
+            "choose": choosing,
+            "choose_highlighted": choosing,
             "continue": trial.feedback is not None,
             "undo": bool(trial.play.choices),
             "restart": bool(trial.play.choices) or trial.feedback is not None,

@@ -121,8 +121,8 @@ class Player(Vertical):
 
     @dataclass
     class Chose(Message):
-        """The learner picked the choice shown at `index` (0-based) with the mouse or
-        Enter (`Play.choose_shown` takes it)."""
+        """The learner clicked the choice shown at `index` (0-based; `Play.choose_shown`
+        takes it). Keys choose through the screen's own bindings."""
 
         player: Player
         index: int
@@ -171,15 +171,12 @@ class Player(Vertical):
             self._text_of = text_key
             self._situation.update(clean(node.text))
             self._situation_scroll.scroll_home(animate=False)
-        if view.feedback is not None:  # the score follows the frame that shows the feedback
-            self._status_due = view.status
-            self.call_after_refresh(self._show_due_status)
-        else:
-            self._status_due = None
-            self.show_status(view.status)
         box, ending = self._box, self._ending
         self._to_prepare = []
+        self._status_due = None
         if view.feedback is not None:
+            self._status_due = view.status  # the score follows the feedback's frame
+            self.call_after_refresh(self._show_due_status)
             actions = [Action("continue", view.continue_label)]
             if view.can_undo:
                 actions.append(Action("undo", UNDO))
@@ -187,23 +184,27 @@ class Player(Vertical):
             feedback = self._feedback_of(view, view.feedback)
             box.show_feedback(feedback, actions)
             self._make_room(box.rows_for(feedback))
-        elif view.at_ending:
-            self._make_room(0)
-            ending.update(view.ending or Content(""))
         else:
-            options = view.play.options(view.scenario)
+            self.show_status(view.status)
             self._make_room(0)
-            box.show_choices([HangingLabel(Content.styled(f"{number}{NBSP}", "bold $accent"),
-                                           inline_line(choice.label))
-                              for number, choice in enumerate(options, start=1)],
-                             title=view.choices_title)
-            if view.play.mode == PRACTICE:  # an exam shows no feedback until its debrief
-                self._to_prepare = list(options)
-                self.call_after_refresh(self._prepare_next)
+            if view.at_ending:
+                ending.update(view.ending or Content(""))
+            else:
+                self._show_choices(view)
         if box.display == view.at_ending:  # setting it, even to the same, lays the box out
             box.display = not view.at_ending
         ending.display = view.at_ending and view.ending is not None
         self.refresh_bindings()
+
+    def _show_choices(self, view: PlayerView) -> None:
+        options = view.play.options(view.scenario)
+        self._box.show_choices([HangingLabel(Content.styled(f"{number}{NBSP}", "bold $accent"),
+                                             inline_line(choice.label))
+                                for number, choice in enumerate(options, start=1)],
+                               title=view.choices_title)
+        if view.play.mode == PRACTICE:  # an exam shows no feedback until its debrief
+            self._to_prepare = list(options)
+            self.call_after_refresh(self._prepare_next)
 
     def _make_room(self, rows: int) -> None:
         """Give a feedback that needs `rows` and finds fewer in the box the situation's rows,
